@@ -1,0 +1,62 @@
+package org.osgix.syscall;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.osgi.annotation.versioning.ProviderType;
+import org.osgix.fd.FdTable;
+
+/** A guest process: its address space, descriptor table, threads and limits. */
+@ProviderType
+public interface GuestProcess {
+    int RLIMIT_CPU = 0, RLIMIT_FSIZE = 1, RLIMIT_DATA = 2, RLIMIT_STACK = 3, RLIMIT_CORE = 4,
+        RLIMIT_RSS = 5, RLIMIT_NPROC = 6, RLIMIT_NOFILE = 7, RLIMIT_MEMLOCK = 8, RLIMIT_AS = 9,
+        RLIMIT_LOCKS = 10, RLIMIT_SIGPENDING = 11, RLIMIT_MSGQUEUE = 12, RLIMIT_NICE = 13,
+        RLIMIT_RTPRIO = 14, RLIMIT_RTTIME = 15, RLIMIT_NLIMITS = 16;
+    long RLIM_INFINITY = -1L;
+
+    int pid();
+
+    int ppid();
+
+    AddressSpace memory();
+
+    FdTable fds();
+
+    /** The guest's path of the running program (what /proc/self/exe shows). */
+    String executable();
+
+    /** The program's arguments (what /proc/self/cmdline shows). */
+    List<String> arguments();
+
+    /** The soft limit of resource {@code res} (RLIM_INFINITY = -1). */
+    long rlimitCurrent(int res);
+
+    /** The hard limit of resource {@code res}. */
+    long rlimitMaximum(int res);
+
+    /** setrlimit semantics: 0, -EINVAL (cur &gt; max, bad res) or -EPERM (raising max). */
+    int setRlimit(int res, long current, long maximum);
+
+    /**
+     * Creates a thread (clone with CLONE_THREAD) that, once {@link GuestThread#start() started},
+     * resumes at the parent's syscall return with a result of 0, a copy of the parent's
+     * registers, the stack pointer {@code stack} (when non-zero) and the TLS base {@code tls}
+     * (when {@code setTls}).
+     */
+    GuestThread newThread(GuestThread parent, long stack, boolean setTls, long tls);
+
+    /** Live threads. */
+    int threadCount();
+
+    /** Ends every thread of the process; the process exits with {@code status}. */
+    void exitGroup(int status);
+
+    /** True once exit_group (or a fatal signal) has begun. */
+    boolean isExiting();
+
+    /**
+     * Per-process state a family keeps (futex queues, epoll instances...): returns the instance
+     * for {@code key}, creating it with {@code init} on first use.
+     */
+    <T> T state(Class<T> key, Supplier<T> init);
+}

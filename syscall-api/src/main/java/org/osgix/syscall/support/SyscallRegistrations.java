@@ -1,0 +1,74 @@
+package org.osgix.syscall.support;
+
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgix.syscall.SyscallHandler;
+
+/**
+ * Registers a family's handlers as whiteboard services, one service per syscall name so each
+ * name is ranked (and overridable) on its own. A family component creates one in its activate
+ * method and closes it in deactivate:
+ *
+ * <pre>
+ * regs = new SyscallRegistrations(context, "sys-info")
+ *     .full("getpid", call -&gt; call.process().pid())
+ *     .partial("sysinfo", "loads are zero", this::sysinfo);
+ * </pre>
+ */
+public final class SyscallRegistrations implements AutoCloseable {
+    private final BundleContext context;
+    private final String family;
+    private final int ranking;
+    private final List<ServiceRegistration<SyscallHandler>> registrations = new ArrayList<>();
+
+    public SyscallRegistrations(BundleContext context, String family) {
+        this(context, family, 0);
+    }
+
+    /** All handlers registered with {@code service.ranking = ranking} (overrides use &gt; 0). */
+    public SyscallRegistrations(BundleContext context, String family, int ranking) {
+        this.context = context;
+        this.family = family;
+        this.ranking = ranking;
+    }
+
+    /** Registers a handler with full Linux semantics. */
+    public SyscallRegistrations full(String name, SyscallHandler handler) {
+        return register(name, SyscallHandler.SUPPORT_FULL, null, handler);
+    }
+
+    /** Registers a handler that implements part of the syscall; {@code note} says what is missing. */
+    public SyscallRegistrations partial(String name, String note, SyscallHandler handler) {
+        return register(name, SyscallHandler.SUPPORT_PARTIAL, note, handler);
+    }
+
+    private synchronized SyscallRegistrations register(String name, String support, String note,
+            SyscallHandler handler) {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(SyscallHandler.NAME, name);
+        props.put(SyscallHandler.SUPPORT, support);
+        props.put(SyscallHandler.FAMILY, family);
+        props.put("service.ranking", ranking);
+        if (note != null) {
+            props.put(SyscallHandler.NOTE, note);
+        }
+        registrations.add(context.registerService(SyscallHandler.class, handler, props));
+        return this;
+    }
+
+    /** Unregisters every handler (safe to call twice, and after the bundle stopped). */
+    @Override
+    public synchronized void close() {
+        for (ServiceRegistration<SyscallHandler> r : registrations) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the framework unregistered it when the bundle stopped
+            }
+        }
+        registrations.clear();
+    }
+}
