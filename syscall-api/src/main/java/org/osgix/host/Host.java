@@ -82,6 +82,12 @@ public interface Host {
 
     int epollWait(int epfd, long events, int maxEvents, int timeoutMillis);
 
+    /** chdir(2) of the host process (one guest process per JVM). */
+    int chdir(String path);
+
+    /** fchdir(2) of the host process. */
+    int fchdir(int fd);
+
     // --- memory ---
     /** mmap(2); returns the address or a negative errno. */
     long mmap(long addr, long length, int prot, int flags, int fd, long offset);
@@ -92,8 +98,22 @@ public interface Host {
 
     int madvise(long addr, long length, int advice);
 
-    // --- misc ---
+    // --- identity and environment ---
     int getpid();
+
+    int getuid();
+
+    int geteuid();
+
+    int getgid();
+
+    int getegid();
+
+    /** uname(2) into a host {@code struct utsname} (6 fields of 65 bytes). */
+    int uname(long buf);
+
+    /** getcwd(2) of the host process; returns the length including the NUL. */
+    long getcwd(long buf, long size);
 
     /** getrandom(2) into a host buffer. */
     long getrandom(long buf, long count, int flags);

@@ -45,6 +45,12 @@ public interface GuestProcess {
      */
     GuestThread newThread(GuestThread parent, long stack, boolean setTls, long tls);
 
+    /**
+     * Runs {@code op} while no guest instruction runs (for read-modify-write of guest memory that
+     * must be atomic with respect to guest atomics, e.g. FUTEX_WAKE_OP, robust lists).
+     */
+    long exclusive(java.util.function.LongSupplier op);
+
     /** Live threads. */
     int threadCount();
 

@@ -48,9 +48,9 @@ public interface GuestThread {
     boolean isInterrupted();
 
     /**
-     * Ends this thread after the current syscall returns (the exit syscall). The kernel clears and
-     * wakes {@link #clearChildTid()} and, when it was the last thread, ends the process with
-     * {@code status}.
+     * Ends this thread after the current syscall returns (the exit syscall); when it was the last
+     * thread the process exits with {@code status}. The caller (the thread family) has already
+     * cleared and futex-woken {@link #clearChildTid()}: the kernel knows nothing of futexes.
      */
     void exit(int status);
 
