@@ -1,0 +1,2 @@
+/** The Unicorn CPU engine (private implementation). */
+package org.osgix.engine.unicorn.internal;

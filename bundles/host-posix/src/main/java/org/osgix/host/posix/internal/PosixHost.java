@@ -1,0 +1,302 @@
+package org.osgix.host.posix.internal;
+
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import java.io.File;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.osgi.service.component.annotations.Component;
+import org.osgix.host.Host;
+import org.osgix.host.HostFdListener;
+import org.osgix.host.NativeMemory;
+
+/**
+ * {@link Host} on a POSIX libc through JNA direct mapping. A failed call returns the negated
+ * Linux errno ({@link ErrnoTranslation}). Structs are passed through untouched: on a Linux
+ * x86_64 host {@code struct stat}, {@code epoll_event}, {@code utsname} and {@code timespec}
+ * already have the layouts the API promises; a host with other layouts would translate here.
+ */
+@Component(service = Host.class)
+public final class PosixHost implements Host {
+    private final ErrnoTranslation errnoTranslation;
+    private final NativeMemory memory = new JnaNativeMemory();
+    private final List<HostFdListener> fdListeners = new CopyOnWriteArrayList<>();
+    private final String platform;
+
+    public PosixHost() {
+        this(ErrnoTranslation.forCurrentHost());
+    }
+
+    PosixHost(ErrnoTranslation errnoTranslation) {
+        LibC.load();
+        this.errnoTranslation = errnoTranslation;
+        String os = Platform.isLinux() ? "linux" : System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        this.platform = os + "-" + Platform.ARCH.replace('-', '_');
+    }
+
+    /** The result of a call that signals failure with -1 and errno. */
+    private int checked(int result) {
+        return result == -1 ? -lastErrno() : result;
+    }
+
+    private long checked(long result) {
+        return result == -1 ? -lastErrno() : result;
+    }
+
+    private int lastErrno() {
+        return errnoTranslation.toLinux(Native.getLastError());
+    }
+
+    @Override
+    public String platform() {
+        return platform;
+    }
+
+    @Override
+    public NativeMemory memory() {
+        return memory;
+    }
+
+    // --- files ---
+
+    @Override
+    public int openat(int dirFd, String path, int flags, int mode) {
+        return checked(LibC.openat(dirFd, CStrings.nulTerminated(path), flags, mode));
+    }
+
+    @Override
+    public int close(int fd) {
+        RuntimeException listenerFailure = null;
+        if (fd >= 0) {
+            for (HostFdListener listener : fdListeners) {
+                try {
+                    listener.closing(fd);
+                } catch (RuntimeException e) {
+                    // the fd must still be closed; report the listener's bug afterwards
+                    if (listenerFailure == null) {
+                        listenerFailure = e;
+                    } else {
+                        listenerFailure.addSuppressed(e);
+                    }
+                }
+            }
+        }
+        int result = checked(LibC.close(fd));
+        if (listenerFailure != null) {
+            throw listenerFailure;
+        }
+        return result;
+    }
+
+    @Override
+    public int dup(int fd) {
+        return checked(LibC.dup(fd));
+    }
+
+    @Override
+    public long read(int fd, long buf, long count) {
+        return checked(LibC.read(fd, buf, count));
+    }
+
+    @Override
+    public long write(int fd, long buf, long count) {
+        return checked(LibC.write(fd, buf, count));
+    }
+
+    @Override
+    public long pread(int fd, long buf, long count, long offset) {
+        return checked(LibC.pread(fd, buf, count, offset));
+    }
+
+    @Override
+    public long pwrite(int fd, long buf, long count, long offset) {
+        return checked(LibC.pwrite(fd, buf, count, offset));
+    }
+
+    @Override
+    public long readv(int fd, long iov, int iovcnt) {
+        return checked(LibC.readv(fd, iov, iovcnt));
+    }
+
+    @Override
+    public long writev(int fd, long iov, int iovcnt) {
+        return checked(LibC.writev(fd, iov, iovcnt));
+    }
+
+    @Override
+    public long lseek(int fd, long offset, int whence) {
+        return checked(LibC.lseek(fd, offset, whence));
+    }
+
+    @Override
+    public int fstat(int fd, long statBuf) {
+        return checked(LibC.fstat(fd, statBuf));
+    }
+
+    @Override
+    public int fstatat(int dirFd, String path, long statBuf, int flags) {
+        return checked(LibC.fstatat(dirFd, CStrings.nulTerminated(path), statBuf, flags));
+    }
+
+    @Override
+    public int fcntl(int fd, int cmd, long arg) {
+        return checked(LibC.fcntl(fd, cmd, arg));
+    }
+
+    @Override
+    public int ioctl(int fd, long request, long arg) {
+        return checked(LibC.ioctl(fd, request, arg));
+    }
+
+    @Override
+    public long readlinkat(int dirFd, String path, long buf, long size) {
+        return checked(LibC.readlinkat(dirFd, CStrings.nulTerminated(path), buf, size));
+    }
+
+    @Override
+    public long pipe2(int flags) {
+        int[] fds = new int[2];
+        if (LibC.pipe2(fds, flags) == -1) {
+            return -lastErrno();
+        }
+        return (long) fds[0] << 32 | (fds[1] & 0xFFFF_FFFFL);
+    }
+
+    @Override
+    public int eventfd(int initval, int flags) {
+        return checked(LibC.eventfd(initval, flags));
+    }
+
+    // --- waiting ---
+
+    @Override
+    public int poll(long fds, int nfds, int timeoutMillis) {
+        return checked(LibC.poll(fds, Integer.toUnsignedLong(nfds), timeoutMillis));
+    }
+
+    @Override
+    public int ppoll(long fds, int nfds, long timeoutNanos) {
+        long[] timespec = timeoutNanos < 0 ? null
+            : new long[] {timeoutNanos / 1_000_000_000L, timeoutNanos % 1_000_000_000L};
+        return checked(LibC.ppoll(fds, Integer.toUnsignedLong(nfds), timespec, 0));
+    }
+
+    @Override
+    public int epollCreate1(int flags) {
+        return checked(LibC.epoll_create1(flags));
+    }
+
+    @Override
+    public int epollCtl(int epfd, int op, int fd, long event) {
+        return checked(LibC.epoll_ctl(epfd, op, fd, event));
+    }
+
+    @Override
+    public int epollWait(int epfd, long events, int maxEvents, int timeoutMillis) {
+        return checked(LibC.epoll_wait(epfd, events, maxEvents, timeoutMillis));
+    }
+
+    @Override
+    public int chdir(String path) {
+        return checked(LibC.chdir(CStrings.nulTerminated(path)));
+    }
+
+    @Override
+    public int fchdir(int fd) {
+        return checked(LibC.fchdir(fd));
+    }
+
+    // --- memory ---
+
+    @Override
+    public long mmap(long addr, long length, int prot, int flags, int fd, long offset) {
+        return checked(LibC.mmap(addr, length, prot, flags, fd, offset));
+    }
+
+    @Override
+    public int munmap(long addr, long length) {
+        return checked(LibC.munmap(addr, length));
+    }
+
+    @Override
+    public int mprotect(long addr, long length, int prot) {
+        return checked(LibC.mprotect(addr, length, prot));
+    }
+
+    @Override
+    public int madvise(long addr, long length, int advice) {
+        return checked(LibC.madvise(addr, length, advice));
+    }
+
+    // --- identity and environment ---
+
+    @Override
+    public int getpid() {
+        return LibC.getpid();
+    }
+
+    @Override
+    public int getuid() {
+        return LibC.getuid();
+    }
+
+    @Override
+    public int geteuid() {
+        return LibC.geteuid();
+    }
+
+    @Override
+    public int getgid() {
+        return LibC.getgid();
+    }
+
+    @Override
+    public int getegid() {
+        return LibC.getegid();
+    }
+
+    @Override
+    public int uname(long buf) {
+        return checked(LibC.uname(buf));
+    }
+
+    @Override
+    public long getcwd(long buf, long size) {
+        if (LibC.getcwd(buf, size) == 0) {
+            return -lastErrno();
+        }
+        // libc returns the buffer; the Linux syscall returns the length including the NUL
+        return memory.indexOfNul(buf, size) + 1;
+    }
+
+    @Override
+    public long getrandom(long buf, long count, int flags) {
+        return checked(LibC.getrandom(buf, count, flags));
+    }
+
+    @Override
+    public int clockGettime(int clock, long timespec) {
+        return checked(LibC.clock_gettime(clock, timespec));
+    }
+
+    @Override
+    public int openFdCount() {
+        String[] entries = new File("/proc/self/fd").list();
+        if (entries == null) {
+            return -1;
+        }
+        // the listing itself holds one directory fd while it reads
+        return entries.length - 1;
+    }
+
+    @Override
+    public void addHostFdListener(HostFdListener listener) {
+        fdListeners.add(listener);
+    }
+
+    @Override
+    public void removeHostFdListener(HostFdListener listener) {
+        fdListeners.remove(listener);
+    }
+}

@@ -1,0 +1,122 @@
+package org.osgix.kernel.internal;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgix.arch.SyscallTable;
+import org.osgix.syscall.Errno;
+import org.osgix.syscall.GuestFault;
+import org.osgix.syscall.SyscallHandler;
+
+/**
+ * Maps a trapped syscall number to the winning handler: number → name through the arch table,
+ * name → the highest-ranked {@link SyscallHandler} service. The per-number array is rebuilt only
+ * when the whiteboard changes, so the hot path is one array read.
+ */
+final class Dispatcher {
+    private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+
+    /** One registered handler service. */
+    record Registration(SyscallHandler handler, String name, int ranking, long serviceId, String family,
+            String support, String note) {
+    }
+
+    private static final Comparator<Registration> BEST_FIRST = Comparator
+            .comparingInt(Registration::ranking).reversed()
+            .thenComparingLong(Registration::serviceId);
+
+    private final SyscallTable table;
+    private final String[] names;
+    private final Map<String, TreeSet<Registration>> byName = new HashMap<>();
+    private volatile SyscallHandler[] handlers;
+    private final Set<String> reportedMissing = ConcurrentHashMap.newKeySet();
+
+    Dispatcher(SyscallTable table) {
+        this.table = table;
+        this.names = new String[table.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = table.name(i);
+        }
+        this.handlers = new SyscallHandler[names.length];
+    }
+
+    synchronized void add(Registration r) {
+        byName.computeIfAbsent(r.name(), n -> new TreeSet<>(BEST_FIRST)).add(r);
+        publish(r.name());
+    }
+
+    synchronized void remove(SyscallHandler handler) {
+        for (Map.Entry<String, TreeSet<Registration>> e : byName.entrySet()) {
+            if (e.getValue().removeIf(r -> r.handler() == handler)) {
+                publish(e.getKey());
+            }
+        }
+    }
+
+    private void publish(String name) {
+        int nr = table.number(name);
+        if (nr < 0 || nr >= names.length) {
+            return; // a name this architecture does not have (e.g. an aarch64-only syscall)
+        }
+        TreeSet<Registration> regs = byName.get(name);
+        SyscallHandler[] next = handlers.clone();
+        next[nr] = regs == null || regs.isEmpty() ? null : regs.first().handler();
+        handlers = next;
+    }
+
+    /** The winning registration per name (for the support table). */
+    synchronized Map<String, Registration> winners() {
+        Map<String, Registration> out = new HashMap<>();
+        byName.forEach((n, regs) -> {
+            if (!regs.isEmpty()) {
+                out.put(n, regs.first());
+            }
+        });
+        return out;
+    }
+
+    String name(int nr) {
+        return nr >= 0 && nr < names.length ? names[nr] : null;
+    }
+
+    /** Serves the call described by {@code frame}; returns the Linux result. */
+    long dispatch(CallFrame frame) {
+        int nr = frame.number;
+        SyscallHandler[] current = handlers;
+        SyscallHandler h = nr >= 0 && nr < current.length ? current[nr] : null;
+        frame.name = nr >= 0 && nr < names.length ? names[nr] : null;
+        long result;
+        if (h == null) {
+            result = -Errno.ENOSYS;
+            reportMissing(nr, frame.name);
+        } else {
+            try {
+                result = h.handle(frame);
+            } catch (GuestFault fault) {
+                result = -Errno.EFAULT;
+            } catch (RuntimeException | StackOverflowError bug) {
+                LOG.log(System.Logger.Level.ERROR, "handler of " + frame.name + " failed", bug);
+                result = -Errno.EIO;
+            }
+        }
+        if (frame.processImpl().tracing()) {
+            Strace.print(frame, result);
+        }
+        return result;
+    }
+
+    private void reportMissing(int nr, String name) {
+        String key = name != null ? name : "#" + nr;
+        if (reportedMissing.add(key)) {
+            LOG.log(System.Logger.Level.DEBUG, "syscall {0} is not implemented: ENOSYS", key);
+        }
+    }
+
+    /** Names that returned ENOSYS so far. */
+    Set<String> missing() {
+        return Set.copyOf(reportedMissing);
+    }
+}

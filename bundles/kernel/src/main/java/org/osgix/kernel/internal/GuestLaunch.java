@@ -1,0 +1,78 @@
+package org.osgix.kernel.internal;
+
+import java.io.File;
+import org.osgix.exec.ExecException;
+import org.osgix.exec.ExecRequest;
+import org.osgix.exec.LoadedImage;
+import org.osgix.fd.FdTable;
+import org.osgix.syscall.Errno;
+
+/**
+ * Runs one program like a shell's exec would: resolves it in PATH, gives it the launcher's stdio,
+ * loads it, waits for it, and turns failures into a shell's messages and statuses (127 not found,
+ * 126 not executable).
+ */
+final class GuestLaunch {
+    static final int NOT_FOUND = 127, NOT_EXECUTABLE = 126;
+
+    private final Machinery machinery;
+    private final LaunchRequest request;
+
+    GuestLaunch(Machinery machinery, LaunchRequest request) {
+        this.machinery = machinery;
+        this.request = request;
+    }
+
+    int run() {
+        String program = request.argv().get(0);
+        String path = resolve(program);
+        if (path == null) {
+            System.err.println("osgix: " + program + ": command not found");
+            return NOT_FOUND;
+        }
+        ResourceLimits limits = new ResourceLimits();
+        FdTable fds = machinery.fdTables().newTable(1024);
+        GuestProcessImpl process;
+        try {
+            process = new GuestProcessImpl(machinery.engine(), machinery.host(), machinery.dispatcher(), fds,
+                    limits, request.strace());
+        } catch (RuntimeException engineFailure) {
+            System.err.println("osgix: cannot start the CPU engine: " + engineFailure.getMessage());
+            fds.closeAll();
+            return NOT_EXECUTABLE;
+        }
+        new Stdio(machinery.host()).inherit(fds);
+        LoadedImage image;
+        try {
+            image = machinery.loader().load(new ExecRequest(path, path, request.argv(), request.env()),
+                    process.memory());
+        } catch (ExecException e) {
+            System.err.println("osgix: " + program + ": " + e.getMessage());
+            process.abandon();
+            return e.errno() == Errno.ENOENT ? NOT_FOUND : NOT_EXECUTABLE;
+        }
+        process.setProgram(image.executable(), image.argv());
+        process.startMain(image.entry(), image.stackPointer());
+        return process.exited().join();
+    }
+
+    /** A program without a slash is looked up in the guest's PATH, like execvp. */
+    private String resolve(String program) {
+        if (program.contains("/")) {
+            return new File(program).exists() ? program : null;
+        }
+        String pathVar = "/usr/local/bin:/usr/bin:/bin";
+        for (String e : request.env()) {
+            if (e.startsWith("PATH=")) {
+                pathVar = e.substring(5);
+            }
+        }
+        for (String dir : pathVar.split(":")) {
+            File f = new File(dir.isEmpty() ? "." : dir, program);
+            if (f.isFile() && f.canExecute()) {
+                return f.getPath();
+            }
+        }
+        return null;
+    }
+}

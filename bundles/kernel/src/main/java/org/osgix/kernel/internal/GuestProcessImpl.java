@@ -1,0 +1,308 @@
+package org.osgix.kernel.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.osgix.engine.CpuContext;
+import org.osgix.engine.CpuEngine;
+import org.osgix.engine.CpuRegister;
+import org.osgix.engine.Machine;
+import org.osgix.engine.TrapHandler;
+import org.osgix.fd.FdTable;
+import org.osgix.host.Host;
+import org.osgix.syscall.AddressSpace;
+import org.osgix.syscall.GuestProcess;
+import org.osgix.syscall.GuestThread;
+
+/** A running guest process: one machine, one address space, one fd table, its threads. */
+final class GuestProcessImpl implements GuestProcess, TrapHandler {
+    private final int pid;
+    private final int ppid;
+    private final Host host;
+    private final Dispatcher dispatcher;
+    private final Cpu cpu;
+    private final AddressSpaceImpl memory;
+    private final FdTable fds;
+    private final ResourceLimits limits;
+    private final boolean tracing;
+    private final Map<Class<?>, Object> states = new ConcurrentHashMap<>();
+    private final Map<Integer, GuestThreadImpl> threads = new ConcurrentHashMap<>();
+    private final AtomicInteger live = new AtomicInteger();
+    private final AtomicInteger nextTid;
+    private final AtomicBoolean exiting = new AtomicBoolean();
+    private final CompletableFuture<Integer> exited = new CompletableFuture<>();
+    private volatile int exitStatus;
+    private volatile String executable;
+    private volatile List<String> arguments = List.of();
+    private volatile Thread timeSlicer;
+
+    GuestProcessImpl(CpuEngine engine, Host host, Dispatcher dispatcher, FdTable fds, ResourceLimits limits,
+            boolean tracing) {
+        this.pid = host.getpid();
+        this.ppid = (int) ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L).longValue();
+        this.host = host;
+        this.dispatcher = dispatcher;
+        this.fds = fds;
+        this.limits = limits;
+        this.tracing = tracing;
+        this.nextTid = new AtomicInteger(pid);
+        this.cpu = new Cpu(engine.createMachine(this));
+        this.memory = new AddressSpaceImpl(host, cpu);
+        fds.setLimit((int) Math.min(Integer.MAX_VALUE, limits.current(RLIMIT_NOFILE) & Long.MAX_VALUE));
+    }
+
+    Cpu cpu() {
+        return cpu;
+    }
+
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    boolean tracing() {
+        return tracing;
+    }
+
+    void setProgram(String executable, List<String> arguments) {
+        this.executable = executable;
+        this.arguments = List.copyOf(arguments);
+    }
+
+    // ------------------------------------------------------------------ the engine's trap
+
+    @Override
+    public long onSyscall(long number, long a0, long a1, long a2, long a3, long a4, long a5) {
+        GuestThreadImpl thread = cpu.loaded();
+        thread.frame().set(number, a0, a1, a2, a3, a4, a5);
+        if (live.get() > 1) {
+            return DEFER; // leave the engine so the handler runs without the CPU
+        }
+        long result = thread.serveInTrap();
+        if (thread.exitRequested() || exiting.get()) {
+            cpu.machine().requestStop();
+        }
+        return result;
+    }
+
+    // ------------------------------------------------------------------ threads
+
+    /** Creates the main thread at the loaded image's entry and starts it. */
+    void startMain(long entry, long stackPointer) {
+        GuestThreadImpl main = new GuestThreadImpl(pid, this, cpu.machine().newContext(), host);
+        cpu.lock();
+        try {
+            Machine m = cpu.machine();
+            m.load(main.context());
+            m.set(CpuRegister.PC, entry);
+            m.set(CpuRegister.SP, stackPointer);
+            m.save(main.context());
+            m.load(main.context());
+        } finally {
+            cpu.unlock();
+        }
+        main.start();
+    }
+
+    @Override
+    public GuestThread newThread(GuestThread parent, long stack, boolean setTls, long tls) {
+        GuestThreadImpl p = (GuestThreadImpl) parent;
+        CpuContext context = cpu.machine().newContext();
+        GuestThreadImpl child = new GuestThreadImpl(nextTid.incrementAndGet(), this, context, host);
+        cpu.acquire(p);
+        try {
+            Machine m = cpu.machine();
+            m.save(p.context());
+            m.set(CpuRegister.SYSCALL_RESULT, 0);
+            if (stack != 0) {
+                m.set(CpuRegister.SP, stack);
+            }
+            if (setTls) {
+                m.set(CpuRegister.TLS, tls);
+            }
+            m.save(context);
+            m.load(p.context());
+        } finally {
+            cpu.release();
+        }
+        return child;
+    }
+
+    void threadStarting(GuestThreadImpl thread) {
+        threads.put(thread.tid(), thread);
+        if (live.incrementAndGet() > 1 && timeSlicer == null) {
+            startTimeSlicer();
+        }
+    }
+
+    private synchronized void startTimeSlicer() {
+        if (timeSlicer != null) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            while (!exited.isDone()) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                cpu.preemptIfDue();
+            }
+        }, "guest-" + pid + "-timeslice");
+        t.setDaemon(true);
+        timeSlicer = t;
+        t.start();
+    }
+
+    void threadExited(GuestThreadImpl thread) {
+        threads.remove(thread.tid());
+        thread.context().close();
+        if (live.decrementAndGet() == 0) {
+            if (exiting.compareAndSet(false, true)) {
+                exitStatus = thread.exitStatus() & 0xff;
+            }
+            finish();
+        }
+    }
+
+    /** Releases a process whose program could not be loaded (no thread ever ran). */
+    void abandon() {
+        exiting.set(true);
+        finish();
+    }
+
+    private void finish() {
+        fds.closeAll();
+        cpu.lock();
+        try {
+            cpu.machine().close();
+        } finally {
+            cpu.unlock();
+        }
+        memory.release();
+        Thread slicer = timeSlicer;
+        if (slicer != null) {
+            slicer.interrupt();
+        }
+        exited.complete(exitStatus);
+    }
+
+    @Override
+    public int threadCount() {
+        return live.get();
+    }
+
+    @Override
+    public void exitGroup(int status) {
+        terminate(status & 0xff);
+    }
+
+    void killBySignal(int signal, String why) {
+        if (tracing) {
+            System.err.println("osgix: pid " + pid + " killed by signal " + signal + ": " + why);
+        }
+        terminate(128 + signal);
+    }
+
+    void internalError(GuestThreadImpl thread, Throwable bug) {
+        System.err.println("osgix: internal error in guest thread " + thread.tid() + ": " + bug);
+        bug.printStackTrace();
+        terminate(128 + 6);
+    }
+
+    private void terminate(int status) {
+        if (!exiting.compareAndSet(false, true)) {
+            return;
+        }
+        exitStatus = status;
+        for (GuestThreadImpl t : threads.values()) {
+            t.interruptWaits();
+        }
+        cpu.stopRunning();
+    }
+
+    @Override
+    public boolean isExiting() {
+        return exiting.get();
+    }
+
+    /** Completes with the exit status (0–255, 128+N for a fatal signal N). */
+    CompletableFuture<Integer> exited() {
+        return exited;
+    }
+
+    // ------------------------------------------------------------------ the rest of the contract
+
+    @Override
+    public int pid() {
+        return pid;
+    }
+
+    @Override
+    public int ppid() {
+        return ppid;
+    }
+
+    @Override
+    public AddressSpace memory() {
+        return memory;
+    }
+
+    AddressSpaceImpl addressSpace() {
+        return memory;
+    }
+
+    @Override
+    public FdTable fds() {
+        return fds;
+    }
+
+    @Override
+    public String executable() {
+        return executable;
+    }
+
+    @Override
+    public List<String> arguments() {
+        return arguments;
+    }
+
+    @Override
+    public long rlimitCurrent(int res) {
+        return limits.current(res);
+    }
+
+    @Override
+    public long rlimitMaximum(int res) {
+        return limits.maximum(res);
+    }
+
+    @Override
+    public int setRlimit(int res, long current, long maximum) {
+        int r = limits.set(res, current, maximum, host.geteuid() == 0);
+        if (r == 0 && res == RLIMIT_NOFILE) {
+            fds.setLimit((int) Math.min(Integer.MAX_VALUE, current & Long.MAX_VALUE));
+        }
+        return r;
+    }
+
+    @Override
+    public long exclusive(LongSupplier op) {
+        cpu.lock();
+        try {
+            return op.getAsLong();
+        } finally {
+            cpu.unlock();
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T state(Class<T> key, Supplier<T> init) {
+        return (T) states.computeIfAbsent(key, k -> init.get());
+    }
+}

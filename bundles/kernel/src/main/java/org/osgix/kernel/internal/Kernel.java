@@ -1,0 +1,78 @@
+package org.osgix.kernel.internal;
+
+import java.util.Map;
+import java.util.function.IntConsumer;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgix.arch.SyscallTable;
+import org.osgix.engine.CpuEngine;
+import org.osgix.exec.ProgramLoader;
+import org.osgix.fd.FdTableFactory;
+import org.osgix.host.Host;
+import org.osgix.syscall.SyscallHandler;
+
+/**
+ * The kernel: keeps the syscall whiteboard's dispatch table and runs guest programs on request.
+ * A launch request is a {@link IntConsumer} service with property {@code osgix.launch} (only JDK
+ * types, so a launcher outside the framework can register it): the kernel runs the program it
+ * describes and passes the exit status to it.
+ */
+@Component(immediate = true)
+public final class Kernel {
+    private final Dispatcher dispatcher;
+    private final Machinery machinery;
+
+    @Activate
+    public Kernel(@Reference(target = "(osgix.arch=x86_64)") CpuEngine engine,
+            @Reference(target = "(osgix.arch=x86_64)") SyscallTable table,
+            @Reference(target = "(osgix.arch=x86_64)") ProgramLoader loader,
+            @Reference FdTableFactory fdTables,
+            @Reference Host host) {
+        this.dispatcher = new Dispatcher(table);
+        this.machinery = new Machinery(engine, loader, fdTables, host, dispatcher);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addHandler(SyscallHandler handler, Map<String, Object> props) {
+        for (String name : names(props.get(SyscallHandler.NAME))) {
+            dispatcher.add(new Dispatcher.Registration(handler, name, intProp(props.get(Constants.SERVICE_RANKING)),
+                    (Long) props.get(Constants.SERVICE_ID), (String) props.get(SyscallHandler.FAMILY),
+                    (String) props.getOrDefault(SyscallHandler.SUPPORT, SyscallHandler.SUPPORT_FULL),
+                    (String) props.get(SyscallHandler.NOTE)));
+        }
+    }
+
+    void removeHandler(SyscallHandler handler) {
+        dispatcher.remove(handler);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(osgix.launch=*)")
+    void addLaunch(IntConsumer done, Map<String, Object> props) {
+        LaunchRequest request = LaunchRequest.from(props);
+        Thread runner = new Thread(() -> done.accept(new GuestLaunch(machinery, request).run()), "osgix-launch");
+        runner.start();
+    }
+
+    void removeLaunch(IntConsumer done) {
+        // a launcher that goes away stops waiting; the guest keeps its own lifecycle
+    }
+
+    private static String[] names(Object value) {
+        if (value instanceof String s) {
+            return new String[] {s};
+        }
+        if (value instanceof String[] a) {
+            return a;
+        }
+        return new String[0];
+    }
+
+    private static int intProp(Object value) {
+        return value instanceof Integer i ? i : 0;
+    }
+}

@@ -1,0 +1,70 @@
+package org.osgix.kernel.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.osgix.fd.FdTable;
+import org.osgix.fd.FileKind;
+import org.osgix.host.Host;
+import org.osgix.host.NativeMemory;
+
+/**
+ * Gives a guest the launcher's fds 0, 1 and 2. Each is a private host dup (close-on-exec on the
+ * host), so a guest closing its stdout does not close the JVM's.
+ */
+final class Stdio {
+    private static final int S_IFMT = 0170000, S_IFREG = 0100000, S_IFDIR = 0040000, S_IFCHR = 0020000,
+            S_IFIFO = 0010000, S_IFSOCK = 0140000;
+    private static final int ST_MODE_OFFSET = 24;
+    private static final long TCGETS = 0x5401;
+
+    private final Host host;
+
+    Stdio(Host host) {
+        this.host = host;
+    }
+
+    void inherit(FdTable fds) {
+        for (int fd = 0; fd <= 2; fd++) {
+            int hostFd = host.fcntl(fd, Host.F_DUPFD_CLOEXEC, 3);
+            if (hostFd < 0) {
+                continue; // the launcher itself has no such fd: neither has the guest
+            }
+            int flags = host.fcntl(hostFd, Host.F_GETFL, 0);
+            int got = fds.open(kind(hostFd), hostFd, Math.max(flags, 0), name(hostFd), null, false);
+            if (got >= 0 && got != fd) {
+                fds.dup2(got, fd, false, false);
+                fds.close(got);
+            }
+        }
+    }
+
+    private FileKind kind(int hostFd) {
+        NativeMemory mem = host.memory();
+        long buf = mem.allocate(256);
+        try {
+            if (host.fstat(hostFd, buf) < 0) {
+                return FileKind.OTHER;
+            }
+            int mode = mem.getInt(buf + ST_MODE_OFFSET) & S_IFMT;
+            return switch (mode) {
+                case S_IFREG -> FileKind.REGULAR;
+                case S_IFDIR -> FileKind.DIRECTORY;
+                case S_IFIFO -> FileKind.PIPE;
+                case S_IFSOCK -> FileKind.SOCKET;
+                case S_IFCHR -> host.ioctl(hostFd, TCGETS, buf) == 0 ? FileKind.TTY : FileKind.CHARACTER_DEVICE;
+                default -> FileKind.OTHER;
+            };
+        } finally {
+            mem.free(buf);
+        }
+    }
+
+    private static String name(int hostFd) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/self/fd/" + hostFd)).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+}

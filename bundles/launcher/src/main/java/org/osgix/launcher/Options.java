@@ -1,0 +1,93 @@
+package org.osgix.launcher;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The parsed command line: {@code osgix [options] PROGRAM [ARGS...]}. */
+final class Options {
+    static final String USAGE = """
+            usage: osgix [options] PROGRAM [ARGS...]
+            Runs a Linux x86_64 program. PROGRAM without a slash is looked up in PATH.
+              --strace          print one line per syscall to stderr
+              -E VAR=VALUE      set VAR in the guest environment
+              -U VAR            remove VAR from the guest environment
+              --help            show this help
+            The exit status is the program's (128+N when signal N killed it; 127: not found;
+            126: not executable).""";
+
+    /** Thrown for a malformed command line (exit status 2). */
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    boolean help;
+    boolean strace;
+    final List<String> argv = new ArrayList<>();
+    final Map<String, String> set = new LinkedHashMap<>();
+    final List<String> unset = new ArrayList<>();
+
+    static Options parse(String[] args) throws UsageException {
+        Options o = new Options();
+        int i = 0;
+        for (; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                i++;
+                break;
+            }
+            if (!a.startsWith("-") || a.equals("-")) {
+                break;
+            }
+            switch (a) {
+                case "--help", "-h" -> o.help = true;
+                case "--strace" -> o.strace = true;
+                case "-E" -> {
+                    String kv = value(args, ++i, a);
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0) {
+                        throw new UsageException("-E needs VAR=VALUE, got '" + kv + "'");
+                    }
+                    o.set.put(kv.substring(0, eq), kv.substring(eq + 1));
+                }
+                case "-U" -> o.unset.add(value(args, ++i, a));
+                default -> throw new UsageException("unknown option '" + a + "'");
+            }
+        }
+        for (; i < args.length; i++) {
+            o.argv.add(args[i]);
+        }
+        if (!o.help && o.argv.isEmpty()) {
+            throw new UsageException("no program given");
+        }
+        return o;
+    }
+
+    private static String value(String[] args, int i, String option) throws UsageException {
+        if (i >= args.length) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    /** The guest environment: the launcher's own, in its original order, with -E/-U applied. */
+    List<String> environment(List<String> inherited) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String e : inherited) {
+            int eq = e.indexOf('=');
+            if (eq > 0) {
+                env.put(e.substring(0, eq), e.substring(eq + 1));
+            }
+        }
+        unset.forEach(env::remove);
+        env.putAll(set);
+        List<String> out = new ArrayList<>();
+        env.forEach((k, v) -> out.add(k + "=" + v));
+        return out;
+    }
+}

@@ -1,0 +1,44 @@
+package org.osgix.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+    @Test
+    void programAndArgumentsFollowTheOptions() throws Exception {
+        Options o = Options.parse(new String[] {"--strace", "-E", "A=1", "/bin/echo", "-E", "x"});
+        assertTrue(o.strace);
+        assertEquals(List.of("/bin/echo", "-E", "x"), o.argv);
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--bogus", "/bin/true"}));
+    }
+
+    @Test
+    void missingProgramIsAUsageError() {
+        assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--strace"}));
+    }
+
+    @Test
+    void environmentKeepsOrderAndAppliesSetAndUnset() throws Exception {
+        Options o = Options.parse(new String[] {"-U", "B", "-E", "A=9", "-E", "C=3", "prog"});
+        assertEquals(List.of("A=9", "D=4", "C=3"), o.environment(List.of("A=1", "B=2", "D=4")));
+    }
+
+    @Test
+    void doubleDashEndsOptions() throws Exception {
+        Options o = Options.parse(new String[] {"--", "--strace"});
+        assertEquals(List.of("--strace"), o.argv);
+    }
+
+    @Test
+    void malformedSetIsAUsageError() {
+        assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"-E", "novalue", "prog"}));
+    }
+}
