@@ -52,7 +52,7 @@ public final class ElfProgramLoader implements ProgramLoader {
                     ShebangLine line = ShebangLine.parse(head);
                     argv = line.rewriteArgv(argv, guestPath);
                     guestPath = line.interpreter();
-                    hostPath = paths.toHostPath(guestPath);
+                    hostPath = interpreterHostPath(guestPath);
                     continue;
                 }
                 if (!ElfImage.hasElfMagic(head)) {
@@ -68,7 +68,7 @@ public final class ElfProgramLoader implements ProgramLoader {
         ExecRequest request, List<String> argv, AddressSpace space) throws ExecException {
         String interpreterPath = program.interpreter();
         try (ExecutableFile interpreterFile = interpreterPath == null ? null
-            : ExecutableFile.open(host, paths.toHostPath(interpreterPath))) {
+            : ExecutableFile.open(host, interpreterHostPath(interpreterPath))) {
             ElfImage interpreter = interpreterFile == null ? null : parseInterpreter(interpreterFile);
             SegmentMapper mapper = new SegmentMapper(space);
             MappedImage main = mapper.map(program, file, guestPath);
@@ -84,6 +84,17 @@ public final class ElfProgramLoader implements ProgramLoader {
             long entry = mappedInterpreter == null ? main.entry() : mappedInterpreter.entry();
             return new LoadedImage(entry, sp, guestPath, List.copyOf(argv));
         }
+    }
+
+    /**
+     * Where the host finds an interpreter named by a {@code #!} line or PT_INTERP. Linux resolves
+     * an empty name to the working directory, so it fails as a directory does: EACCES.
+     */
+    private String interpreterHostPath(String guestPath) throws ExecException {
+        if (guestPath.isEmpty()) {
+            throw ExecErrors.of(Errno.EACCES);
+        }
+        return paths.toHostPath(guestPath);
     }
 
     /**

@@ -1,0 +1,83 @@
+package org.osgix.sys.thread.internal;
+
+import org.osgix.syscall.Errno;
+import org.osgix.syscall.SyscallContext;
+
+/**
+ * The scheduler as a guest sees it: every thread is SCHED_OTHER at priority 0 and may run on
+ * any host CPU. Affinity changes are validated and accepted but do not pin host threads.
+ * Targets other than the caller cannot be looked up through the API, so a positive pid is taken
+ * to be a thread of this process.
+ */
+final class Scheduling {
+    static final String SETAFFINITY_NOTE = "validated and accepted; host threads are not pinned";
+    static final String TARGET_NOTE = "any positive pid is taken as a thread of this process";
+    static final int SCHED_OTHER = 0, SCHED_FIFO = 1, SCHED_RR = 2, SCHED_BATCH = 3,
+        SCHED_IDLE = 5, SCHED_DEADLINE = 6;
+    private static final int MAX_RT_PRIORITY = 99;
+
+    private final HostCpus cpus;
+
+    Scheduling(HostCpus cpus) {
+        this.cpus = cpus;
+    }
+
+    long yield(SyscallContext call) {
+        Thread.yield();
+        return 0;
+    }
+
+    /** sched_getaffinity(pid, len, mask): returns the bytes written (the kernel's mask size). */
+    long getAffinity(SyscallContext call) {
+        if ((int) call.arg0() < 0) {
+            return -Errno.ESRCH;
+        }
+        long len = call.arg1() & 0xffffffffL;
+        if (len * Byte.SIZE < cpus.count() || len % Long.BYTES != 0) {
+            return -Errno.EINVAL;
+        }
+        int written = (int) Math.min(len, cpus.maskBytes());
+        call.memory().write(call.arg2(), cpus.mask(), 0, written);
+        return written;
+    }
+
+    /** sched_setaffinity(pid, len, mask): a mask naming none of our CPUs is EINVAL. */
+    long setAffinity(SyscallContext call) {
+        if ((int) call.arg0() < 0) {
+            return -Errno.ESRCH;
+        }
+        int len = (int) Math.min(call.arg1() & 0xffffffffL, cpus.maskBytes());
+        byte[] requested = new byte[len];
+        call.memory().read(call.arg2(), requested, 0, len);
+        return cpus.intersects(requested, len) ? 0 : -Errno.EINVAL;
+    }
+
+    long getScheduler(SyscallContext call) {
+        return (int) call.arg0() < 0 ? -Errno.EINVAL : SCHED_OTHER;
+    }
+
+    /** sched_getparam(pid, param): the priority of SCHED_OTHER is 0. */
+    long getParam(SyscallContext call) {
+        if ((int) call.arg0() < 0 || call.arg1() == 0) {
+            return -Errno.EINVAL;
+        }
+        call.memory().writeInt(call.arg1(), 0);
+        return 0;
+    }
+
+    long priorityMax(SyscallContext call) {
+        return switch ((int) call.arg0()) {
+            case SCHED_FIFO, SCHED_RR -> MAX_RT_PRIORITY;
+            case SCHED_OTHER, SCHED_BATCH, SCHED_IDLE, SCHED_DEADLINE -> 0;
+            default -> -Errno.EINVAL;
+        };
+    }
+
+    long priorityMin(SyscallContext call) {
+        return switch ((int) call.arg0()) {
+            case SCHED_FIFO, SCHED_RR -> 1;
+            case SCHED_OTHER, SCHED_BATCH, SCHED_IDLE, SCHED_DEADLINE -> 0;
+            default -> -Errno.EINVAL;
+        };
+    }
+}

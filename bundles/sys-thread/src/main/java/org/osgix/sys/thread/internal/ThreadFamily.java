@@ -1,0 +1,57 @@
+package org.osgix.sys.thread.internal;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgix.syscall.support.SyscallRegistrations;
+
+/**
+ * The sys-thread family: thread creation, futexes, thread exit and the scheduler interface.
+ * rseq is deliberately left unregistered: glibc handles its ENOSYS.
+ */
+@Component
+public final class ThreadFamily {
+    static final String FAMILY = "sys-thread";
+
+    private final SyscallRegistrations registrations;
+
+    @Activate
+    public ThreadFamily(BundleContext context) {
+        registrations = register(new SyscallRegistrations(context, FAMILY), HostCpus.ofThisHost());
+    }
+
+    @Deactivate
+    void deactivate() {
+        registrations.close();
+    }
+
+    static SyscallRegistrations register(SyscallRegistrations regs, HostCpus cpus) {
+        Futex futex = new Futex();
+        Clone clone = new Clone();
+        ThreadExit exit = new ThreadExit(futex);
+        ThreadIdentity identity = new ThreadIdentity();
+        Scheduling scheduling = new Scheduling(cpus);
+        Priority priority = new Priority();
+        return regs
+            .partial("clone", Clone.NOTE, clone::clone)
+            .partial("clone3", Clone.NOTE + "; set_tid is EPERM", clone::clone3)
+            .partial("futex", Futex.PARTIAL_NOTE, futex)
+            .full("exit", exit::exit)
+            .full("exit_group", exit::exitGroup)
+            .full("gettid", identity::gettid)
+            .full("set_tid_address", identity::setTidAddress)
+            .full("set_robust_list", identity::setRobustList)
+            .partial("get_robust_list", ThreadIdentity.GET_ROBUST_LIST_NOTE, identity::getRobustList)
+            .full("sched_yield", scheduling::yield)
+            .partial("sched_getaffinity", Scheduling.TARGET_NOTE, scheduling::getAffinity)
+            .partial("sched_setaffinity", Scheduling.SETAFFINITY_NOTE + "; " + Scheduling.TARGET_NOTE,
+                scheduling::setAffinity)
+            .partial("sched_getscheduler", Scheduling.TARGET_NOTE, scheduling::getScheduler)
+            .partial("sched_getparam", Scheduling.TARGET_NOTE, scheduling::getParam)
+            .full("sched_get_priority_max", scheduling::priorityMax)
+            .full("sched_get_priority_min", scheduling::priorityMin)
+            .partial("getpriority", Priority.NOTE, priority::getPriority)
+            .partial("setpriority", Priority.NOTE, priority::setPriority);
+    }
+}
