@@ -27,13 +27,13 @@ import org.osgix.syscall.Errno;
 class DescriptorTableTest {
     final HostFds hostFds = new HostFds();
     final Host host = hostFds.host;
-    final FdTable table = new LinuxFdTableFactory(host).newTable(64);
+    final FdTable table = new LinuxFdTableFactory(host).newTable(1024);
     final List<FdTable> otherTables = new ArrayList<>();
-    int hostFdsBefore;
+    int eventFdsBefore;
 
     @BeforeEach
     void countHostFds() {
-        hostFdsBefore = host.openFdCount();
+        eventFdsBefore = hostFds.eventFdCount();
     }
 
     @AfterEach
@@ -41,7 +41,7 @@ class DescriptorTableTest {
         table.closeAll();
         otherTables.forEach(FdTable::closeAll);
         assertEquals(0, table.size());
-        assertEquals(hostFdsBefore, host.openFdCount(), "host fds leaked");
+        assertEquals(eventFdsBefore, hostFds.eventFdCount(), "host eventfds leaked");
     }
 
     int openEventFd(boolean cloexec) {

@@ -1,7 +1,5 @@
 package org.osgix.engine.unicorn.internal;
 
-import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
 
 /**
  * The CPUID answers the guest sees: Unicorn's own CPU model, probed once by running the real
@@ -32,9 +30,9 @@ final class CpuidTable {
 
     /** Probes Unicorn's CPU model in a scratch instance (a few milliseconds, done once). */
     static CpuidTable probe() {
-        Memory out = new Memory(8);
+        NativeBuffer out = new NativeBuffer(8);
         check(UnicornLibrary.uc_open(UnicornLibrary.UC_ARCH_X86, UnicornLibrary.UC_MODE_64,
-            Pointer.nativeValue(out)), "uc_open");
+            out.address(0)), "uc_open");
         long uc = out.getLong(0);
         try {
             check(UnicornLibrary.uc_mem_map(uc, PROBE_CODE, 0x1000, 5), "uc_mem_map");

@@ -23,7 +23,7 @@ import org.osgix.syscall.Errno;
  */
 final class GuestRegions {
     static final long PAGE_SIZE = 4096;
-    private static final int PROT_MASK = 7;
+    private static final int PROT_READ = 1, PROT_MASK = 7;
 
     private final long uc;
     private final TreeMap<Long, Region> byStart = new TreeMap<>();
@@ -40,7 +40,8 @@ final class GuestRegions {
 
     /**
      * Makes {@code [addr, addr+len)} visible with {@code prot}, replacing whatever the engine saw
-     * there. PROT_NONE hides the range.
+     * there. PROT_NONE hides the range. As on x86 hardware, any access right implies read
+     * (x86 page tables cannot express write-only or execute-only pages).
      */
     int map(long addr, long len, int prot) {
         if (!validRange(addr, len) || (prot & ~PROT_MASK) != 0) {
@@ -50,12 +51,7 @@ final class GuestRegions {
         if (removed != 0 || prot == 0) {
             return removed;
         }
-        int err = UnicornLibrary.uc_mem_map_ptr(uc, addr, len, prot, addr);
-        if (err != UnicornLibrary.UC_ERR_OK) {
-            return toErrno(err);
-        }
-        byStart.put(addr, new Region(addr, addr + len, prot));
-        return 0;
+        return mapPiece(addr, addr + len, prot | PROT_READ);
     }
 
     /** Hides {@code [addr, addr+len)}; parts that were not visible are ignored. */

@@ -1,32 +1,27 @@
 package org.osgix.engine.unicorn.internal;
 
-import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
-
 /**
  * A fixed set of registers read or written with one {@code uc_reg_*_batch} call through native
  * memory allocated once: the hot paths (syscall and CPUID hooks) allocate nothing per call.
  * Not thread-safe; each batch belongs to one machine and is used by its driving thread.
  */
 final class RegisterBatch {
-    private final Memory memory;
+    private final NativeBuffer memory;
     private final long ids;
     private final long pointers;
-    private final long valuesOffset;
+    private final int valuesOffset;
     private final int count;
 
     RegisterBatch(int... registerIds) {
         count = registerIds.length;
-        long idsBytes = 8L * ((count + 1) / 2); // keep the pointer array 8-byte aligned
-        memory = new Memory(idsBytes + 16L * count);
-        memory.clear(); // some registers are narrower than 8 bytes: keep their upper bytes zero
-        long base = Pointer.nativeValue(memory);
-        ids = base;
-        pointers = base + idsBytes;
-        valuesOffset = idsBytes + 8L * count;
+        int idsBytes = 8 * ((count + 1) / 2); // keep the pointer array 8-byte aligned
+        memory = new NativeBuffer(idsBytes + 16 * count); // zeroed: narrow registers read clean
+        ids = memory.address(0);
+        pointers = memory.address(idsBytes);
+        valuesOffset = idsBytes + 8 * count;
         for (int i = 0; i < count; i++) {
-            memory.setInt(4L * i, registerIds[i]);
-            memory.setLong(idsBytes + 8L * i, base + valuesOffset + 8L * i);
+            memory.putInt(4 * i, registerIds[i]);
+            memory.putLong(idsBytes + 8 * i, memory.address(valuesOffset + 8 * i));
         }
     }
 
@@ -41,11 +36,11 @@ final class RegisterBatch {
     }
 
     long get(int index) {
-        return memory.getLong(valuesOffset + 8L * index);
+        return memory.getLong(valuesOffset + 8 * index);
     }
 
     void set(int index, long value) {
-        memory.setLong(valuesOffset + 8L * index, value);
+        memory.putLong(valuesOffset + 8 * index, value);
     }
 
     private static void check(int err, String what) {

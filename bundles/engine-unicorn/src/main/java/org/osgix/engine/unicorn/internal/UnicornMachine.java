@@ -1,7 +1,5 @@
 package org.osgix.engine.unicorn.internal;
 
-import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
 import java.util.ArrayList;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +22,11 @@ import org.osgix.engine.TrapHandler;
  * that run or (in the instant before Unicorn resets its own stop flag at the start of
  * {@code uc_emu_start}) is lost, but it never stops a later run. A request made while no run is
  * in progress is ignored. A lost request is harmless for a time-slice watchdog, which asks again.
+ *
+ * <p><b>Known limits of Unicorn 2.0.1.</b> After EXIT_SEGV the fault address is exact but the PC
+ * is the start of the translation block that faulted (upstream issue #1323), so it is exact only
+ * when the faulting instruction starts a block. After EXIT_HALT the PC is past the {@code hlt}.
+ * Privileged instructions ({@code cli}, {@code wrmsr}, {@code in}...) execute instead of faulting.
  */
 final class UnicornMachine implements Machine {
     /** A non-canonical address RIP can never hold, so {@code until} never ends a run. */
@@ -45,8 +48,8 @@ final class UnicornMachine implements Machine {
     private final Set<UnicornContext> contexts = ConcurrentHashMap.newKeySet();
 
     /** Single values for get/set and out-parameters. */
-    private final Memory scratch = new Memory(64);
-    private final long scratchAddress = Pointer.nativeValue(scratch);
+    private final NativeBuffer scratch = new NativeBuffer(64);
+    private final long scratchAddress = scratch.address(0);
     private final RegisterBatch syscallArgs = new RegisterBatch(X86Registers.RAX,
         X86Registers.RDI, X86Registers.RSI, X86Registers.RDX, X86Registers.R10, X86Registers.R8,
         X86Registers.R9, X86Registers.RIP, X86Registers.EFLAGS);
@@ -146,7 +149,7 @@ final class UnicornMachine implements Machine {
         if (inSyscallHook) {
             check(UnicornLibrary.uc_context_reg_read(pointer, X86Registers.RIP, scratchAddress),
                 "uc_context_reg_read");
-            scratch.setLong(0, scratch.getLong(0) + SYSCALL_LENGTH);
+            scratch.putLong(0, scratch.getLong(0) + SYSCALL_LENGTH);
             check(UnicornLibrary.uc_context_reg_write(pointer, X86Registers.RIP, scratchAddress),
                 "uc_context_reg_write");
         }
@@ -372,7 +375,7 @@ final class UnicornMachine implements Machine {
     }
 
     private void writeRegister(int id, long value) {
-        scratch.setLong(0, value);
+        scratch.putLong(0, value);
         check(UnicornLibrary.uc_reg_write(uc, id, scratchAddress), "uc_reg_write");
     }
 

@@ -98,6 +98,23 @@ class MemoryViewTest {
     }
 
     @Test
+    void writeOnlyAndExecOnlyPagesAreReadableAsOnX86() {
+        RecordingTraps traps = new RecordingTraps();
+        try (GuestFixture g = new GuestFixture(traps)) {
+            assertEquals(0, g.machine.map(g.page(1), PAGE, WRITE));
+            assertEquals(0, g.machine.map(g.page(2), PAGE, EXEC));
+            g.memory.writeLong(PAGE, 0x5151);
+            g.memory.writeLong(2L * PAGE, 0x5252);
+            g.load(loadTwo(g.page(1), g.page(2)));
+
+            assertEquals(Machine.EXIT_SYSCALL, g.machine.run());
+            assertEquals(0x5151, traps.last().args()[0]);
+            assertEquals(0x5252, traps.last().args()[1]);
+            assertEquals(READ | WRITE, regions(g).get(1).prot());
+        }
+    }
+
+    @Test
     void flushCodeMakesCodeRewrittenByTheHostRun() {
         RecordingTraps traps = new RecordingTraps();
         try (GuestFixture g = new GuestFixture(traps)) {

@@ -22,9 +22,10 @@ public final class ElfProgramLoader implements ProgramLoader {
     /** Linux allows this many nested {@code #!} interpreters; one more is ELOOP. */
     static final int MAX_SCRIPT_DEPTH = 5;
     /**
-     * AT_HWCAP on x86 is CPUID leaf 1 EDX. This is the value the engine reports (a common
-     * x86_64 CPU: FPU, TSC, CX8, CMOV, MMX, FXSR, SSE, SSE2, ... incl. the FPU and MMX bits
-     * glibc's ld.so insists on).
+     * AT_HWCAP on x86 is CPUID leaf 1 EDX; the engine's CPUID hook must report the same value.
+     * 0x178bfbff is a common x86_64 CPU's: FPU VME DE PSE TSC MSR PAE MCE CX8 APIC SEP MTRR PGE
+     * MCA CMOV PAT PSE36 CLFSH MMX FXSR SSE SSE2 HTT (FPU and MMX are what glibc's ld.so checks,
+     * and what Unicorn's own CPUID lacks).
      */
     static final long HWCAP = 0x178bfbffL;
 

@@ -134,7 +134,9 @@ final class SegmentMapper {
         long got = space.mmap(address, length, prot, flags | AddressSpace.MAP_FIXED, hostFd, offset,
             name);
         if (got != address) {
-            throw ExecErrors.of(got == -Errno.EACCES ? Errno.EACCES : Errno.ENOMEM);
+            // a file the host may not map executable (noexec mount) is EACCES, as execve says
+            boolean denied = got == -Errno.EACCES || got == -Errno.EPERM;
+            throw ExecErrors.of(denied ? Errno.EACCES : Errno.ENOMEM);
         }
     }
 

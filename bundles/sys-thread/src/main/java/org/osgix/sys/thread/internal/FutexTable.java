@@ -44,12 +44,13 @@ final class FutexTable {
     int wait(GuestMemory memory, GuestThread guest, long address, int expected, int bitset,
             boolean timed, long deadline) {
         FutexBucket bucket = buckets[indexOf(address)];
-        FutexWaiter waiter = new FutexWaiter(Thread.currentThread(), address, bitset);
+        FutexWaiter waiter;
         bucket.lock.lock();
         try {
             if (memory.readInt(address) != expected) {
                 return -Errno.EAGAIN;
             }
+            waiter = new FutexWaiter(Thread.currentThread(), address, bitset);
             bucket.append(waiter);
         } finally {
             bucket.lock.unlock();

@@ -11,6 +11,7 @@ import org.osgix.syscall.GuestProcess;
  * bounded and stops at the first fault. PI futexes are marked but not handed over.
  */
 final class RobustList {
+    static final String NOTE = "robust PI futexes are marked OWNER_DIED but not handed over";
     static final long HEAD_SIZE = 24;
     static final int FUTEX_WAITERS = 0x80000000;
     static final int FUTEX_OWNER_DIED = 0x40000000;

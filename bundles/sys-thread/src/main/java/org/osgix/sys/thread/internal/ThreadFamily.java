@@ -37,7 +37,7 @@ public final class ThreadFamily {
             .partial("clone", Clone.NOTE, clone::clone)
             .partial("clone3", Clone.NOTE + "; set_tid is EPERM", clone::clone3)
             .partial("futex", Futex.PARTIAL_NOTE, futex)
-            .full("exit", exit::exit)
+            .partial("exit", RobustList.NOTE, exit::exit)
             .full("exit_group", exit::exitGroup)
             .full("gettid", identity::gettid)
             .full("set_tid_address", identity::setTidAddress)

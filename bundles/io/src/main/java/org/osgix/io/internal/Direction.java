@@ -1,0 +1,70 @@
+package org.osgix.io.internal;
+
+import org.osgix.fd.FileKind;
+import org.osgix.fd.OpenFile;
+import org.osgix.host.Host;
+import org.osgix.syscall.Errno;
+import org.osgix.syscall.GuestMemory;
+import org.osgix.syscall.SyscallContext;
+
+/** A transfer's direction: what it requires of the description and how it waits. */
+enum Direction {
+    /** Guest memory is written: the description must be readable. */
+    READ(Host.POLLIN, GuestMemory.PROT_WRITE),
+    /** Guest memory is read: the description must be writable. */
+    WRITE(Host.POLLOUT, GuestMemory.PROT_READ);
+
+    /** The poll event that means the host fd will not block. */
+    final int readyEvent;
+    /** The guest memory access the buffers need. */
+    final int bufferAccess;
+
+    Direction(int readyEvent, int bufferAccess) {
+        this.readyEvent = readyEvent;
+        this.bufferAccess = bufferAccess;
+    }
+
+    /**
+     * 0 when the description allows this direction; otherwise the Linux errno: EBADF for an
+     * O_PATH descriptor or the wrong access mode, EINVAL for a file with no host fd to transfer on.
+     */
+    int refusal(OpenFile file) {
+        if (file.kind() == FileKind.PATH) {
+            return -Errno.EBADF;
+        }
+        int mode = file.statusFlags() & OpenFile.O_ACCMODE;
+        boolean allowed = this == READ
+            ? mode == OpenFile.O_RDONLY || mode == OpenFile.O_RDWR
+            : mode == OpenFile.O_WRONLY || mode == OpenFile.O_RDWR;
+        if (!allowed) {
+            return -Errno.EBADF;
+        }
+        return file.hostFd() < 0 ? -Errno.EINVAL : 0;
+    }
+
+    /**
+     * Waits until a blocking transfer on the host fd would not block, or the guest thread is
+     * interrupted (-EINTR). A blocking read(2) in the host could not be interrupted by exit_group
+     * or a signal, so a stream without O_NONBLOCK is first waited on with
+     * {@link org.osgix.syscall.GuestThread#awaitHostFd}, which is interruptible; the transfer
+     * follows. (Another reader may still take the data in between; then the host call blocks
+     * like Linux would, only without interruption.) Regular files and directories never block.
+     */
+    int awaitReady(SyscallContext call, OpenFile file) {
+        if (!mayBlock(file)) {
+            return 0;
+        }
+        int r = call.thread().awaitHostFd(file.hostFd(), readyEvent, -1);
+        return r < 0 ? r : 0;
+    }
+
+    private static boolean mayBlock(OpenFile file) {
+        if ((file.statusFlags() & OpenFile.O_NONBLOCK) != 0) {
+            return false;
+        }
+        return switch (file.kind()) {
+            case REGULAR, DIRECTORY, PATH, EPOLL -> false;
+            default -> true;
+        };
+    }
+}

@@ -1,0 +1,34 @@
+package org.osgix.io.internal;
+
+import org.osgix.fd.FileKind;
+import org.osgix.fd.OpenFile;
+import org.osgix.host.Host;
+import org.osgix.syscall.Errno;
+import org.osgix.syscall.SyscallContext;
+
+/** lseek: moves the shared file offset of the description (kept by its host fd). */
+final class Seek {
+    private final Host host;
+
+    Seek(Host host) {
+        this.host = host;
+    }
+
+    long lseek(SyscallContext call) {
+        OpenFile file = ReadWrite.pin(call, (int) call.arg0());
+        if (file == null) {
+            return -Errno.EBADF;
+        }
+        try {
+            if (file.kind() == FileKind.PATH) {
+                return -Errno.EBADF;
+            }
+            if (file.hostFd() < 0) {
+                return -Errno.ESPIPE;
+            }
+            return host.lseek(file.hostFd(), call.arg1(), (int) call.arg2());
+        } finally {
+            file.unpin();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.osgix.io.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.osgix.fd.OpenFile.O_CREAT;
+import static org.osgix.fd.OpenFile.O_RDWR;
+
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.osgix.fd.FileKind;
+
+/** What the family registers; transfers leave no host fd and no descriptor behind. */
+class RegistrationAndLeakTest extends IoTestSupport {
+
+    @Test
+    void everySyscallIsOneFullService() {
+        assertEquals(Set.of("read", "write", "pread64", "pwrite64", "readv", "writev", "lseek"),
+            guest.framework.services.keySet());
+        guest.framework.services.values().forEach(s -> assertEquals("full", s.support()));
+    }
+
+    void workload(Path file) {
+        int fd = open(file, O_CREAT | O_RDWR, FileKind.REGULAR);
+        long buf = bytes("payload");
+        guest.call("write", fd, buf, 7);
+        guest.call("pread64", fd, buf, 7, 0);
+        long iov = guest.alloc(16);
+        guest.memory.writeLong(iov, buf);
+        guest.memory.writeLong(iov + 8, 7);
+        guest.call("writev", fd, iov, 1);
+        guest.call("lseek", fd, 0, SEEK_SET);
+        guest.call("readv", fd, iov, 1);
+        int[] pipe = pipe(0);
+        guest.call("write", pipe[1], buf, 7);
+        guest.call("read", pipe[0], buf, 7);
+        for (int f : new int[] {fd, pipe[0], pipe[1]}) {
+            guest.fds.close(f);
+        }
+    }
+
+    @Test
+    void transfersLeaveNoHostFdBehind() {
+        Path file = dir.resolve("leak");
+        workload(file); // loads every class first: class loading opens jars
+        int before = guest.host.openFdCount();
+        for (int i = 0; i < 20; i++) {
+            workload(file);
+        }
+        assertEquals(0, guest.fds.size());
+        assertEquals(before, guest.host.openFdCount());
+    }
+}

@@ -1,0 +1,201 @@
+package org.osgix.sys.thread.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.osgix.syscall.AddressSpace;
+import org.osgix.syscall.GuestFault;
+
+/**
+ * Guest memory backed by a Java buffer at a fake base address, with a protection per page.
+ * Everything outside, or without the access needed, throws {@link GuestFault}. Aligned int and
+ * long accesses are volatile, so test threads see each other's stores as guest threads would
+ * (a direct buffer, because newer JDKs refuse atomic access to byte[] views).
+ */
+final class FakeMemory implements AddressSpace {
+    static final long BASE = 0x10000;
+    private static final VarHandle INTS = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final ByteBuffer bytes;
+    private final int size;
+    private final int[] pageProt;
+
+    FakeMemory(int pages) {
+        size = pages * (int) PAGE_SIZE;
+        bytes = ByteBuffer.allocateDirect(size).order(ByteOrder.LITTLE_ENDIAN);
+        pageProt = new int[pages];
+        Arrays.fill(pageProt, PROT_READ | PROT_WRITE);
+    }
+
+    /** The guest address of byte {@code offset} of the buffer. */
+    static long at(long offset) {
+        return BASE + offset;
+    }
+
+    void protect(int page, int prot) {
+        pageProt[page] = prot;
+    }
+
+    long end() {
+        return BASE + size;
+    }
+
+    private int index(long addr, long len, int access) {
+        if (!isAccessible(addr, len, access)) {
+            throw new GuestFault(addr);
+        }
+        return (int) (addr - BASE);
+    }
+
+    @Override
+    public boolean isAccessible(long addr, long len, int access) {
+        if (len < 0 || addr < BASE || addr + len > end() || addr + len < addr) {
+            return false;
+        }
+        for (long a = addr; a < addr + len; a = (a / PAGE_SIZE + 1) * PAGE_SIZE) {
+            if ((pageProt[(int) ((a - BASE) / PAGE_SIZE)] & access) != access) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public long hostAddress(long addr, long len, int access) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public byte readByte(long addr) {
+        return bytes.get(index(addr, 1, PROT_READ));
+    }
+
+    @Override
+    public int readInt(long addr) {
+        int i = index(addr, 4, PROT_READ);
+        return (i & 3) == 0 ? (int) INTS.getVolatile(bytes, i) : (int) INTS.get(bytes, i);
+    }
+
+    @Override
+    public long readLong(long addr) {
+        int i = index(addr, 8, PROT_READ);
+        return (i & 7) == 0 ? (long) LONGS.getVolatile(bytes, i) : (long) LONGS.get(bytes, i);
+    }
+
+    @Override
+    public void writeByte(long addr, byte value) {
+        bytes.put(index(addr, 1, PROT_WRITE), value);
+    }
+
+    @Override
+    public void writeInt(long addr, int value) {
+        int i = index(addr, 4, PROT_WRITE);
+        if ((i & 3) == 0) {
+            INTS.setVolatile(bytes, i, value);
+        } else {
+            INTS.set(bytes, i, value);
+        }
+    }
+
+    @Override
+    public void writeLong(long addr, long value) {
+        int i = index(addr, 8, PROT_WRITE);
+        if ((i & 7) == 0) {
+            LONGS.setVolatile(bytes, i, value);
+        } else {
+            LONGS.set(bytes, i, value);
+        }
+    }
+
+    /** A guest atomic (lock cmpxchg) on an aligned word. */
+    boolean compareAndSetInt(long addr, int expected, int value) {
+        return INTS.compareAndSet(bytes, index(addr, 4, PROT_WRITE), expected, value);
+    }
+
+    /** A guest atomic (lock xchg) on an aligned word. */
+    int getAndSetInt(long addr, int value) {
+        return (int) INTS.getAndSet(bytes, index(addr, 4, PROT_WRITE), value);
+    }
+
+    @Override
+    public void read(long addr, byte[] dst, int off, int len) {
+        bytes.get(index(addr, len, PROT_READ), dst, off, len);
+    }
+
+    @Override
+    public void write(long addr, byte[] src, int off, int len) {
+        bytes.put(index(addr, len, PROT_WRITE), src, off, len);
+    }
+
+    @Override
+    public void fill(long addr, long len, byte value) {
+        int i = index(addr, len, PROT_WRITE);
+        for (int n = 0; n < len; n++) {
+            bytes.put(i + n, value);
+        }
+    }
+
+    @Override
+    public String readCString(long addr, int maxLen) {
+        for (int n = 0; n < maxLen; n++) {
+            if (readByte(addr + n) == 0) {
+                byte[] utf8 = new byte[n];
+                read(addr, utf8, 0, n);
+                return new String(utf8, StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public int writeCString(long addr, String s) {
+        byte[] utf8 = (s + "\0").getBytes(StandardCharsets.UTF_8);
+        write(addr, utf8, 0, utf8.length);
+        return utf8.length;
+    }
+
+    @Override
+    public long mmap(long addr, long len, int prot, int flags, int hostFd, long offset, String name) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int munmap(long addr, long len) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int mprotect(long addr, long len, int prot) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public long mremap(long oldAddr, long oldLen, long newLen, int flags, long newAddr) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int madvise(long addr, long len, int advice) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public long brk(long newBreak) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void initBrk(long start) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<Mapping> mappings() {
+        return List.of();
+    }
+}
