@@ -94,6 +94,20 @@ static void show_result(const char *label, long result, int err)
             check_failures++;                     \
     } while (0)
 
+/* Like EXPECT_ERRNO for calls returning a pointer (mmap, mremap): a success prints no address. */
+#define EXPECT_MAP_ERRNO(label, call, want)       \
+    do {                                          \
+        errno = 0;                                \
+        void *expect_map = (call);                \
+        int expect_err = errno;                   \
+        if (expect_map == MAP_FAILED)             \
+            printf("%s: MAP_FAILED %s\n", label, errno_name(expect_err)); \
+        else                                      \
+            printf("%s: mapped\n", label);        \
+        if (expect_map != MAP_FAILED || expect_err != (want)) \
+            check_failures++;                     \
+    } while (0)
+
 /* Exit status summarising the expectations; also flushes stdout. */
 static int check_status(void)
 {

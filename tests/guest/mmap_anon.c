@@ -41,7 +41,7 @@ int main(void)
     m[page] = 1;
     expect("writable again", m[page] == 1);
 
-    EXPECT_ERRNO("mprotect(unaligned)", mprotect(m + 1, page, PROT_READ), EINVAL);
+    EXPECT_ERRNO("mprotect(unaligned)", syscall(SYS_mprotect, m + 1, page, PROT_READ), EINVAL);
     EXPECT_ERRNO("mprotect(bad prot bits)", mprotect(m, page, 0x100), EINVAL);
     SHOW("munmap(last 2 pages)", munmap(m + 6 * page, 2 * page));
     EXPECT_ERRNO("mprotect(range reaching the hole)", mprotect(m + 5 * page, 2 * page, PROT_READ), ENOMEM);
@@ -50,11 +50,11 @@ int main(void)
     SHOW("munmap(already unmapped)", munmap(m + 6 * page, 2 * page));
     SHOW("munmap(rest)", munmap(m, 6 * page));
 
-    EXPECT_ERRNO("mmap(length 0)", (long)mmap(NULL, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), EINVAL);
-    EXPECT_ERRNO("mmap(neither PRIVATE nor SHARED)", (long)mmap(NULL, page, PROT_READ, MAP_ANONYMOUS, -1, 0), EINVAL);
-    EXPECT_ERRNO("mmap(huge length)",
-                 (long)mmap(NULL, (size_t)1 << 62, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), ENOMEM);
-    EXPECT_ERRNO("mmap(bad fd, not anonymous)", (long)mmap(NULL, page, PROT_READ, MAP_PRIVATE, 12345, 0), EBADF);
+    EXPECT_MAP_ERRNO("mmap(length 0)", mmap(NULL, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), EINVAL);
+    EXPECT_MAP_ERRNO("mmap(neither PRIVATE nor SHARED)", mmap(NULL, page, PROT_READ, MAP_ANONYMOUS, -1, 0), EINVAL);
+    EXPECT_MAP_ERRNO("mmap(huge length)",
+                 mmap(NULL, (size_t)1 << 62, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), ENOMEM);
+    EXPECT_MAP_ERRNO("mmap(bad fd, not anonymous)", mmap(NULL, page, PROT_READ, MAP_PRIVATE, 12345, 0), EBADF);
 
     unsigned char *none = mmap(NULL, 2 * page, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     expect("PROT_NONE mapping succeeded", none != MAP_FAILED);

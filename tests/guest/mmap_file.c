@@ -52,14 +52,14 @@ int main(void)
     char *second = mmap(NULL, page, PROT_READ, MAP_PRIVATE, fd, page);
     expect("offset mapping succeeded", second != MAP_FAILED);
     printf("at offset one page: %.10s\n", second);
-    EXPECT_ERRNO("mmap(unaligned offset)", (long)mmap(NULL, page, PROT_READ, MAP_PRIVATE, fd, 100), EINVAL);
-    EXPECT_ERRNO("mmap(bad fd)", (long)mmap(NULL, page, PROT_READ, MAP_PRIVATE, 999, 0), EBADF);
+    EXPECT_MAP_ERRNO("mmap(unaligned offset)", mmap(NULL, page, PROT_READ, MAP_PRIVATE, fd, 100), EINVAL);
+    EXPECT_MAP_ERRNO("mmap(bad fd)", mmap(NULL, page, PROT_READ, MAP_PRIVATE, 999, 0), EBADF);
 
     int wronly = open("/dev/null", O_WRONLY);
-    EXPECT_ERRNO("mmap(O_WRONLY fd)", (long)mmap(NULL, page, PROT_READ, MAP_PRIVATE, wronly, 0), EACCES);
+    EXPECT_MAP_ERRNO("mmap(O_WRONLY fd)", mmap(NULL, page, PROT_READ, MAP_PRIVATE, wronly, 0), EACCES);
     int rdonly = open("/proc/self/exe", O_RDONLY);
-    EXPECT_ERRNO("mmap(O_RDONLY fd, SHARED|WRITE)",
-                 (long)mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_SHARED, rdonly, 0), EACCES);
+    EXPECT_MAP_ERRNO("mmap(O_RDONLY fd, SHARED|WRITE)",
+                 mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_SHARED, rdonly, 0), EACCES);
     char *exe = mmap(NULL, page, PROT_READ, MAP_PRIVATE, rdonly, 0);
     expect("own executable maps and starts with ELF magic", exe != MAP_FAILED && memcmp(exe, "\177ELF", 4) == 0);
 

@@ -23,22 +23,22 @@ int main(void)
     expect("page after kept", m[2 * page] == 'x' && m[4 * page - 1] == 'x');
 
     m[page] = 'y';
-    EXPECT_ERRNO("MAP_FIXED_NOREPLACE over a page",
-                 (long)mmap(m + page, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0),
+    EXPECT_MAP_ERRNO("MAP_FIXED_NOREPLACE over a page",
+                 mmap(m + page, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0),
                  EEXIST);
     expect("data intact after EEXIST", m[page] == 'y');
 
     SHOW("munmap(last 2 pages)", munmap(m + 2 * page, 2 * page));
-    EXPECT_ERRNO("MAP_FIXED_NOREPLACE half over a mapping",
-                 (long)mmap(m + page, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0),
+    EXPECT_MAP_ERRNO("MAP_FIXED_NOREPLACE half over a mapping",
+                 mmap(m + page, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0),
                  EEXIST);
     void *hole = mmap(m + 2 * page, 2 * page, PROT_READ | PROT_WRITE,
                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
     expect("MAP_FIXED_NOREPLACE in a hole maps exactly there", hole == m + 2 * page);
     expect("hole memory is zero", m[2 * page] == 0 && m[4 * page - 1] == 0);
 
-    EXPECT_ERRNO("MAP_FIXED at an unaligned address",
-                 (long)mmap(m + 1, page, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0), EINVAL);
+    EXPECT_MAP_ERRNO("MAP_FIXED at an unaligned address",
+                 mmap(m + 1, page, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0), EINVAL);
     void *hint = mmap(m + page, page, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     expect("a taken hint address is not used", hint != MAP_FAILED && hint != (void *)(m + page));
     expect("data intact after the hint", m[page] == 'y');

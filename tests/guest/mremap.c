@@ -35,7 +35,7 @@ int main(void)
     fill(a, 2 * page);
     unsigned char *guard = mmap(a + 2 * page, page, rw, anon | MAP_FIXED_NOREPLACE, -1, 0);
     expect("guard placed right after", guard == a + 2 * page);
-    EXPECT_ERRNO("grow in place into a taken page", (long)mremap(a, 2 * page, 4 * page, 0), ENOMEM);
+    EXPECT_MAP_ERRNO("grow in place into a taken page", mremap(a, 2 * page, 4 * page, 0), ENOMEM);
     unsigned char *moved = mremap(a, 2 * page, 16 * page, MREMAP_MAYMOVE);
     expect("MAYMOVE grow succeeded", moved != MAP_FAILED);
     expect("MAYMOVE grow had to move", moved != a);
@@ -70,8 +70,8 @@ int main(void)
     void *old_free = mmap(moved, page, rw, anon | MAP_FIXED_NOREPLACE, -1, 0);
     expect("old place is free after the move", old_free == moved);
 
-    EXPECT_ERRNO("mremap(unaligned)", (long)mremap(b + 1, page, 2 * page, MREMAP_MAYMOVE), EINVAL);
-    EXPECT_ERRNO("mremap(FIXED without MAYMOVE)", (long)mremap(b, page, page, MREMAP_FIXED, target), EINVAL);
-    EXPECT_ERRNO("mremap(unmapped)", (long)mremap(a, page, 2 * page, MREMAP_MAYMOVE), EFAULT);
+    EXPECT_MAP_ERRNO("mremap(unaligned)", mremap(b + 1, page, 2 * page, MREMAP_MAYMOVE), EINVAL);
+    EXPECT_MAP_ERRNO("mremap(FIXED without MAYMOVE)", mremap(b, page, page, MREMAP_FIXED, target), EINVAL);
+    EXPECT_MAP_ERRNO("mremap(unmapped)", mremap(a, page, 2 * page, MREMAP_MAYMOVE), EFAULT);
     return check_status();
 }

@@ -1,6 +1,7 @@
 /*
  * Sleeping: nanosleep 50 ms, relative and absolute clock_nanosleep really wait at least that
  * long on CLOCK_MONOTONIC; out-of-range timespecs → EINVAL, zero sleep returns at once.
+ * (A bad timespec pointer is in efault.c.)
  */
 #include "check.h"
 #include <time.h>
@@ -36,7 +37,6 @@ int main(void)
     EXPECT_ERRNO("nanosleep(tv_nsec = 1e9)", syscall(SYS_nanosleep, &too_many_ns, NULL), EINVAL);
     struct timespec negative = {-1, 0};
     EXPECT_ERRNO("nanosleep(tv_sec = -1)", syscall(SYS_nanosleep, &negative, NULL), EINVAL);
-    EXPECT_ERRNO("nanosleep(bad pointer)", syscall(SYS_nanosleep, (void *)1, NULL), EFAULT);
     printf("ok\n");
     return check_status();
 }

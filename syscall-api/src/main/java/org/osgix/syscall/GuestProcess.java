@@ -51,6 +51,15 @@ public interface GuestProcess {
      */
     long exclusive(java.util.function.LongSupplier op);
 
+    /**
+     * A launch option of this process ({@code ./osgix --sysroot=DIR} gives option "sysroot"),
+     * or null when not given. Families read their own options (e.g. "sysroot", "poll", "compat").
+     */
+    String option(String name);
+
+    /** The live thread with thread id {@code tid}, or null. */
+    GuestThread thread(int tid);
+
     /** Live threads. */
     int threadCount();
 

@@ -75,7 +75,8 @@ final class EmbeddedFramework implements AutoCloseable {
     }
 
     /** Asks the kernel to run a program and waits for its exit status. */
-    int launch(List<String> argv, List<String> env, boolean strace) throws TimeoutException {
+    int launch(List<String> argv, List<String> env, boolean strace, Map<String, String> options)
+            throws TimeoutException {
         CompletableFuture<Integer> status = new CompletableFuture<>();
         CompletableFuture<Void> pickedUp = new CompletableFuture<>();
         IntConsumer done = status::complete;
@@ -84,6 +85,7 @@ final class EmbeddedFramework implements AutoCloseable {
         props.put("osgix.argv", argv.toArray(new String[0]));
         props.put("osgix.env", env.toArray(new String[0]));
         props.put("osgix.strace", strace);
+        options.forEach((k, v) -> props.put("osgix.option." + k, v));
         ServiceRegistration<IntConsumer> reg = framework.getBundleContext()
                 .registerService(IntConsumer.class, done, props);
         try {

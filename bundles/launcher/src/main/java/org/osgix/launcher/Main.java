@@ -38,7 +38,7 @@ public final class Main {
         List<String> env = options.environment(launcherEnvironment());
         Path home = Distribution.home();
         try (EmbeddedFramework framework = EmbeddedFramework.start(home.resolve("bundle"))) {
-            return framework.launch(options.argv, env, options.strace);
+            return framework.launch(options.argv, env, options.strace, options.launchOptions);
         } catch (Exception e) {
             System.err.println("osgix: " + e.getMessage());
             return FRAMEWORK_ERROR;

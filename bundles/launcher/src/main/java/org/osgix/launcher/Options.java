@@ -13,6 +13,9 @@ final class Options {
               --strace          print one line per syscall to stderr
               -E VAR=VALUE      set VAR in the guest environment
               -U VAR            remove VAR from the guest environment
+              --sysroot=DIR     guest absolute paths resolve inside DIR (default /)
+              --poll=NAME       the poll backend: kqueue or epoll (default: the fastest)
+              --compat=LIST     compatibility settings, comma-separated (opath-cloexec-ioctl)
               --help            show this help
             The exit status is the program's (128+N when signal N killed it; 127: not found;
             126: not executable).""";
@@ -31,6 +34,9 @@ final class Options {
     final List<String> argv = new ArrayList<>();
     final Map<String, String> set = new LinkedHashMap<>();
     final List<String> unset = new ArrayList<>();
+    /** Launch options handed to the guest process ({@code --name=value}). */
+    final Map<String, String> launchOptions = new LinkedHashMap<>();
+    private static final List<String> LAUNCH_OPTIONS = List.of("sysroot", "poll", "compat");
 
     static Options parse(String[] args) throws UsageException {
         Options o = new Options();
@@ -56,7 +62,7 @@ final class Options {
                     o.set.put(kv.substring(0, eq), kv.substring(eq + 1));
                 }
                 case "-U" -> o.unset.add(value(args, ++i, a));
-                default -> throw new UsageException("unknown option '" + a + "'");
+                default -> o.launchOption(a);
             }
         }
         for (; i < args.length; i++) {
@@ -66,6 +72,19 @@ final class Options {
             throw new UsageException("no program given");
         }
         return o;
+    }
+
+    private void launchOption(String arg) throws UsageException {
+        int eq = arg.indexOf('=');
+        String name = arg.startsWith("--") && eq > 2 ? arg.substring(2, eq) : null;
+        if (name == null || !LAUNCH_OPTIONS.contains(name)) {
+            throw new UsageException("unknown option '" + arg + "'");
+        }
+        String value = arg.substring(eq + 1);
+        if (value.isEmpty()) {
+            throw new UsageException(arg + ": empty value");
+        }
+        launchOptions.put(name, value);
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

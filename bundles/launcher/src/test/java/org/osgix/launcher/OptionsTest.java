@@ -38,6 +38,15 @@ class OptionsTest {
     }
 
     @Test
+    void launchOptionsAreCollectedAndUnknownOnesRejected() throws Exception {
+        Options o = Options.parse(new String[] {"--sysroot=/srv/root", "--poll=epoll", "prog"});
+        assertEquals("/srv/root", o.launchOptions.get("sysroot"));
+        assertEquals("epoll", o.launchOptions.get("poll"));
+        assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--colour=red", "prog"}));
+        assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--poll=", "prog"}));
+    }
+
+    @Test
     void malformedSetIsAUsageError() {
         assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"-E", "novalue", "prog"}));
     }

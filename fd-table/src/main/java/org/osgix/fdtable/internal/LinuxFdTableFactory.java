@@ -13,7 +13,7 @@ public final class LinuxFdTableFactory implements FdTableFactory {
     private final Host host;
 
     @Activate
-    public LinuxFdTableFactory(@Reference Host host) {
+    public LinuxFdTableFactory(@Reference(name = "host") Host host) {
         this.host = host;
     }
 

@@ -35,7 +35,7 @@ final class GuestLaunch {
         GuestProcessImpl process;
         try {
             process = new GuestProcessImpl(machinery.engine(), machinery.host(), machinery.dispatcher(), fds,
-                    limits, request.strace());
+                    limits, request.strace(), request.options());
         } catch (RuntimeException engineFailure) {
             System.err.println("osgix: cannot start the CPU engine: " + engineFailure.getMessage());
             fds.closeAll();

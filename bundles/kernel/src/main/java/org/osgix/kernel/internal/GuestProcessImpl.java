@@ -30,6 +30,7 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
     private final FdTable fds;
     private final ResourceLimits limits;
     private final boolean tracing;
+    private final Map<String, String> options;
     private final Map<Class<?>, Object> states = new ConcurrentHashMap<>();
     private final Map<Integer, GuestThreadImpl> threads = new ConcurrentHashMap<>();
     private final AtomicInteger live = new AtomicInteger();
@@ -42,7 +43,8 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
     private volatile Thread timeSlicer;
 
     GuestProcessImpl(CpuEngine engine, Host host, Dispatcher dispatcher, FdTable fds, ResourceLimits limits,
-            boolean tracing) {
+            boolean tracing, Map<String, String> options) {
+        this.options = Map.copyOf(options);
         this.pid = host.getpid();
         this.ppid = (int) ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L).longValue();
         this.host = host;
@@ -192,6 +194,16 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
     }
 
     @Override
+    public String option(String name) {
+        return options.get(name);
+    }
+
+    @Override
+    public GuestThread thread(int tid) {
+        return threads.get(tid);
+    }
+
+    @Override
     public int threadCount() {
         return live.get();
     }
@@ -303,6 +315,7 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T state(Class<T> key, Supplier<T> init) {
-        return (T) states.computeIfAbsent(key, k -> init.get());
+        Object existing = states.get(key); // the hot path: no capturing lambda once created
+        return (T) (existing != null ? existing : states.computeIfAbsent(key, k -> init.get()));
     }
 }

@@ -16,7 +16,7 @@ public final class TimeFamily {
     private final SyscallRegistrations registrations;
 
     @Activate
-    public TimeFamily(BundleContext context, @Reference Host host) {
+    public TimeFamily(BundleContext context, @Reference(name = "host") Host host) {
         Clocks clocks = new Clocks(host, new ClockResolution(host));
         Sleep sleep = new Sleep(host);
         registrations = new SyscallRegistrations(context, FAMILY)

@@ -1,0 +1,48 @@
+package org.osgix.sys.info.internal;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgix.host.Host;
+import org.osgix.syscall.support.SyscallRegistrations;
+
+/** The system information family: identity, uname, random bytes, resource limits, sysinfo. */
+@Component
+public final class InfoFamily {
+    static final String FAMILY = "sys-info";
+
+    private final SyscallRegistrations registrations;
+
+    @Activate
+    public InfoFamily(BundleContext context, @Reference(name = "host") Host host) {
+        Identity identity = new Identity(host);
+        Uname uname = new Uname(host);
+        RandomBytes random = new RandomBytes(host);
+        ResourceLimits limits = new ResourceLimits();
+        SystemInfo systemInfo = new SystemInfo(host);
+        CurrentCpu currentCpu = new CurrentCpu();
+        registrations = new SyscallRegistrations(context, FAMILY)
+            .full("getpid", identity::getpid)
+            .full("getppid", identity::getppid)
+            .full("getuid", identity::getuid)
+            .full("geteuid", identity::geteuid)
+            .full("getgid", identity::getgid)
+            .full("getegid", identity::getegid)
+            .partial("getresuid", "the saved uid is the effective uid", identity::getresuid)
+            .partial("getresgid", "the saved gid is the effective gid", identity::getresgid)
+            .full("uname", uname::uname)
+            .full("getrandom", random::getrandom)
+            .full("getrlimit", limits::getrlimit)
+            .full("setrlimit", limits::setrlimit)
+            .full("prlimit64", limits::prlimit64)
+            .full("sysinfo", systemInfo::sysinfo)
+            .partial("getcpu", "always CPU 0, node 0", currentCpu::getcpu);
+    }
+
+    @Deactivate
+    void deactivate() {
+        registrations.close();
+    }
+}

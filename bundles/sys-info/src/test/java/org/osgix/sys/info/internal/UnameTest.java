@@ -1,0 +1,51 @@
+package org.osgix.sys.info.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.osgix.host.Host;
+import org.osgix.host.posix.internal.PosixHost;
+import org.osgix.syscall.Errno;
+
+class UnameTest {
+    private static final Host HOST = new PosixHost();
+    private final FakeMemory memory = new FakeMemory(HOST.memory(), 2 * 4096);
+    private final FakeCall call = new FakeCall(new FakeProcess(10, memory));
+    private final Uname uname = new Uname(HOST);
+
+    @AfterEach
+    void free() {
+        memory.close();
+    }
+
+    private String field(int index) {
+        return memory.readCString(memory.base() + index * Uname.FIELD_SIZE, Uname.FIELD_SIZE);
+    }
+
+    private static String proc(String name) throws Exception {
+        return Files.readString(Path.of("/proc/sys/kernel/" + name)).trim();
+    }
+
+    @Test
+    void describesLinuxOnX8664WithTheHostsNamesAndRelease() throws Exception {
+        memory.fill(memory.base(), Uname.SIZE, (byte) 'x');
+        assertEquals(0, call.invoke(uname::uname, memory.base()));
+        assertEquals("Linux", field(Uname.SYSNAME));
+        assertEquals(proc("hostname"), field(Uname.NODENAME));
+        assertEquals(proc("osrelease"), field(Uname.RELEASE));
+        assertEquals(proc("version"), field(Uname.VERSION));
+        assertEquals("x86_64", field(Uname.MACHINE));
+        assertEquals(proc("domainname"), field(Uname.DOMAINNAME));
+    }
+
+    @Test
+    void aBufferThatIsNotWholeAndWritableIsEfault() {
+        assertEquals(-Errno.EFAULT, call.invoke(uname::uname, 8));
+        assertEquals(-Errno.EFAULT, call.invoke(uname::uname, memory.end() - Uname.SIZE + 1));
+        memory.readOnlyFrom(memory.base() + 4096);
+        assertEquals(-Errno.EFAULT, call.invoke(uname::uname, memory.base() + 4096 - 100));
+    }
+}

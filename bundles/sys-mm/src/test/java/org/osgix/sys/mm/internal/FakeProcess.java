@@ -1,0 +1,193 @@
+package org.osgix.sys.mm.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.osgix.engine.CpuRegister;
+import org.osgix.fd.FdTable;
+import org.osgix.syscall.AddressSpace;
+import org.osgix.syscall.GuestProcess;
+import org.osgix.syscall.GuestThread;
+
+/** A guest process for tests with one thread (tid = pid + 1) that can be marked interrupted (a pending exit). */
+final class FakeProcess implements GuestProcess {
+    final int pid;
+    final FakeThread thread;
+    private final AddressSpace memory;
+    private final FdTable fds;
+    private final long[][] limits = new long[RLIMIT_NLIMITS][];
+    private final Map<Class<?>, Object> states = new HashMap<>();
+
+    FakeProcess(int pid, AddressSpace memory, FdTable fds) {
+        this.pid = pid;
+        this.memory = memory;
+        this.fds = fds;
+        this.thread = new FakeThread(pid + 1); // a tid unlike the pid catches mix-ups
+        for (int res = 0; res < RLIMIT_NLIMITS; res++) {
+            limits[res] = new long[] {RLIM_INFINITY, RLIM_INFINITY};
+        }
+    }
+
+    @Override
+    public int pid() {
+        return pid;
+    }
+
+    @Override
+    public int ppid() {
+        return 1;
+    }
+
+    @Override
+    public AddressSpace memory() {
+        return memory;
+    }
+
+    @Override
+    public FdTable fds() {
+        return fds;
+    }
+
+    @Override
+    public String executable() {
+        return "/bin/test";
+    }
+
+    @Override
+    public List<String> arguments() {
+        return List.of("test");
+    }
+
+    @Override
+    public long rlimitCurrent(int res) {
+        return limits[res][0];
+    }
+
+    @Override
+    public long rlimitMaximum(int res) {
+        return limits[res][1];
+    }
+
+    @Override
+    public int setRlimit(int res, long current, long maximum) {
+        limits[res] = new long[] {current, maximum};
+        return 0;
+    }
+
+    @Override
+    public GuestThread newThread(GuestThread parent, long stack, boolean setTls, long tls) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public long exclusive(LongSupplier op) {
+        return op.getAsLong();
+    }
+
+    @Override
+    public String option(String name) {
+        return null;
+    }
+
+    @Override
+    public GuestThread thread(int tid) {
+        return tid == thread.tid ? thread : null;
+    }
+
+    @Override
+    public int threadCount() {
+        return 1;
+    }
+
+    @Override
+    public void exitGroup(int status) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean isExiting() {
+        return thread.exitPending;
+    }
+
+    @Override
+    public synchronized <T> T state(Class<T> key, Supplier<T> init) {
+        return key.cast(states.computeIfAbsent(key, k -> init.get()));
+    }
+
+    /** The process's only thread. */
+    final class FakeThread implements GuestThread {
+        final int tid;
+        volatile boolean exitPending;
+
+        FakeThread(int tid) {
+            this.tid = tid;
+        }
+
+        @Override
+        public int tid() {
+            return tid;
+        }
+
+        @Override
+        public GuestProcess process() {
+            return FakeProcess.this;
+        }
+
+        @Override
+        public long clearChildTid() {
+            return 0;
+        }
+
+        @Override
+        public void setClearChildTid(long addr) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long robustListHead() {
+            return 0;
+        }
+
+        @Override
+        public long robustListLength() {
+            return 0;
+        }
+
+        @Override
+        public void setRobustList(long head, long len) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long register(CpuRegister reg) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setRegister(CpuRegister reg, long value) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int awaitHostFd(int hostFd, int events, long timeoutNanos) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean isInterrupted() {
+            return exitPending;
+        }
+
+        @Override
+        public void exit(int status) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void start() {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
