@@ -1,6 +1,8 @@
 package org.osgix.kernel.internal;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import org.osgix.exec.ExecException;
 import org.osgix.exec.ExecRequest;
 import org.osgix.exec.LoadedImage;
@@ -51,9 +53,18 @@ final class GuestLaunch {
             process.abandon();
             return e.errno() == Errno.ENOENT ? NOT_FOUND : NOT_EXECUTABLE;
         }
-        process.setProgram(image.executable(), image.argv());
+        process.setProgram(realPath(image.executable()), image.argv());
         process.startMain(image.entry(), image.stackPointer());
         return process.exited().join();
+    }
+
+    /** What /proc/self/exe shows: the absolute path with symlinks resolved. */
+    private static String realPath(String path) {
+        try {
+            return Path.of(path).toRealPath().toString();
+        } catch (IOException | RuntimeException e) {
+            return Path.of(path).toAbsolutePath().normalize().toString();
+        }
     }
 
     /** A program without a slash is looked up in the guest's PATH, like execvp. */

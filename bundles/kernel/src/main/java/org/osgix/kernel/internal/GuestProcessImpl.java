@@ -95,15 +95,15 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
 
     /** Creates the main thread at the loaded image's entry and starts it. */
     void startMain(long entry, long stackPointer) {
-        GuestThreadImpl main = new GuestThreadImpl(pid, this, cpu.machine().newContext(), host);
+        GuestThreadImpl main;
         cpu.lock();
         try {
             Machine m = cpu.machine();
+            main = new GuestThreadImpl(pid, this, m.newContext(), host);
             m.load(main.context());
             m.set(CpuRegister.PC, entry);
             m.set(CpuRegister.SP, stackPointer);
             m.save(main.context());
-            m.load(main.context());
         } finally {
             cpu.unlock();
         }
@@ -113,11 +113,11 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
     @Override
     public GuestThread newThread(GuestThread parent, long stack, boolean setTls, long tls) {
         GuestThreadImpl p = (GuestThreadImpl) parent;
-        CpuContext context = cpu.machine().newContext();
-        GuestThreadImpl child = new GuestThreadImpl(nextTid.incrementAndGet(), this, context, host);
-        cpu.acquire(p);
+        cpu.acquire(p); // every machine call, newContext included, needs the CPU
         try {
             Machine m = cpu.machine();
+            CpuContext context = m.newContext();
+            GuestThreadImpl child = new GuestThreadImpl(nextTid.incrementAndGet(), this, context, host);
             m.save(p.context());
             m.set(CpuRegister.SYSCALL_RESULT, 0);
             if (stack != 0) {
@@ -128,10 +128,10 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
             }
             m.save(context);
             m.load(p.context());
+            return child;
         } finally {
             cpu.release();
         }
-        return child;
     }
 
     void threadStarting(GuestThreadImpl thread) {
@@ -162,7 +162,6 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
 
     void threadExited(GuestThreadImpl thread) {
         threads.remove(thread.tid());
-        thread.context().close();
         if (live.decrementAndGet() == 0) {
             if (exiting.compareAndSet(false, true)) {
                 exitStatus = thread.exitStatus() & 0xff;
@@ -214,9 +213,8 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
     }
 
     void killBySignal(int signal, String why) {
-        if (tracing) {
-            System.err.println("osgix: pid " + pid + " killed by signal " + signal + ": " + why);
-        }
+        // like qemu-user, say why the guest died: the shell would print "Segmentation fault" natively
+        System.err.println("osgix: guest killed by signal " + signal + " (" + why + ")");
         terminate(128 + signal);
     }
 

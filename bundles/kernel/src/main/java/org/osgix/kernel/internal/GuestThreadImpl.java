@@ -186,6 +186,7 @@ final class GuestThreadImpl implements GuestThread, Runnable {
             process.internalError(this, bug);
         } finally {
             cpu.forget(this);
+            context.close(); // engine state: only under the CPU
             cpu.release();
             waiter.close();
             process.threadExited(this);

@@ -14,7 +14,7 @@ final class Remap {
         long oldAddr = call.arg0();
         long oldLength = PageRanges.pageAlign(call.arg1());
         long newLength = PageRanges.pageAlign(call.arg2());
-        int flags = (int) call.arg3();
+        long flags = call.arg3();
         long newAddr = call.arg4();
         if ((flags & ~KNOWN_FLAGS) != 0 || !PageRanges.aligned(oldAddr)) {
             return -Errno.EINVAL;
@@ -32,6 +32,6 @@ final class Remap {
                 return -Errno.EINVAL;
             }
         }
-        return call.memory().mremap(oldAddr, oldLength, newLength, flags, newAddr);
+        return call.memory().mremap(oldAddr, oldLength, newLength, (int) flags, newAddr);
     }
 }

@@ -17,7 +17,7 @@ final class Sleep {
     /** Caps sleep lengths so deadline arithmetic cannot overflow (about 146 years). */
     private static final long LONGEST_SLEEP = Long.MAX_VALUE / 2;
     /** How often a CPU-time sleep at least looks at the process CPU clock. */
-    private static final long CPU_CLOCK_POLL = 100_000;
+    private static final long CPU_CLOCK_POLL = 1_000_000;
 
     private final Host host;
     private final int cpus = Runtime.getRuntime().availableProcessors();
