@@ -66,6 +66,15 @@ public interface GuestProcess {
     /** Ends every thread of the process; the process exits with {@code status}. */
     void exitGroup(int status);
 
+    /**
+     * Ends every thread as if {@code signal} killed the process (its default action was to
+     * terminate): the launcher exits with 128 + signal, as a shell reports such a death. The
+     * default only approximates it with exit_group; the kernel records the signal.
+     */
+    default void killBySignal(int signal) {
+        exitGroup(128 + signal);
+    }
+
     /** True once exit_group (or a fatal signal) has begun. */
     boolean isExiting();
 

@@ -41,6 +41,7 @@ public final class FilesFamily {
         Access access = new Access(host, paths, scratch);
         Links links = new Links(host, paths, scratch);
         WorkingDirectory cwd = new WorkingDirectory(host, paths, scratch);
+        Pipes pipes = new Pipes(host);
         String creation = "creation modes are also masked by the host process's umask; "
             + "/proc/self entries other than exe and fd/N show the host process";
         return regs
@@ -66,6 +67,8 @@ public final class FilesFamily {
             .full("getcwd", cwd::getcwd)
             .full("chdir", cwd::chdir)
             .full("fchdir", cwd::fchdir)
-            .full("umask", umask::umask);
+            .full("umask", umask::umask)
+            .full("pipe", pipes::pipe)
+            .full("pipe2", pipes::pipe2);
     }
 }

@@ -15,7 +15,7 @@ class RegistrationTest extends FilesTestSupport {
     void everySyscallIsOneServiceWithItsSupportLevel() {
         Set<String> expected = Set.of("open", "openat", "creat", "close", "dup", "dup2", "dup3", "fcntl",
             "stat", "lstat", "fstat", "newfstatat", "statx", "access", "faccessat", "faccessat2",
-            "readlink", "readlinkat", "getcwd", "chdir", "fchdir", "umask");
+            "readlink", "readlinkat", "getcwd", "chdir", "fchdir", "umask", "pipe", "pipe2");
         assertEquals(expected, guest.framework.services.keySet());
         guest.framework.services.forEach((name, service) -> {
             String support = service.support();

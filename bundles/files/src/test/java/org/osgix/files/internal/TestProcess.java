@@ -18,6 +18,9 @@ final class TestProcess implements GuestProcess {
     private final FdTable fds;
     private final String executable;
     private final Map<Class<?>, Object> states = new ConcurrentHashMap<>();
+    /** Launch options (e.g. "sysroot"); tests put what they need. */
+    final Map<String, String> options = new ConcurrentHashMap<>();
+    private GuestThread mainThread;
 
     TestProcess(TestMemory memory, FdTable fds, String executable) {
         this.memory = memory;
@@ -81,12 +84,32 @@ final class TestProcess implements GuestProcess {
     }
 
     @Override
+    public String option(String name) {
+        return options.get(name);
+    }
+
+    /** The thread that {@link #thread(int)} finds (the test's only thread). */
+    void setMainThread(GuestThread thread) {
+        this.mainThread = thread;
+    }
+
+    @Override
+    public GuestThread thread(int tid) {
+        return mainThread != null && mainThread.tid() == tid ? mainThread : null;
+    }
+
+    @Override
     public int threadCount() {
         return 1;
     }
 
     @Override
     public void exitGroup(int status) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void killBySignal(int signal) {
         throw new UnsupportedOperationException();
     }
 

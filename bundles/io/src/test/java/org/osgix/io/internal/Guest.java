@@ -32,6 +32,7 @@ final class Guest implements AutoCloseable {
     Guest(String executable, BiFunction<SyscallRegistrations, Host, SyscallRegistrations> family) {
         process = new TestProcess(memory, fds, executable);
         thread = new TestThread(host, process);
+        process.setMainThread(thread);
         registrations = family.apply(new SyscallRegistrations(framework.context(), "test"), host);
         next = memory.base();
     }

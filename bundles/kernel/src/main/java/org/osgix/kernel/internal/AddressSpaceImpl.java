@@ -198,6 +198,7 @@ final class AddressSpaceImpl implements AddressSpace {
             }
             int maxProt = PROT_READ | PROT_WRITE | PROT_EXEC;
             boolean fileShared = !anonymous && shared;
+            FileOrigin origin = anonymous || shared ? null : FileOrigin.of(host, hostFd);
             int filled = fill(start, size, prot, anonymous, shared, hostFd, offset);
             if (filled < 0) {
                 // Linux too may have dropped the old mappings of a failed MAP_FIXED.
@@ -209,7 +210,7 @@ final class AddressSpaceImpl implements AddressSpace {
                 maxProt = filled; // fill reports what the file's open mode allows
             }
             replace(new Vma(start, start + size, prot, maxProt, shared, fileShared, offset,
-                    anonymous ? null : name));
+                    anonymous ? null : name, origin));
             return start;
         } finally {
             cpu.unlock();
@@ -401,7 +402,7 @@ final class AddressSpaceImpl implements AddressSpace {
                         && reservations.claim(tail, oldAddr + newSize) == 0) {
                     reservations.zero(tail, oldAddr + newSize);
                     Vma grown = new Vma(tail, oldAddr + newSize, old.prot(), old.maxProt(), old.shared(),
-                            old.fileShared(), old.offset() + oldSize, old.name());
+                            old.fileShared(), old.offset() + oldSize, old.name(), null);
                     replace(grown);
                     return oldAddr;
                 }
@@ -433,7 +434,7 @@ final class AddressSpaceImpl implements AddressSpace {
             reservations.zero(target, target + newSize);
             mem.copy(target, oldAddr, Math.min(oldSize, newSize));
             replace(new Vma(target, target + newSize, old.prot(), old.maxProt(), old.shared(), false,
-                    old.offset(), old.name()));
+                    old.offset(), old.name(), old.origin()));
             if ((flags & MREMAP_DONTUNMAP) == 0) {
                 unmapLocked(oldAddr, oldAddr + oldSize);
             }
@@ -474,6 +475,9 @@ final class AddressSpaceImpl implements AddressSpace {
                         if (r < 0) {
                             return r;
                         }
+                        if (v.origin() != null) {
+                            v.origin().reread(host, v.start(), v.length(), v.offset()); // pages revert to the file
+                        }
                     }
                     return 0;
                 } finally {
@@ -501,7 +505,7 @@ final class AddressSpaceImpl implements AddressSpace {
                     return brkCurrent;
                 }
                 reservations.zero(oldTop, newTop);
-                replace(new Vma(oldTop, newTop, PROT_READ | PROT_WRITE, 7, false, false, 0, "[heap]"));
+                replace(new Vma(oldTop, newTop, PROT_READ | PROT_WRITE, 7, false, false, 0, "[heap]", null));
             } else if (newTop < oldTop) {
                 unmapLocked(newTop, oldTop);
             }

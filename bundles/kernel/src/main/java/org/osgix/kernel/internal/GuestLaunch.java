@@ -29,8 +29,14 @@ final class GuestLaunch {
         String program = request.argv().get(0);
         String path = resolve(program);
         if (path == null) {
-            System.err.println("osgix: " + program + ": command not found");
+            // the shell's words: a path that is not there, or a name not found in PATH
+            System.err.println("osgix: " + program + ": "
+                    + (program.contains("/") ? "No such file or directory" : "command not found"));
             return NOT_FOUND;
+        }
+        if (new File(path).isDirectory()) {
+            System.err.println("osgix: " + program + ": Is a directory");
+            return NOT_EXECUTABLE;
         }
         ResourceLimits limits = new ResourceLimits();
         FdTable fds = machinery.fdTables().newTable(1024);

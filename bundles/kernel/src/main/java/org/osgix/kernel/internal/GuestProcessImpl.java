@@ -212,6 +212,11 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
         terminate(status & 0xff);
     }
 
+    @Override
+    public void killBySignal(int signal) {
+        terminate(128 + signal);
+    }
+
     void killBySignal(int signal, String why) {
         // like qemu-user, say why the guest died: the shell would print "Segmentation fault" natively
         System.err.println("osgix: guest killed by signal " + signal + " (" + why + ")");

@@ -110,18 +110,49 @@ final class VmaList {
         return new VmaList(out.toArray(new Vma[0]));
     }
 
-    /** A new list with {@code vma} added; [vma.start, vma.end) must be free. */
+    /**
+     * A new list with {@code vma} added; [vma.start, vma.end) must be free. Like Linux, it merges
+     * with neighbours that continue it exactly (mremap then sees one mapping, as the guest does).
+     */
     VmaList add(Vma vma) {
         int i = search(vma.start());
         if (i >= 0) {
             throw new IllegalStateException("overlapping mapping at 0x" + Long.toHexString(vma.start()));
         }
         int at = -i - 1;
-        Vma[] out = new Vma[vmas.length + 1];
-        System.arraycopy(vmas, 0, out, 0, at);
-        out[at] = vma;
-        System.arraycopy(vmas, at, out, at + 1, vmas.length - at);
+        if (at < vmas.length && vmas[at].start() < vma.end()) {
+            throw new IllegalStateException("overlapping mapping at 0x" + Long.toHexString(vmas[at].start()));
+        }
+        boolean mergeBefore = at > 0 && continues(vmas[at - 1], vma);
+        boolean mergeAfter = at < vmas.length && continues(vma, vmas[at]);
+        Vma merged = vma;
+        int from = at;
+        int to = at;
+        if (mergeBefore) {
+            Vma b = vmas[at - 1];
+            merged = new Vma(b.start(), merged.end(), b.prot(), b.maxProt(), b.shared(), b.fileShared(), b.offset(), b.name(),
+                    b.origin());
+            from = at - 1;
+        }
+        if (mergeAfter) {
+            Vma a = vmas[at];
+            merged = new Vma(merged.start(), a.end(), merged.prot(), merged.maxProt(), merged.shared(),
+                    merged.fileShared(), merged.offset(), merged.name(), merged.origin());
+            to = at + 1;
+        }
+        Vma[] out = new Vma[vmas.length - (to - from) + 1];
+        System.arraycopy(vmas, 0, out, 0, from);
+        out[from] = merged;
+        System.arraycopy(vmas, to, out, from + 1, vmas.length - to);
         return new VmaList(out);
+    }
+
+    /** True when {@code b} starts where {@code a} ends and is the same kind of mapping. */
+    private static boolean continues(Vma a, Vma b) {
+        return a.end() == b.start() && a.prot() == b.prot() && a.maxProt() == b.maxProt()
+                && a.shared() == b.shared() && a.fileShared() == b.fileShared()
+                && java.util.Objects.equals(a.name(), b.name()) && java.util.Objects.equals(a.origin(), b.origin())
+                && (a.name() == null || "[heap]".equals(a.name()) || a.offset() + a.length() == b.offset());
     }
 
     List<Vma> all() {

@@ -125,6 +125,8 @@ class AddressSpaceTest {
             space.writeByte(a, (byte) 'j');
             assertEquals("hello mapping", Files.readString(f), "private writes never reach the file");
             assertEquals(f.toString(), space.mappings().get(0).name());
+            assertEquals(0, space.madvise(a, 2 * PAGE, AddressSpace.MADV_DONTNEED));
+            assertEquals("hello mapping", space.readCString(a, 100), "DONTNEED reverts private pages to the file");
         } finally {
             host.close(fd);
         }
@@ -178,6 +180,20 @@ class AddressSpaceTest {
         assertFalse(space.isAccessible(a, 1, GuestMemory.PROT_READ));
         assertEquals(moved, space.mremap(moved, 8 * PAGE, PAGE, 0, 0));
         assertFalse(space.isAccessible(moved + PAGE, 1, GuestMemory.PROT_READ));
+    }
+
+    @Test
+    void compatibleNeighboursMergeSoAGrownMappingShrinksAsOne() {
+        long a = anon(16 * PAGE, RW);
+        assertEquals(0, space.munmap(a + PAGE, 15 * PAGE));
+        assertEquals(a, space.mremap(a, PAGE, 3 * PAGE, 0, 0));
+        assertEquals(1, space.mappings().stream().filter(m -> m.start() == a && m.end() == a + 3 * PAGE).count());
+        assertEquals(a, space.mremap(a, 3 * PAGE, PAGE, 0, 0));
+        assertEquals(0, space.mprotect(a, PAGE, GuestMemory.PROT_READ));
+        long b = space.mmap(a + PAGE, PAGE, GuestMemory.PROT_READ, ANON | AddressSpace.MAP_FIXED, -1, 0, null);
+        assertEquals(a + PAGE, b);
+        assertEquals(1, space.mappings().stream().filter(m -> m.start() == a && m.end() == a + 2 * PAGE).count(),
+                "same protection merges; a different one would not");
     }
 
     @Test

@@ -6,12 +6,11 @@ import org.osgix.syscall.SyscallContext;
 /**
  * The scheduler as a guest sees it: every thread is SCHED_OTHER at priority 0 and may run on
  * any host CPU. Affinity changes are validated and accepted but do not pin host threads.
- * Targets other than the caller cannot be looked up through the API, so a positive pid is taken
- * to be a thread of this process.
+ * A target pid is 0 (the caller) or a live thread of this process; anything else is ESRCH.
  */
 final class Scheduling {
     static final String SETAFFINITY_NOTE = "validated and accepted; host threads are not pinned";
-    static final String TARGET_NOTE = "any positive pid is taken as a thread of this process";
+    static final String TARGET_NOTE = "targets are threads of this process only";
     static final int SCHED_OTHER = 0, SCHED_FIFO = 1, SCHED_RR = 2, SCHED_BATCH = 3,
         SCHED_IDLE = 5, SCHED_DEADLINE = 6;
     private static final int MAX_RT_PRIORITY = 99;
@@ -22,6 +21,12 @@ final class Scheduling {
         this.cpus = cpus;
     }
 
+    /** Linux looks the pid up first: a negative or unknown one is ESRCH. */
+    static boolean unknownTarget(SyscallContext call) {
+        int pid = (int) call.arg0();
+        return pid < 0 || (pid != 0 && call.process().thread(pid) == null);
+    }
+
     long yield(SyscallContext call) {
         Thread.yield();
         return 0;
@@ -29,7 +34,7 @@ final class Scheduling {
 
     /** sched_getaffinity(pid, len, mask): returns the bytes written (the kernel's mask size). */
     long getAffinity(SyscallContext call) {
-        if ((int) call.arg0() < 0) {
+        if (unknownTarget(call)) {
             return -Errno.ESRCH;
         }
         long len = call.arg1() & 0xffffffffL;
@@ -43,7 +48,7 @@ final class Scheduling {
 
     /** sched_setaffinity(pid, len, mask): a mask naming none of our CPUs is EINVAL. */
     long setAffinity(SyscallContext call) {
-        if ((int) call.arg0() < 0) {
+        if (unknownTarget(call)) {
             return -Errno.ESRCH;
         }
         int len = (int) Math.min(call.arg1() & 0xffffffffL, cpus.maskBytes());

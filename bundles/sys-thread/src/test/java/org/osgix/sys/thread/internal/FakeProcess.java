@@ -100,6 +100,19 @@ final class FakeProcess implements GuestProcess {
     }
 
     @Override
+    public String option(String name) {
+        return null;
+    }
+
+    @Override
+    public GuestThread thread(int tid) {
+        if (tid == main.tid()) {
+            return main;
+        }
+        return created.stream().filter(t -> t.tid() == tid).findFirst().orElse(null);
+    }
+
+    @Override
     public int threadCount() {
         return 1 + created.size();
     }

@@ -40,6 +40,7 @@ class SchedulingTest {
         assertEquals(-Errno.EINVAL, call(twoCpus, "sched_getaffinity", 0, 12, MASK));
         assertEquals(-Errno.EINVAL, call(twoCpus, "sched_getaffinity", 0, 0, MASK));
         assertEquals(-Errno.ESRCH, call(twoCpus, "sched_getaffinity", -1, 8, MASK));
+        assertEquals(-Errno.ESRCH, call(twoCpus, "sched_getaffinity", 99_999, 8, MASK), "no such thread");
         assertEquals(-Errno.EFAULT, call(twoCpus, "sched_getaffinity", 0, 8, 8));
         Scheduling manyCpus = new Scheduling(new HostCpus(70));
         assertEquals(-Errno.EINVAL, call(manyCpus, "sched_getaffinity", 0, 8, MASK), "70 CPUs need 9 bytes");
