@@ -68,6 +68,151 @@ public interface Host {
 
     int eventfd(int initval, int flags);
 
+    // --- files: byte-string paths, names and metadata ---
+    // A path below is a NUL-terminated byte string: Linux names are bytes, not text, so a name
+    // that is not valid UTF-8 reaches the host unchanged. Every path method fails with
+    // IllegalArgumentException when the array does not end with a NUL.
+
+    int RESOLVE_NO_XDEV = 0x01, RESOLVE_NO_MAGICLINKS = 0x02, RESOLVE_NO_SYMLINKS = 0x04,
+        RESOLVE_BENEATH = 0x08, RESOLVE_IN_ROOT = 0x10, RESOLVE_CACHED = 0x20;
+
+    /** openat(2) with a byte-string path. */
+    int openat(int dirFd, byte[] path, int flags, int mode);
+
+    /**
+     * openat2(2): {@code resolve} is a set of Linux RESOLVE_* flags (RESOLVE_IN_ROOT confines
+     * the lookup, {@code ..} and symlinks included, to {@code dirFd}). {@code -ENOSYS} on a host
+     * without it.
+     */
+    int openat2(int dirFd, byte[] path, int flags, int mode, long resolve);
+
+    /** fstatat(2) with a byte-string path; writes a Linux x86_64 {@code struct stat}. */
+    int fstatat(int dirFd, byte[] path, long statBuf, int flags);
+
+    /** statx(2) into a Linux {@code struct statx} (256 bytes) at {@code statxBuf}. */
+    int statx(int dirFd, byte[] path, int flags, int mask, long statxBuf);
+
+    /** readlinkat(2) with a byte-string path into a host buffer; returns the length. */
+    long readlinkat(int dirFd, byte[] path, long buf, long size);
+
+    /** getdents64(2): Linux {@code struct linux_dirent64} records into a host buffer. */
+    long getdents64(int fd, long buf, long count);
+
+    /**
+     * faccessat2(2) with Linux flags (AT_EACCESS = 0x200, AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH):
+     * the host's own permission check, with ACLs and read-only mounts, for the host process's ids.
+     */
+    int faccessat2(int dirFd, byte[] path, int mode, int flags);
+
+    int mkdirat(int dirFd, byte[] path, int mode);
+
+    /** mknodat(2): FIFOs, sockets, regular files and (with privilege) devices. */
+    int mknodat(int dirFd, byte[] path, int mode, long dev);
+
+    /** unlinkat(2); AT_REMOVEDIR removes a directory. */
+    int unlinkat(int dirFd, byte[] path, int flags);
+
+    /** renameat2(2) with Linux RENAME_* flags (0 is renameat). */
+    int renameat2(int oldDirFd, byte[] oldPath, int newDirFd, byte[] newPath, int flags);
+
+    int symlinkat(byte[] target, int newDirFd, byte[] linkPath);
+
+    int linkat(int oldDirFd, byte[] oldPath, int newDirFd, byte[] newPath, int flags);
+
+    int fchmod(int fd, int mode);
+
+    /** fchmodat with Linux flags (AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH), as fchmodat2(2). */
+    int fchmodat(int dirFd, byte[] path, int mode, int flags);
+
+    /** fchown(2); -1 leaves an id unchanged. */
+    int fchown(int fd, int uid, int gid);
+
+    int fchownat(int dirFd, byte[] path, int uid, int gid, int flags);
+
+    /**
+     * utimensat(2): {@code times} is the host address of two {@code struct timespec}s, or 0 for
+     * "now"; a null {@code path} sets the times of {@code dirFd} itself (futimens).
+     */
+    int utimensat(int dirFd, byte[] path, long times, int flags);
+
+    int truncate(byte[] path, long length);
+
+    int ftruncate(int fd, long length);
+
+    int fallocate(int fd, int mode, long offset, long length);
+
+    /** statfs(2) into a Linux x86_64 {@code struct statfs} (120 bytes). */
+    int statfs(byte[] path, long buf);
+
+    int fstatfs(int fd, long buf);
+
+    int fsync(int fd);
+
+    int fdatasync(int fd);
+
+    /** sync(2): always 0. */
+    int sync();
+
+    int syncfs(int fd);
+
+    /** flock(2): LOCK_SH 1, LOCK_EX 2, LOCK_NB 4, LOCK_UN 8. */
+    int flock(int fd, int operation);
+
+    /** umask(2) of the host process: sets the permission bits masked on creation, returns the old mask. */
+    int umask(int mask);
+
+    /** chdir(2) of the host process with a byte-string path. */
+    int chdir(byte[] path);
+
+    // --- io: positioned, vectored and in-kernel transfers ---
+    /** preadv(2): {@code iov} points to {@code iovcnt} host iovecs. */
+    long preadv(int fd, long iov, int iovcnt, long offset);
+
+    long pwritev(int fd, long iov, int iovcnt, long offset);
+
+    /** preadv2(2) with Linux RWF_* flags; offset -1 uses and moves the file offset. */
+    long preadv2(int fd, long iov, int iovcnt, long offset, int flags);
+
+    long pwritev2(int fd, long iov, int iovcnt, long offset, int flags);
+
+    /**
+     * sendfile(2): {@code offset} is the host address of an {@code off_t} that is read and
+     * advanced, or 0 to use and move {@code inFd}'s own offset.
+     */
+    long sendfile(int outFd, int inFd, long offset, long count);
+
+    /** copy_file_range(2); each offset is the host address of a {@code loff_t}, or 0. */
+    long copyFileRange(int inFd, long inOffset, int outFd, long outOffset, long length, int flags);
+
+    /** splice(2); each offset is the host address of a {@code loff_t}, or 0. */
+    long splice(int inFd, long inOffset, int outFd, long outOffset, long length, int flags);
+
+    long tee(int inFd, int outFd, long length, int flags);
+
+    /** posix_fadvise(2) (fadvise64): 0 or a negative errno. */
+    int fadvise(int fd, long offset, long length, int advice);
+
+    // --- extended attributes (names are NUL-terminated byte strings) ---
+    /** getxattr(2), or lgetxattr(2) when {@code followLast} is false; returns the value's size. */
+    long getxattr(byte[] path, byte[] name, long value, long size, boolean followLast);
+
+    long fgetxattr(int fd, byte[] name, long value, long size);
+
+    /** listxattr(2), or llistxattr(2) when {@code followLast} is false. */
+    long listxattr(byte[] path, long list, long size, boolean followLast);
+
+    long flistxattr(int fd, long list, long size);
+
+    /** setxattr(2), or lsetxattr(2) when {@code followLast} is false. */
+    int setxattr(byte[] path, byte[] name, long value, long size, int flags, boolean followLast);
+
+    int fsetxattr(int fd, byte[] name, long value, long size, int flags);
+
+    /** removexattr(2), or lremovexattr(2) when {@code followLast} is false. */
+    int removexattr(byte[] path, byte[] name, boolean followLast);
+
+    int fremovexattr(int fd, byte[] name);
+
     // --- waiting ---
     /** poll(2) on host pollfds {fd, events, revents} at {@code fds}. */
     int poll(long fds, int nfds, int timeoutMillis);

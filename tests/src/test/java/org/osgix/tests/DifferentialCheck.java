@@ -42,6 +42,7 @@ final class DifferentialCheck {
             nativeRun = Optional.of(runner.run(guestCommand, environment, layout.buildDir(), entry.timeout()));
         }
         List<String> emulatorCommand = new ArrayList<>(layout.emulatorCommand());
+        emulatorCommand.addAll(entry.emulatorArguments());
         emulatorCommand.addAll(guestCommand);
         RunResult emulated = runner.run(emulatorCommand, environment, layout.buildDir(), entry.timeout());
         return new Outcome(nativeRun, emulated, problems(entry, nativeRun, emulated));
@@ -101,7 +102,9 @@ final class DifferentialCheck {
         StringBuilder message = new StringBuilder();
         message.append(entry.displayName()).append(" (manifest line ").append(entry.line()).append(")\n");
         outcome.problems().forEach(p -> message.append("  - ").append(p).append('\n'));
-        message.append("emulator: ").append(String.join(" ", emulatorCommand)).append('\n');
+        message.append("emulator: ").append(String.join(" ", emulatorCommand));
+        entry.emulatorArguments().forEach(a -> message.append(' ').append(a));
+        message.append('\n');
         outcome.nativeRun().ifPresent(n -> section(message, "native stdout (exit " + n.exitStatus() + ")", n.stdoutText()));
         RunResult emulated = outcome.emulatedRun();
         section(message, "emulator stdout (exit " + emulated.exitStatus() + ")", emulated.stdoutText());

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
  * @param environment    the exact guest environment; empty means the driver's default
  * @param timeout        per run
  * @param muslVariant    whether a {@code PROGRAM.musl} build, if present, is tested too
+ * @param emulatorArguments extra emulator arguments before the program ({@code osgix=ARG}), e.g. --compat=...
  * @param line           1-based line number in the manifest, for messages
  */
 record ManifestEntry(
@@ -35,12 +36,14 @@ record ManifestEntry(
         Map<String, String> environment,
         Duration timeout,
         boolean muslVariant,
+        List<String> emulatorArguments,
         int line) {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     ManifestEntry {
         arguments = List.copyOf(arguments);
+        emulatorArguments = List.copyOf(emulatorArguments);
         environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
     }
 
@@ -62,6 +65,6 @@ record ManifestEntry(
     /** The same test for another build of the program (e.g. its musl variant). */
     ManifestEntry withProgram(String otherProgram) {
         return new ManifestEntry(section, otherProgram, arguments, expectedExit, stdoutPattern, stderrPattern,
-                runNative, environment, timeout, false, line);
+                runNative, environment, timeout, false, emulatorArguments, line);
     }
 }

@@ -19,7 +19,7 @@ import java.util.regex.PatternSyntaxException;
 final class ManifestParser {
 
     private static final Pattern SECTION = Pattern.compile("\\[([A-Za-z0-9_.-]+)]");
-    private static final Set<String> OPTIONS = Set.of("exit", "stdout~", "stderr~", "native", "env", "timeout", "musl");
+    private static final Set<String> OPTIONS = Set.of("exit", "stdout~", "stderr~", "native", "env", "timeout", "musl", "osgix");
 
     List<ManifestEntry> parse(List<String> lines) {
         List<ManifestEntry> entries = new ArrayList<>();
@@ -84,6 +84,7 @@ final class ManifestParser {
         boolean musl = true;
         Duration timeout = ManifestEntry.DEFAULT_TIMEOUT;
         Map<String, String> environment = new LinkedHashMap<>();
+        List<String> emulatorArguments = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String option : options) {
             int equals = option.indexOf('=');
@@ -92,7 +93,7 @@ final class ManifestParser {
                 throw new ManifestSyntaxException(lineNumber, "unknown option " + option + " (known: " + OPTIONS + ")");
             }
             String value = option.substring(equals + 1);
-            if (!key.equals("env") && !seen.add(key)) {
+            if (!key.equals("env") && !key.equals("osgix") && !seen.add(key)) {
                 throw new ManifestSyntaxException(lineNumber, "option " + key + " given twice");
             }
             switch (key) {
@@ -103,6 +104,7 @@ final class ManifestParser {
                 case "musl" -> musl = runOrSkip(key, value, lineNumber);
                 case "timeout" -> timeout = Duration.ofSeconds(positiveSeconds(value, lineNumber));
                 case "env" -> addVariable(environment, value, lineNumber);
+                case "osgix" -> emulatorArguments.add(emulatorArgument(value, lineNumber));
                 default -> throw new IllegalStateException(key);
             }
         }
@@ -110,7 +112,7 @@ final class ManifestParser {
             throw new ManifestSyntaxException(lineNumber, "native=skip needs exit=N: nothing else to compare with");
         }
         return new ManifestEntry(section, program, arguments, exit, stdout, stderr, runNative, environment, timeout,
-                musl, lineNumber);
+                musl, emulatorArguments, lineNumber);
     }
 
     private static int exitStatus(String value, int lineNumber) {
@@ -151,6 +153,14 @@ final class ManifestParser {
             case "skip" -> false;
             default -> throw new ManifestSyntaxException(lineNumber, key + " must be run or skip: " + value);
         };
+    }
+
+    /** An extra emulator argument: an option, so the program stays the first non-option word. */
+    private static String emulatorArgument(String value, int lineNumber) {
+        if (!value.startsWith("-")) {
+            throw new ManifestSyntaxException(lineNumber, "osgix= takes an emulator option (--name=value): " + value);
+        }
+        return value;
     }
 
     private static void addVariable(Map<String, String> environment, String value, int lineNumber) {

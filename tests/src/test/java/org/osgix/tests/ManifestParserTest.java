@@ -99,6 +99,16 @@ class ManifestParserTest {
     }
 
     @Test
+    void emulatorArgumentsAreRepeatableAndKeptForTheMuslVariant() {
+        assertEquals(List.of(), single("[s]", "p x | exit=0").emulatorArguments());
+        ManifestEntry entry = single("[s]", "p x | osgix=--compat=a,b native=skip exit=0 osgix=\"--poll=epoll\"");
+        assertEquals(List.of("--compat=a,b", "--poll=epoll"), entry.emulatorArguments());
+        assertEquals("s/p x", entry.displayName());
+        assertEquals(entry.emulatorArguments(), entry.withProgram("p.musl").emulatorArguments());
+        assertError("line 2: osgix= takes an emulator option", "[s]", "p | osgix=program");
+    }
+
+    @Test
     void errorsNameTheLine() {
         assertAll(
                 () -> assertError("line 1: test line before", "hello"),

@@ -60,6 +60,108 @@ final class LibC {
 
     static native int eventfd(int initval, int flags);
 
+    // --- byte-string paths, names and metadata ---
+    /** The raw syscall(2) entry, for calls glibc 2.36 has no wrapper for (openat2, faccessat2, fchmodat2). */
+    static native long syscall(long number, long arg1, byte[] arg2, long[] arg3, long arg4);
+
+    static native long syscall(long number, long arg1, byte[] arg2, long arg3, long arg4);
+
+    static native int statx(int dirFd, byte[] path, int flags, int mask, long statxBuf);
+
+    static native long getdents64(int fd, long buf, long count);
+
+    static native int faccessat(int dirFd, byte[] path, int mode, int flags);
+
+    static native int mkdirat(int dirFd, byte[] path, int mode);
+
+    static native int mknodat(int dirFd, byte[] path, int mode, long dev);
+
+    static native int unlinkat(int dirFd, byte[] path, int flags);
+
+    static native int renameat2(int oldDirFd, byte[] oldPath, int newDirFd, byte[] newPath, int flags);
+
+    static native int symlinkat(byte[] target, int newDirFd, byte[] linkPath);
+
+    static native int linkat(int oldDirFd, byte[] oldPath, int newDirFd, byte[] newPath, int flags);
+
+    static native int fchmod(int fd, int mode);
+
+    static native int fchmodat(int dirFd, byte[] path, int mode, int flags);
+
+    static native int fchown(int fd, int uid, int gid);
+
+    static native int fchownat(int dirFd, byte[] path, int uid, int gid, int flags);
+
+    static native int utimensat(int dirFd, byte[] path, long times, int flags);
+
+    static native int futimens(int fd, long times);
+
+    static native int truncate(byte[] path, long length);
+
+    static native int ftruncate(int fd, long length);
+
+    static native int fallocate(int fd, int mode, long offset, long length);
+
+    static native int statfs(byte[] path, long buf);
+
+    static native int fstatfs(int fd, long buf);
+
+    static native int fsync(int fd);
+
+    static native int fdatasync(int fd);
+
+    static native void sync();
+
+    static native int syncfs(int fd);
+
+    static native int flock(int fd, int operation);
+
+    static native int umask(int mask);
+
+    static native int posix_fadvise(int fd, long offset, long length, int advice);
+
+    // --- positioned, vectored and in-kernel transfers ---
+    static native long preadv(int fd, long iov, int iovcnt, long offset);
+
+    static native long pwritev(int fd, long iov, int iovcnt, long offset);
+
+    static native long preadv2(int fd, long iov, int iovcnt, long offset, int flags);
+
+    static native long pwritev2(int fd, long iov, int iovcnt, long offset, int flags);
+
+    static native long sendfile(int outFd, int inFd, long offset, long count);
+
+    static native long copy_file_range(int inFd, long inOffset, int outFd, long outOffset, long length, int flags);
+
+    static native long splice(int inFd, long inOffset, int outFd, long outOffset, long length, int flags);
+
+    static native long tee(int inFd, int outFd, long length, int flags);
+
+    // --- extended attributes ---
+    static native long getxattr(byte[] path, byte[] name, long value, long size);
+
+    static native long lgetxattr(byte[] path, byte[] name, long value, long size);
+
+    static native long fgetxattr(int fd, byte[] name, long value, long size);
+
+    static native long listxattr(byte[] path, long list, long size);
+
+    static native long llistxattr(byte[] path, long list, long size);
+
+    static native long flistxattr(int fd, long list, long size);
+
+    static native int setxattr(byte[] path, byte[] name, long value, long size, int flags);
+
+    static native int lsetxattr(byte[] path, byte[] name, long value, long size, int flags);
+
+    static native int fsetxattr(int fd, byte[] name, long value, long size, int flags);
+
+    static native int removexattr(byte[] path, byte[] name);
+
+    static native int lremovexattr(byte[] path, byte[] name);
+
+    static native int fremovexattr(int fd, byte[] name);
+
     // --- waiting ---
     static native int poll(long fds, long nfds, int timeoutMillis);
 

@@ -1,6 +1,5 @@
 package org.osgix.host.posix.internal;
 
-import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import java.io.File;
 import java.util.List;
@@ -18,8 +17,7 @@ import org.osgix.host.NativeMemory;
  * already have the layouts the API promises; a host with other layouts would translate here.
  */
 @Component(service = Host.class)
-public final class PosixHost implements Host {
-    private final ErrnoTranslation errnoTranslation;
+public final class PosixHost extends PosixFileCalls {
     private final NativeMemory memory = new JnaNativeMemory();
     private final List<HostFdListener> fdListeners = new CopyOnWriteArrayList<>();
     private final String platform;
@@ -29,23 +27,10 @@ public final class PosixHost implements Host {
     }
 
     PosixHost(ErrnoTranslation errnoTranslation) {
+        super(errnoTranslation);
         LibC.load();
-        this.errnoTranslation = errnoTranslation;
         String os = Platform.isLinux() ? "linux" : System.getProperty("os.name").toLowerCase(Locale.ROOT);
         this.platform = os + "-" + Platform.ARCH.replace('-', '_');
-    }
-
-    /** The result of a call that signals failure with -1 and errno. */
-    private int checked(int result) {
-        return result == -1 ? -lastErrno() : result;
-    }
-
-    private long checked(long result) {
-        return result == -1 ? -lastErrno() : result;
-    }
-
-    private int lastErrno() {
-        return errnoTranslation.toLinux(Native.getLastError());
     }
 
     @Override
@@ -166,6 +151,46 @@ public final class PosixHost implements Host {
     @Override
     public int eventfd(int initval, int flags) {
         return checked(LibC.eventfd(initval, flags));
+    }
+
+    @Override
+    public long preadv(int fd, long iov, int iovcnt, long offset) {
+        return checked(LibC.preadv(fd, iov, iovcnt, offset));
+    }
+
+    @Override
+    public long pwritev(int fd, long iov, int iovcnt, long offset) {
+        return checked(LibC.pwritev(fd, iov, iovcnt, offset));
+    }
+
+    @Override
+    public long preadv2(int fd, long iov, int iovcnt, long offset, int flags) {
+        return checked(LibC.preadv2(fd, iov, iovcnt, offset, flags));
+    }
+
+    @Override
+    public long pwritev2(int fd, long iov, int iovcnt, long offset, int flags) {
+        return checked(LibC.pwritev2(fd, iov, iovcnt, offset, flags));
+    }
+
+    @Override
+    public long sendfile(int outFd, int inFd, long offset, long count) {
+        return checked(LibC.sendfile(outFd, inFd, offset, count));
+    }
+
+    @Override
+    public long copyFileRange(int inFd, long inOffset, int outFd, long outOffset, long length, int flags) {
+        return checked(LibC.copy_file_range(inFd, inOffset, outFd, outOffset, length, flags));
+    }
+
+    @Override
+    public long splice(int inFd, long inOffset, int outFd, long outOffset, long length, int flags) {
+        return checked(LibC.splice(inFd, inOffset, outFd, outOffset, length, flags));
+    }
+
+    @Override
+    public long tee(int inFd, int outFd, long length, int flags) {
+        return checked(LibC.tee(inFd, outFd, length, flags));
     }
 
     // --- waiting ---

@@ -1,0 +1,126 @@
+package org.osgix.io.ioctl.internal;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.osgix.fd.FdTable;
+import org.osgix.fd.FileKind;
+import org.osgix.fd.OpenFile;
+import org.osgix.fdtable.internal.LinuxFdTableFactory;
+import org.osgix.host.Host;
+import org.osgix.host.posix.internal.PosixHost;
+import org.osgix.ioctl.IoctlRegistrations;
+import org.osgix.syscall.Errno;
+import org.osgix.syscall.GuestFault;
+import org.osgix.syscall.SyscallHandler;
+import org.osgix.syscall.support.SyscallRegistrations;
+
+/**
+ * A guest for the handler tests: the family and its built-ins registered through a fake
+ * framework, over the real host layer and a descriptor table (the real one unless a test wraps
+ * it), with a few pages of test memory and a bump allocator in them.
+ */
+final class Guest implements AutoCloseable {
+    static final int PAGES = 8;
+
+    final Host host;
+    final FdTable fds;
+    final TestMemory memory;
+    final TestProcess process;
+    final IoctlWhiteboard whiteboard = new IoctlWhiteboard();
+    final FakeFramework framework = new FakeFramework(whiteboard);
+    private final TestCall call;
+    private final SyscallRegistrations family;
+    private final IoctlRegistrations builtins;
+    private long next;
+
+    Guest() {
+        this(new PosixHost(), null, Map.of(), false);
+    }
+
+    /**
+     * @param table the descriptor table, or null for a fresh real one
+     * @param options the process's launch options
+     * @param compatEverywhere the family's component property for opath-cloexec-ioctl
+     */
+    Guest(Host host, FdTable table, Map<String, String> options, boolean compatEverywhere) {
+        this.host = host;
+        this.fds = table != null ? table : newTable(host);
+        this.memory = new TestMemory(host.memory(), PAGES);
+        this.process = new TestProcess(memory, fds, options);
+        this.call = new TestCall(process);
+        this.family = IoctlFamily.register(new SyscallRegistrations(framework.context(), IoctlFamily.FAMILY),
+            whiteboard, OpathCloexecCompat.from(compatEverywhere, null));
+        this.builtins = BuiltinIoctls.register(new IoctlRegistrations(framework.context()), host);
+        this.next = memory.base();
+    }
+
+    static FdTable newTable(Host host) {
+        return new LinuxFdTableFactory(host).newTable(1024);
+    }
+
+    /** ioctl(fd, request, arg) as the dispatcher calls it (GuestFault → -EFAULT). */
+    long ioctl(long fd, long request, long arg) {
+        SyscallHandler handler = framework.syscalls.get("ioctl");
+        try {
+            return handler.handle(call.with(fd, request, arg));
+        } catch (GuestFault fault) {
+            return -Errno.EFAULT;
+        }
+    }
+
+    /** Guest memory for {@code size} bytes (16-byte aligned, zeroed). */
+    long alloc(long size) {
+        long addr = next;
+        next = (next + size + 15) & -16L;
+        if (next > memory.end()) {
+            throw new IllegalStateException("test memory exhausted");
+        }
+        memory.fill(addr, size, (byte) 0);
+        return addr;
+    }
+
+    /** A guest int holding {@code value}. */
+    long intCell(int value) {
+        long addr = alloc(4);
+        memory.writeInt(addr, value);
+        return addr;
+    }
+
+    /** An address no guest mapping covers. */
+    long unmapped() {
+        return 16;
+    }
+
+    /** Opens {@code path} on the host (host close-on-exec) and installs it as a guest descriptor. */
+    int open(String path, int flags, FileKind kind) {
+        int hostFd = host.openat(Host.AT_FDCWD, path, flags | OpenFile.O_CLOEXEC, 0600);
+        assertTrue(hostFd >= 0, "host open " + path + ": " + hostFd);
+        return fds.open(kind, hostFd, flags & ~OpenFile.O_CLOEXEC, path, null, (flags & OpenFile.O_CLOEXEC) != 0);
+    }
+
+    /** A guest pipe: {read, write}. */
+    int[] pipe() {
+        long pair = host.pipe2(OpenFile.O_CLOEXEC);
+        assertTrue(pair >= 0, "pipe2: " + pair);
+        return new int[] {
+            fds.open(FileKind.PIPE, (int) (pair >>> 32), OpenFile.O_RDONLY, "pipe", null, false),
+            fds.open(FileKind.PIPE, (int) pair, OpenFile.O_WRONLY, "pipe", null, false)};
+    }
+
+    OpenFile file(int fd) {
+        return fds.get(fd).file();
+    }
+
+    boolean cloexec(int fd) {
+        return fds.get(fd).cloexec();
+    }
+
+    @Override
+    public void close() {
+        builtins.close();
+        family.close();
+        fds.closeAll();
+        memory.free();
+    }
+}

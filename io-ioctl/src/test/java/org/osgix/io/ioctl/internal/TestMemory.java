@@ -1,0 +1,186 @@
+package org.osgix.io.ioctl.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.osgix.host.NativeMemory;
+import org.osgix.syscall.AddressSpace;
+import org.osgix.syscall.Errno;
+import org.osgix.syscall.GuestFault;
+
+/**
+ * Guest memory for the handler tests: a few pages of real host memory (so host calls can write
+ * into it) with a protection per page; everything else is unmapped, as in the kernel's address
+ * space: accessors throw {@link GuestFault}, {@link #hostAddress} answers -EFAULT.
+ */
+final class TestMemory implements AddressSpace {
+    private final NativeMemory mem;
+    private final long block;
+    private final long base;
+    private final int[] protections;
+
+    TestMemory(NativeMemory mem, int pages) {
+        this.mem = mem;
+        this.block = mem.allocate((pages + 1L) * PAGE_SIZE);
+        this.base = (block + PAGE_SIZE - 1) & -PAGE_SIZE;
+        this.protections = new int[pages];
+        Arrays.fill(protections, PROT_READ | PROT_WRITE);
+    }
+
+    long base() {
+        return base;
+    }
+
+    long end() {
+        return base + protections.length * PAGE_SIZE;
+    }
+
+    void protect(long addr, int prot) {
+        protections[(int) ((addr - base) / PAGE_SIZE)] = prot;
+    }
+
+    void free() {
+        mem.free(block);
+    }
+
+    @Override
+    public boolean isAccessible(long addr, long len, int access) {
+        if (len < 0 || addr < base || addr > end() || len > end() - addr) {
+            return false;
+        }
+        for (long p = (addr - base) / PAGE_SIZE; p < (addr + len - base + PAGE_SIZE - 1) / PAGE_SIZE; p++) {
+            if ((protections[(int) p] & access) != access) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public long hostAddress(long addr, long len, int access) {
+        return isAccessible(addr, len, access) ? addr : -Errno.EFAULT;
+    }
+
+    private void check(long addr, long len, int access) {
+        if (!isAccessible(addr, len, access)) {
+            throw new GuestFault(addr);
+        }
+    }
+
+    @Override
+    public byte readByte(long addr) {
+        check(addr, 1, PROT_READ);
+        return mem.getByte(addr);
+    }
+
+    @Override
+    public int readInt(long addr) {
+        check(addr, 4, PROT_READ);
+        return mem.getInt(addr);
+    }
+
+    @Override
+    public long readLong(long addr) {
+        check(addr, 8, PROT_READ);
+        return mem.getLong(addr);
+    }
+
+    @Override
+    public void writeByte(long addr, byte value) {
+        check(addr, 1, PROT_WRITE);
+        mem.putByte(addr, value);
+    }
+
+    @Override
+    public void writeInt(long addr, int value) {
+        check(addr, 4, PROT_WRITE);
+        mem.putInt(addr, value);
+    }
+
+    @Override
+    public void writeLong(long addr, long value) {
+        check(addr, 8, PROT_WRITE);
+        mem.putLong(addr, value);
+    }
+
+    @Override
+    public void read(long addr, byte[] dst, int off, int len) {
+        check(addr, len, PROT_READ);
+        mem.get(addr, dst, off, len);
+    }
+
+    @Override
+    public void write(long addr, byte[] src, int off, int len) {
+        check(addr, len, PROT_WRITE);
+        mem.put(addr, src, off, len);
+    }
+
+    @Override
+    public void fill(long addr, long len, byte value) {
+        check(addr, len, PROT_WRITE);
+        mem.fill(addr, len, value);
+    }
+
+    @Override
+    public String readCString(long addr, int maxLen) {
+        for (int i = 0; i <= maxLen; i++) {
+            if (readByte(addr + i) == 0) {
+                byte[] bytes = new byte[i];
+                mem.get(addr, bytes, 0, i);
+                return new String(bytes, StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public int writeCString(long addr, String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        check(addr, bytes.length + 1L, PROT_WRITE);
+        mem.put(addr, bytes, 0, bytes.length);
+        mem.putByte(addr + bytes.length, (byte) 0);
+        return bytes.length + 1;
+    }
+
+    // mappings are the memory family's business, not these tests'
+
+    @Override
+    public long mmap(long addr, long len, int prot, int flags, int hostFd, long offset, String name) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int munmap(long addr, long len) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int mprotect(long addr, long len, int prot) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public long mremap(long oldAddr, long oldLen, long newLen, int flags, long newAddr) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int madvise(long addr, long len, int advice) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public long brk(long newBreak) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void initBrk(long start) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<Mapping> mappings() {
+        return List.of();
+    }
+}
