@@ -158,6 +158,9 @@ public interface Host {
     /** flock(2): LOCK_SH 1, LOCK_EX 2, LOCK_NB 4, LOCK_UN 8. */
     int flock(int fd, int operation);
 
+    /** memfd_create(2): an anonymous in-memory file (MFD_CLOEXEC = 1, MFD_ALLOW_SEALING = 2). */
+    int memfdCreate(byte[] name, int flags);
+
     /** umask(2) of the host process: sets the permission bits masked on creation, returns the old mask. */
     int umask(int mask);
 

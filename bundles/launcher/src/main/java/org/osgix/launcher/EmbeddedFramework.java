@@ -85,6 +85,9 @@ final class EmbeddedFramework implements AutoCloseable {
         props.put("osgix.argv", argv.toArray(new String[0]));
         props.put("osgix.env", env.toArray(new String[0]));
         props.put("osgix.strace", strace);
+        if (strace) {
+            props.put("osgix.option.strace", "true"); // what a strace interceptor attaches on
+        }
         options.forEach((k, v) -> props.put("osgix.option." + k, v));
         ServiceRegistration<IntConsumer> reg = framework.getBundleContext()
                 .registerService(IntConsumer.class, done, props);

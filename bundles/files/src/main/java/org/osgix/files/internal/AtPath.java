@@ -5,46 +5,68 @@ import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
 
 /**
- * A guest path resolved for one host *at() call: the host directory fd, the host path, and the
- * descriptions pinned so their host fds stay open until {@link #close()}. A failed resolution
- * carries the errno instead.
+ * A guest path resolved for one host *at() call: the host directory fd, the host path (NUL-
+ * terminated bytes), what must stay alive until {@link #close()} (pinned descriptions, a host fd
+ * the resolution opened) and, under a sysroot, the openat2 RESOLVE flags an open must use. A
+ * failed resolution carries the errno instead.
  */
 final class AtPath implements AutoCloseable {
     static final AtPath NO_ENTRY = failure(Errno.ENOENT);
     static final AtPath BAD_FD = failure(Errno.EBADF);
     static final AtPath NOT_DIRECTORY = failure(Errno.ENOTDIR);
+    private static final byte[] EMPTY = {0};
 
     private final int error;
     private final int hostDirFd;
-    private final String hostPath;
-    private final OpenFile pinnedDir;
-    private final OpenFile pinnedTarget;
+    private final byte[] hostPath;
+    private final long resolve;
+    private final OpenFile pinned;
+    private final Host owner;
+    private final int ownedFd;
 
-    private AtPath(int error, int hostDirFd, String hostPath, OpenFile pinnedDir, OpenFile pinnedTarget) {
+    private AtPath(int error, int hostDirFd, byte[] hostPath, long resolve, OpenFile pinned, Host owner, int ownedFd) {
         this.error = error;
         this.hostDirFd = hostDirFd;
         this.hostPath = hostPath;
-        this.pinnedDir = pinnedDir;
-        this.pinnedTarget = pinnedTarget;
+        this.resolve = resolve;
+        this.pinned = pinned;
+        this.owner = owner;
+        this.ownedFd = ownedFd;
     }
 
     static AtPath failure(int errno) {
-        return new AtPath(-errno, Host.AT_FDCWD, null, null, null);
+        return new AtPath(-errno, Host.AT_FDCWD, null, 0, null, null, -1);
     }
 
     /** A host path needing no directory fd (absolute, or relative to the working directory). */
     static AtPath of(String hostPath) {
-        return new AtPath(0, Host.AT_FDCWD, hostPath, null, null);
+        return new AtPath(0, Host.AT_FDCWD, GuestPaths.toHost(hostPath), 0, null, null, -1);
     }
 
-    /** A path relative to a pinned directory description. */
+    /** A path relative to a pinned directory description ("" names the description itself). */
     static AtPath under(OpenFile pinnedDir, String hostPath) {
-        return new AtPath(0, pinnedDir.hostFd(), hostPath, pinnedDir, null);
+        return new AtPath(0, pinnedDir.hostFd(), hostPath.isEmpty() ? EMPTY : GuestPaths.toHost(hostPath), 0,
+            pinnedDir, null, -1);
     }
 
     /** A host path that names a pinned description's host fd (e.g. /proc/self/fd/N). */
     static AtPath naming(OpenFile pinnedTarget, String hostPath) {
-        return new AtPath(0, Host.AT_FDCWD, hostPath, null, pinnedTarget);
+        return new AtPath(0, Host.AT_FDCWD, GuestPaths.toHost(hostPath), 0, pinnedTarget, null, -1);
+    }
+
+    /** A path relative to a host fd the resolution opened; {@link #close()} closes it. */
+    static AtPath owning(Host host, int hostFd, String hostPath) {
+        return new AtPath(0, hostFd, GuestPaths.toHost(hostPath), 0, null, host, hostFd);
+    }
+
+    /** The host fd itself, through its /proc magic link, which every path call follows. */
+    static AtPath owningMagicLink(Host host, int hostFd) {
+        return new AtPath(0, Host.AT_FDCWD, GuestPaths.toHost("/proc/self/fd/" + hostFd), 0, null, host, hostFd);
+    }
+
+    /** A path inside a sysroot: open it with openat2 and these RESOLVE flags (rootFd is not owned). */
+    static AtPath inRoot(int rootFd, String guestPath, long resolve) {
+        return new AtPath(0, rootFd, GuestPaths.toHost(guestPath), resolve, null, null, -1);
     }
 
     boolean failed() {
@@ -60,17 +82,28 @@ final class AtPath implements AutoCloseable {
         return hostDirFd;
     }
 
-    String hostPath() {
+    /** The NUL-terminated host path. */
+    byte[] hostPath() {
         return hostPath;
+    }
+
+    /** True when the path is the empty string (the directory fd itself, with AT_EMPTY_PATH). */
+    boolean isEmpty() {
+        return hostPath != null && hostPath.length == 1;
+    }
+
+    /** The openat2 RESOLVE flags an open must use, or 0 for a plain openat. */
+    long resolve() {
+        return resolve;
     }
 
     @Override
     public void close() {
-        if (pinnedDir != null) {
-            pinnedDir.unpin();
+        if (pinned != null) {
+            pinned.unpin();
         }
-        if (pinnedTarget != null) {
-            pinnedTarget.unpin();
+        if (owner != null) {
+            owner.close(ownedFd);
         }
     }
 }

@@ -10,6 +10,7 @@ import org.osgix.arch.SyscallTable;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestFault;
 import org.osgix.syscall.SyscallHandler;
+import org.osgix.syscall.SyscallInterceptor;
 
 /**
  * Maps a trapped syscall number to the winning handler: number → name through the arch table,
@@ -20,8 +21,8 @@ final class Dispatcher {
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
 
     /** One registered handler service. */
-    record Registration(SyscallHandler handler, String name, int ranking, long serviceId, String family,
-            String support, String note) {
+    record Registration(SyscallHandler handler, String name, int ranking, long serviceId, String bundle,
+            String family, String support, String note) {
     }
 
     private static final Comparator<Registration> BEST_FIRST = Comparator
@@ -78,6 +79,21 @@ final class Dispatcher {
         return out;
     }
 
+    /** The support table: one row per syscall number of the architecture. */
+    java.util.List<org.osgix.syscall.SyscallSupport.Row> table() {
+        Map<String, Registration> win = winners();
+        java.util.List<org.osgix.syscall.SyscallSupport.Row> rows = new java.util.ArrayList<>();
+        for (int nr = 0; nr < names.length; nr++) {
+            if (names[nr] == null) {
+                continue;
+            }
+            Registration r = win.get(names[nr]);
+            rows.add(r == null ? new SupportRow(nr, names[nr], null, null, "enosys", null)
+                    : new SupportRow(nr, names[nr], r.bundle(), r.family(), r.support(), r.note()));
+        }
+        return rows;
+    }
+
     String name(int nr) {
         return nr >= 0 && nr < names.length ? names[nr] : null;
     }
@@ -89,6 +105,10 @@ final class Dispatcher {
         SyscallHandler h = nr >= 0 && nr < current.length ? current[nr] : null;
         frame.name = nr >= 0 && nr < names.length ? names[nr] : null;
         long result;
+        SyscallInterceptor[] interceptors = frame.processImpl().interceptors();
+        for (SyscallInterceptor i : interceptors) {
+            i.before(frame);
+        }
         if (h == null) {
             result = -Errno.ENOSYS;
             reportMissing(nr, frame.name);
@@ -101,6 +121,9 @@ final class Dispatcher {
                 LOG.log(System.Logger.Level.ERROR, "handler of " + frame.name + " failed", bug);
                 result = -Errno.EIO;
             }
+        }
+        for (int i = interceptors.length - 1; i >= 0; i--) {
+            interceptors[i].after(frame, result);
         }
         if (frame.processImpl().tracing()) {
             Strace.print(frame, result);

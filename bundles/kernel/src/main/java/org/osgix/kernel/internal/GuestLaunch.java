@@ -49,6 +49,7 @@ final class GuestLaunch {
             fds.closeAll();
             return NOT_EXECUTABLE;
         }
+        process.attach(machinery.interceptors());
         new Stdio(machinery.host()).inherit(fds);
         LoadedImage image;
         try {

@@ -18,6 +18,7 @@ import org.osgix.host.Host;
 import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.GuestProcess;
 import org.osgix.syscall.GuestThread;
+import org.osgix.syscall.SyscallInterceptor;
 
 /** A running guest process: one machine, one address space, one fd table, its threads. */
 final class GuestProcessImpl implements GuestProcess, TrapHandler {
@@ -31,6 +32,7 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
     private final ResourceLimits limits;
     private final boolean tracing;
     private final Map<String, String> options;
+    private volatile SyscallInterceptor[] interceptors = new SyscallInterceptor[0];
     private final Map<Class<?>, Object> states = new ConcurrentHashMap<>();
     private final Map<Integer, GuestThreadImpl> threads = new ConcurrentHashMap<>();
     private final AtomicInteger live = new AtomicInteger();
@@ -68,6 +70,14 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
 
     boolean tracing() {
         return tracing;
+    }
+
+    SyscallInterceptor[] interceptors() {
+        return interceptors;
+    }
+
+    void attach(Interceptors available) {
+        interceptors = available.attachTo(this);
     }
 
     void setProgram(String executable, List<String> arguments) {

@@ -1,8 +1,10 @@
 package org.osgix.kernel.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -14,6 +16,8 @@ import org.osgix.exec.ProgramLoader;
 import org.osgix.fd.FdTableFactory;
 import org.osgix.host.Host;
 import org.osgix.syscall.SyscallHandler;
+import org.osgix.syscall.SyscallInterceptor;
+import org.osgix.syscall.SyscallSupport;
 
 /**
  * The kernel: keeps the syscall whiteboard's dispatch table and runs guest programs on request.
@@ -21,9 +25,10 @@ import org.osgix.syscall.SyscallHandler;
  * types, so a launcher outside the framework can register it): the kernel runs the program it
  * describes and passes the exit status to it.
  */
-@Component(immediate = true)
-public final class Kernel {
+@Component(immediate = true, service = SyscallSupport.class)
+public final class Kernel implements SyscallSupport {
     private final Dispatcher dispatcher;
+    private final Interceptors interceptors = new Interceptors();
     private final Machinery machinery;
 
     @Activate
@@ -33,14 +38,15 @@ public final class Kernel {
             @Reference FdTableFactory fdTables,
             @Reference Host host) {
         this.dispatcher = new Dispatcher(table);
-        this.machinery = new Machinery(engine, loader, fdTables, host, dispatcher);
+        this.machinery = new Machinery(engine, loader, fdTables, host, dispatcher, interceptors);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addHandler(SyscallHandler handler, Map<String, Object> props) {
+    void addHandler(ServiceReference<SyscallHandler> ref, SyscallHandler handler, Map<String, Object> props) {
+        String bundle = ref.getBundle() != null ? ref.getBundle().getSymbolicName() : null;
         for (String name : names(props.get(SyscallHandler.NAME))) {
             dispatcher.add(new Dispatcher.Registration(handler, name, intProp(props.get(Constants.SERVICE_RANKING)),
-                    (Long) props.get(Constants.SERVICE_ID), (String) props.get(SyscallHandler.FAMILY),
+                    (Long) props.get(Constants.SERVICE_ID), bundle, (String) props.get(SyscallHandler.FAMILY),
                     (String) props.getOrDefault(SyscallHandler.SUPPORT, SyscallHandler.SUPPORT_FULL),
                     (String) props.get(SyscallHandler.NOTE)));
         }
@@ -48,6 +54,20 @@ public final class Kernel {
 
     void removeHandler(SyscallHandler handler) {
         dispatcher.remove(handler);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addInterceptor(SyscallInterceptor interceptor, Map<String, Object> props) {
+        interceptors.add(interceptor, intProp(props.get(Constants.SERVICE_RANKING)), (Long) props.get(Constants.SERVICE_ID));
+    }
+
+    void removeInterceptor(SyscallInterceptor interceptor) {
+        interceptors.remove(interceptor);
+    }
+
+    @Override
+    public List<Row> table() {
+        return dispatcher.table();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -6,5 +6,6 @@ import org.osgix.fd.FdTableFactory;
 import org.osgix.host.Host;
 
 /** The services a guest process is built from. */
-record Machinery(CpuEngine engine, ProgramLoader loader, FdTableFactory fdTables, Host host, Dispatcher dispatcher) {
+record Machinery(CpuEngine engine, ProgramLoader loader, FdTableFactory fdTables, Host host, Dispatcher dispatcher,
+        Interceptors interceptors) {
 }

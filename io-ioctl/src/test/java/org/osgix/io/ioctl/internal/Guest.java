@@ -29,7 +29,8 @@ final class Guest implements AutoCloseable {
     final TestProcess process;
     final IoctlWhiteboard whiteboard = new IoctlWhiteboard();
     final FakeFramework framework = new FakeFramework(whiteboard);
-    private final TestCall call;
+    /** One reusable context per calling thread, as the kernel keeps one per guest thread. */
+    private final ThreadLocal<TestCall> calls;
     private final SyscallRegistrations family;
     private final IoctlRegistrations builtins;
     private long next;
@@ -48,7 +49,7 @@ final class Guest implements AutoCloseable {
         this.fds = table != null ? table : newTable(host);
         this.memory = new TestMemory(host.memory(), PAGES);
         this.process = new TestProcess(memory, fds, options);
-        this.call = new TestCall(process);
+        this.calls = ThreadLocal.withInitial(() -> new TestCall(process));
         this.family = IoctlFamily.register(new SyscallRegistrations(framework.context(), IoctlFamily.FAMILY),
             whiteboard, OpathCloexecCompat.from(compatEverywhere, null));
         this.builtins = BuiltinIoctls.register(new IoctlRegistrations(framework.context()), host);
@@ -59,11 +60,15 @@ final class Guest implements AutoCloseable {
         return new LinuxFdTableFactory(host).newTable(1024);
     }
 
+    /** The family's ioctl syscall handler. */
+    SyscallHandler ioctlSyscall() {
+        return framework.syscalls.get("ioctl");
+    }
+
     /** ioctl(fd, request, arg) as the dispatcher calls it (GuestFault → -EFAULT). */
     long ioctl(long fd, long request, long arg) {
-        SyscallHandler handler = framework.syscalls.get("ioctl");
         try {
-            return handler.handle(call.with(fd, request, arg));
+            return ioctlSyscall().handle(calls.get().with(fd, request, arg));
         } catch (GuestFault fault) {
             return -Errno.EFAULT;
         }

@@ -19,10 +19,11 @@ final class TestCall implements SyscallContext, GuestThread {
         this.process = process;
     }
 
-    /** Sets the arguments of the next call (the rest are zero). */
-    TestCall with(long... values) {
-        java.util.Arrays.fill(args, 0);
-        System.arraycopy(values, 0, args, 0, values.length);
+    /** Sets the arguments of the next ioctl call (without allocating). */
+    TestCall with(long fd, long request, long arg) {
+        args[0] = fd;
+        args[1] = request;
+        args[2] = arg;
         return this;
     }
 

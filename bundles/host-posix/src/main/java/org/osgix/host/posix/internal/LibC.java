@@ -118,6 +118,8 @@ final class LibC {
 
     static native int umask(int mask);
 
+    static native int memfd_create(byte[] name, int flags);
+
     static native int posix_fadvise(int fd, long offset, long length, int advice);
 
     // --- positioned, vectored and in-kernel transfers ---

@@ -194,6 +194,11 @@ abstract class PosixFileCalls implements Host {
     }
 
     @Override
+    public int memfdCreate(byte[] name, int flags) {
+        return checked(LibC.memfd_create(path(name), flags));
+    }
+
+    @Override
     public int umask(int mask) {
         return LibC.umask(mask);
     }

@@ -182,6 +182,17 @@ class PosixFileCallsTest extends HostTestSupport {
     }
 
     @Test
+    void memfdIsAnAnonymousFileThatReadsBackWhatWasWritten() {
+        int fd = track(host.memfdCreate(c("osgix-test"), 1));
+        putString(scratch, "content");
+        assertEquals(7, host.write(fd, scratch, 7));
+        assertEquals(3, host.pread(fd, scratch + 64, 3, 4));
+        assertEquals("ent", getString(scratch + 64, 3));
+        long n = host.readlinkat(Host.AT_FDCWD, c("/proc/self/fd/" + fd), scratch, 100);
+        assertTrue(getString(scratch, (int) n).startsWith("/memfd:osgix-test"));
+    }
+
+    @Test
     void umaskSetsAndReturnsTheHostMask() {
         int old = host.umask(027);
         try {

@@ -1,0 +1,33 @@
+package org.osgix.syscall;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The live support table: every syscall of the architecture, the bundle that serves it now (the
+ * highest-ranked handler) and the support level its handler declares.
+ */
+@ProviderType
+public interface SyscallSupport {
+    /** One row per syscall number, in number order. */
+    List<Row> table();
+
+    /** One syscall's support. */
+    interface Row {
+        int number();
+
+        String name();
+
+        /** The serving bundle's symbolic name, or null when the syscall returns ENOSYS. */
+        String bundle();
+
+        /** The family the handler registered under, or null. */
+        String family();
+
+        /** "full", "partial", or "enosys". */
+        String support();
+
+        /** What a partial handler lacks; may be null. */
+        String note();
+    }
+}
