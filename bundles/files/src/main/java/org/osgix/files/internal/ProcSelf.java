@@ -1,34 +1,35 @@
 package org.osgix.files.internal;
 
-import java.nio.charset.StandardCharsets;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.SyscallContext;
 
 /**
- * The /proc/self entries whose host meaning would describe the JVM instead of the guest:
- * {@code /proc/self} itself, {@code /proc/self/exe} (the guest program) and
- * {@code /proc/self/fd/N} (guest fd N, whose host fd has another number), also reached through
- * {@code /dev/fd/N} and {@code /dev/stdin|stdout|stderr}. Everything else under /proc passes to
- * the host unchanged.
+ * The /proc/self (= /proc/GUESTPID) entries whose host meaning would describe the JVM instead of
+ * the guest. Links: {@code /proc/self} itself, {@code exe} (the guest program), {@code cwd},
+ * {@code root} and {@code fd/N} (guest fd N, whose host fd has another number; also reached
+ * through {@code /dev/fd/N} and {@code /dev/stdin|stdout|stderr}). Files and directories opened
+ * for reading: {@code fd/} lists the guest's descriptors, and {@code maps}, {@code status},
+ * {@code cmdline}, {@code comm} and {@code environ} are synthesized ({@link ProcFiles}).
+ * Everything else under /proc passes to the host unchanged.
  */
 final class ProcSelf {
     private static final String PROC = "/proc/";
     private static final String DEV_FD = "/dev/fd/";
 
-    /** A readlink answer: the target, or a negative errno. */
+    /** A readlink answer: the target (a byte string), or a negative errno. */
     record Link(String target, int error) {
     }
 
     private final Host host;
     private final PathResolver paths;
-    private final Scratch scratch;
+    private final ProcFiles files;
 
     ProcSelf(Host host, PathResolver paths, Scratch scratch) {
         this.host = host;
         this.paths = paths;
-        this.scratch = scratch;
+        this.files = new ProcFiles(host, paths, scratch);
     }
 
     /**
@@ -38,11 +39,16 @@ final class ProcSelf {
     AtPath resolve(SyscallContext call, String path, boolean followLast) {
         String entry = selfEntry(call, path);
         if (entry != null) {
-            if (entry.equals("exe")) {
-                // without following, the host's own /proc/self/exe is the same kind of link
-                return followLast ? AtPath.of(paths.toHost(call.process().executable())) : null;
+            if (!followLast) {
+                // the host's own links are the same kind of file; only fd/N must name the guest fd
+                return entry.startsWith("fd/") && entry.indexOf('/', 3) < 0 ? descriptorPath(call, entry, 3) : null;
             }
-            return entry.startsWith("fd/") ? descriptorPath(call, entry, 3) : null;
+            return switch (entry) {
+                case "exe" -> paths.resolve(call, Host.AT_FDCWD, GuestPaths.ofText(call.process().executable()),
+                    false, true);
+                case "root" -> paths.resolve(call, Host.AT_FDCWD, "/", false, true);
+                default -> entry.startsWith("fd/") ? descriptorPath(call, entry, 3) : null;
+            };
         }
         if (path.startsWith(DEV_FD)) {
             return descriptorPath(call, path, DEV_FD.length());
@@ -58,19 +64,39 @@ final class ProcSelf {
     Link linkTarget(SyscallContext call, String path) {
         String entry = selfEntry(call, path);
         if (entry != null) {
-            if (entry.isEmpty()) {
-                return new Link(Integer.toString(call.process().pid()), 0);
-            }
-            if (entry.equals("exe")) {
-                return new Link(call.process().executable(), 0);
-            }
-            return entry.startsWith("fd/") ? descriptorLink(call, entry, 3) : null;
+            return switch (entry) {
+                case "" -> new Link(Integer.toString(call.process().pid()), 0);
+                case "exe" -> new Link(GuestPaths.ofText(call.process().executable()), 0);
+                case "root" -> new Link("/", 0);
+                case "cwd" -> {
+                    PathResolver.GuestDirectory cwd = paths.guestCwd(call);
+                    yield new Link(cwd.path(), cwd.error());
+                }
+                default -> entry.startsWith("fd/") ? descriptorLink(call, entry, 3) : null;
+            };
         }
         return path.startsWith(DEV_FD) ? descriptorLink(call, path, DEV_FD.length()) : null;
     }
 
+    /**
+     * Opens a synthesized entry for reading: the guest fd, a negative errno, or null when the
+     * path is no such entry (or is opened for writing, which the host's entry answers).
+     */
+    Integer open(SyscallContext call, String path, int flags) {
+        String entry = selfEntry(call, path);
+        if (entry == null || (flags & OpenFile.O_ACCMODE) != OpenFile.O_RDONLY || (flags & OpenFile.O_PATH) != 0) {
+            return null;
+        }
+        String guestName = PROC + call.process().pid() + "/" + entry;
+        if (entry.equals("fd") || entry.equals("fd/")) {
+            return files.openDescriptorDirectory(call, guestName.substring(0, guestName.length()
+                - (entry.endsWith("/") ? 1 : 0)), flags);
+        }
+        return files.open(call, entry, guestName, flags);
+    }
+
     /** What follows /proc/self/ (or /proc/PID/ for the guest's pid): "" for /proc/self; null otherwise. */
-    private static String selfEntry(SyscallContext call, String path) {
+    static String selfEntry(SyscallContext call, String path) {
         if (!path.startsWith(PROC)) {
             return null;
         }
@@ -126,7 +152,7 @@ final class ProcSelf {
         return AtPath.naming(file, "/proc/self/fd/" + file.hostFd() + s.substring(end));
     }
 
-    /** readlink of /proc/self/fd/N: the host's name for the host fd, in guest terms. */
+    /** readlink of /proc/self/fd/N: what the guest opened, in guest terms. */
     private Link descriptorLink(SyscallContext call, String s, int start) {
         int fd = fdNumber(s, start, s.length());
         OpenFile file = fd < 0 ? null : PathResolver.pin(call, fd);
@@ -134,18 +160,14 @@ final class ProcSelf {
             return new Link(null, -Errno.ENOENT);
         }
         try {
-            if (file.hostFd() < 0) {
+            if (file.hostFd() < 0 || file.attachment() instanceof ProcFiles.Synthesized) {
                 return new Link(file.path() != null ? file.path() : "anon_inode:[unknown]", 0);
             }
-            long buf = scratch.address();
-            long n = host.readlinkat(Host.AT_FDCWD, "/proc/self/fd/" + file.hostFd(), buf, PathResolver.PATH_MAX);
-            if (n < 0) {
-                return new Link(null, (int) n);
+            String target = paths.hostLinkTarget(file.hostFd());
+            if (target == null) {
+                return new Link(null, -Errno.ENOENT);
             }
-            byte[] bytes = scratch.bytes();
-            scratch.memory().get(buf, bytes, 0, (int) n);
-            String target = new String(bytes, 0, (int) n, StandardCharsets.UTF_8);
-            return new Link(target.startsWith("/") ? paths.toGuest(target) : target, 0);
+            return new Link(target.startsWith("/") ? paths.toGuest(call, target) : target, 0);
         } finally {
             file.unpin();
         }

@@ -50,7 +50,12 @@ final class GuestLaunch {
             return NOT_EXECUTABLE;
         }
         process.attach(machinery.interceptors());
-        new Stdio(machinery.host()).inherit(fds);
+        String stdioFailure = new Stdio(machinery.host()).inherit(fds, process::option);
+        if (stdioFailure != null) {
+            System.err.println("osgix: " + stdioFailure);
+            process.abandon();
+            return NOT_EXECUTABLE;
+        }
         LoadedImage image;
         try {
             image = machinery.loader().load(new ExecRequest(path, path, request.argv(), request.env()),

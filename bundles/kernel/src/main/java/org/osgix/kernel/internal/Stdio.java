@@ -10,7 +10,9 @@ import org.osgix.host.NativeMemory;
 
 /**
  * Gives a guest the launcher's fds 0, 1 and 2. Each is a private host dup (close-on-exec on the
- * host), so a guest closing its stdout does not close the JVM's.
+ * host), so a guest closing its stdout does not close the JVM's. Launch options "stdin",
+ * "stdout" and "stderr" name host files to use instead (outputs are created or truncated), so
+ * a guest run inside a framework (integration tests) can have its own stdio.
  */
 final class Stdio {
     private static final int S_IFMT = 0170000, S_IFREG = 0100000, S_IFDIR = 0040000, S_IFCHR = 0020000,
@@ -24,9 +26,23 @@ final class Stdio {
         this.host = host;
     }
 
-    void inherit(FdTable fds) {
+    private static final String[] OPTIONS = {"stdin", "stdout", "stderr"};
+    private static final int O_WRONLY_CREAT_TRUNC_CLOEXEC = 01 | 0100 | 01000 | 02000000;
+    private static final int O_RDONLY_CLOEXEC = 02000000;
+
+    /** Installs fds 0–2; returns null, or a message naming a redirection that failed. */
+    String inherit(FdTable fds, java.util.function.Function<String, String> options) {
         for (int fd = 0; fd <= 2; fd++) {
-            int hostFd = host.fcntl(fd, Host.F_DUPFD_CLOEXEC, 3);
+            String file = options.apply(OPTIONS[fd]);
+            int hostFd;
+            if (file != null) {
+                hostFd = host.openat(Host.AT_FDCWD, file, fd == 0 ? O_RDONLY_CLOEXEC : O_WRONLY_CREAT_TRUNC_CLOEXEC, 0644);
+                if (hostFd < 0) {
+                    return "cannot open " + file + " for " + OPTIONS[fd] + " (" + ErrnoNames.name(-hostFd) + ")";
+                }
+            } else {
+                hostFd = host.fcntl(fd, Host.F_DUPFD_CLOEXEC, 3);
+            }
             if (hostFd < 0) {
                 continue; // the launcher itself has no such fd: neither has the guest
             }
@@ -37,6 +53,7 @@ final class Stdio {
                 fds.close(got);
             }
         }
+        return null;
     }
 
     private FileKind kind(int hostFd) {

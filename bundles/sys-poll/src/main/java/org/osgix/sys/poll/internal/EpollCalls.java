@@ -1,0 +1,247 @@
+package org.osgix.sys.poll.internal;
+
+import org.osgix.fd.FdSnapshot;
+import org.osgix.fd.FileKind;
+import org.osgix.fd.OpenFile;
+import org.osgix.host.Host;
+import org.osgix.poll.PollException;
+import org.osgix.syscall.Errno;
+import org.osgix.syscall.GuestMemory;
+import org.osgix.syscall.SyscallContext;
+
+/**
+ * epoll_create, epoll_create1, epoll_ctl, epoll_wait, epoll_pwait, epoll_pwait2: argument checks
+ * in Linux's order, then the {@link EpollInstance}.
+ */
+final class EpollCalls {
+    /** The highest user-space address + 1 on x86_64 (Linux's TASK_SIZE_MAX). */
+    static final long USER_SPACE_END = 0x00007ffffffff000L;
+    static final String PATH = "anon_inode:[eventpoll]";
+
+    private final EpollRegistry registry;
+
+    EpollCalls(EpollRegistry registry) {
+        this.registry = registry;
+    }
+
+    long epollCreate(SyscallContext call) {
+        return (int) call.arg0() <= 0 ? -Errno.EINVAL : create(call, false);
+    }
+
+    long epollCreate1(SyscallContext call) {
+        int flags = (int) call.arg0();
+        if ((flags & ~EpollBits.EPOLL_CLOEXEC) != 0) {
+            return -Errno.EINVAL;
+        }
+        return create(call, flags != 0);
+    }
+
+    private long create(SyscallContext call, boolean cloexec) {
+        EpollInstance instance;
+        try {
+            instance = registry.create(call.process().option("poll"));
+        } catch (PollException e) {
+            return -e.errno();
+        }
+        int fd = call.fds().open(FileKind.EPOLL, instance.proxyFd, OpenFile.O_RDWR, PATH, instance, cloexec);
+        if (fd < 0) {
+            instance.dispose(); // the table closed the proxy already
+            return fd;
+        }
+        OpenFile file = descriptionOf(call, fd, instance);
+        if (file == null || !file.addCloseListener(released -> instance.dispose())) {
+            instance.dispose(); // a racing close released it before we could listen
+        }
+        return fd;
+    }
+
+    /** The description holding {@code instance}: normally at {@code fd}; elsewhere if a racing dup moved it. */
+    private static OpenFile descriptionOf(SyscallContext call, int fd, EpollInstance instance) {
+        FdSnapshot slot = call.fds().get(fd);
+        if (slot != null && slot.file().attachment() == instance) {
+            return slot.file();
+        }
+        for (FdSnapshot other : call.fds().snapshots()) {
+            if (other.file().attachment() == instance) {
+                return other.file();
+            }
+        }
+        return null;
+    }
+
+    long epollCtl(SyscallContext call) {
+        int epfd = (int) call.arg0();
+        int op = (int) call.arg1();
+        int fd = (int) call.arg2();
+        long eventAddr = call.arg3();
+        int events = 0;
+        long data = 0;
+        if (op != EpollBits.EPOLL_CTL_DEL) {
+            events = call.memory().readInt(eventAddr);
+            data = call.memory().readLong(eventAddr + 4);
+        }
+        OpenFile epollFile = pin(call, epfd);
+        if (epollFile == null) {
+            return -Errno.EBADF;
+        }
+        try {
+            OpenFile target = pin(call, fd);
+            if (target == null) {
+                return -Errno.EBADF;
+            }
+            try {
+                return control(epollFile, op, fd, target, events & ~EpollBits.EPOLLWAKEUP, data);
+            } finally {
+                target.unpin();
+            }
+        } finally {
+            epollFile.unpin();
+        }
+    }
+
+    private long control(OpenFile epollFile, int op, int fd, OpenFile target, int events, long data) {
+        FileKind kind = target.kind();
+        if (kind == FileKind.REGULAR || kind == FileKind.DIRECTORY) {
+            return -Errno.EPERM; // files that cannot be polled
+        }
+        if (epollFile == target || !(epollFile.attachment() instanceof EpollInstance instance)) {
+            return -Errno.EINVAL;
+        }
+        boolean nested = kind == FileKind.EPOLL;
+        if (op != EpollBits.EPOLL_CTL_DEL && (events & EpollBits.EPOLLEXCLUSIVE) != 0) {
+            if (op == EpollBits.EPOLL_CTL_MOD) {
+                return -Errno.EINVAL;
+            }
+            if (op == EpollBits.EPOLL_CTL_ADD && (nested || (events & ~EpollBits.EXCLUSIVE_OK) != 0)) {
+                return -Errno.EINVAL;
+            }
+        }
+        if (!nested) {
+            return apply(instance, op, fd, target, events, data);
+        }
+        EpollInstance inner = target.attachment() instanceof EpollInstance e ? e : null;
+        synchronized (registry.nesting().lock) {
+            if (op == EpollBits.EPOLL_CTL_ADD && inner != null) {
+                int loop = registry.nesting().check(instance, inner);
+                if (loop < 0) {
+                    return loop;
+                }
+            }
+            int r = apply(instance, op, fd, target, events, data);
+            if (r == 0 && op == EpollBits.EPOLL_CTL_ADD && inner != null) {
+                registry.nesting().link(instance, inner);
+            }
+            return r;
+        }
+    }
+
+    private static int apply(EpollInstance instance, int op, int fd, OpenFile target, int events, long data) {
+        return switch (op) {
+            case EpollBits.EPOLL_CTL_ADD -> instance.add(fd, target, events, data);
+            case EpollBits.EPOLL_CTL_MOD -> instance.modify(fd, target, events, data);
+            case EpollBits.EPOLL_CTL_DEL -> instance.remove(fd, target);
+            default -> -Errno.EINVAL;
+        };
+    }
+
+    /** The description behind {@code fd}, pinned; null when it is not open (or is O_PATH, which epoll refuses). */
+    static OpenFile pin(SyscallContext call, int fd) {
+        FdSnapshot slot = call.fds().get(fd);
+        if (slot == null || slot.file().kind() == FileKind.PATH) {
+            return null;
+        }
+        OpenFile file = slot.file();
+        return file.tryPin() ? file : null;
+    }
+
+    long epollWait(SyscallContext call) {
+        return await(call, Timeouts.fromMillis((int) call.arg3()));
+    }
+
+    long epollPwait(SyscallContext call) {
+        int mask = SignalMasks.check(call.memory(), call.arg4(), call.arg5());
+        return mask < 0 ? mask : await(call, Timeouts.fromMillis((int) call.arg3()));
+    }
+
+    long epollPwait2(SyscallContext call) {
+        long timeout = Timeouts.readTimespec(call.memory(), call.arg3());
+        if (timeout == Timeouts.INVALID) {
+            return -Errno.EINVAL;
+        }
+        int mask = SignalMasks.check(call.memory(), call.arg4(), call.arg5());
+        return mask < 0 ? mask : await(call, timeout);
+    }
+
+    private long await(SyscallContext call, long timeoutNanos) {
+        int epfd = (int) call.arg0();
+        long events = call.arg1();
+        int maxEvents = (int) call.arg2();
+        if (maxEvents <= 0 || maxEvents > EpollBits.MAX_EVENTS) {
+            return -Errno.EINVAL;
+        }
+        long bytes = (long) maxEvents * EpollBits.EVENT_SIZE;
+        if (events < 0 || events > USER_SPACE_END - bytes) {
+            return -Errno.EFAULT;
+        }
+        OpenFile file = pin(call, epfd);
+        if (file == null) {
+            return -Errno.EBADF;
+        }
+        try {
+            if (!(file.attachment() instanceof EpollInstance instance)) {
+                return -Errno.EINVAL;
+            }
+            return waitFor(call, instance, events, writableEntries(call.memory(), events, maxEvents), timeoutNanos);
+        } finally {
+            file.unpin();
+        }
+    }
+
+    private static long waitFor(SyscallContext call, EpollInstance instance, long events, int room, long timeoutNanos) {
+        GuestMemory memory = call.memory();
+        EventSink sink = (i, ready, data) -> {
+            long at = events + (long) i * EpollBits.EVENT_SIZE;
+            memory.writeInt(at, ready);
+            memory.writeLong(at + 4, data);
+        };
+        long deadline = Timeouts.deadline(timeoutNanos);
+        while (true) {
+            if (room == 0) {
+                if (instance.hasEvents()) {
+                    return -Errno.EFAULT; // events to report, nowhere to write them
+                }
+            } else {
+                int n = instance.harvest(sink, room);
+                if (n > 0) {
+                    return n;
+                }
+            }
+            long left = Timeouts.remaining(timeoutNanos, deadline);
+            if (left == 0) {
+                return 0;
+            }
+            int r = call.thread().awaitHostFd(instance.proxyFd, Host.POLLIN, left);
+            if (r < 0) {
+                return r;
+            }
+        }
+    }
+
+    /** How many whole epoll_event entries from {@code addr} are writable (up to {@code max}). */
+    static int writableEntries(GuestMemory memory, long addr, int max) {
+        long bytes = (long) max * EpollBits.EVENT_SIZE;
+        if (memory.isAccessible(addr, bytes, GuestMemory.PROT_WRITE)) {
+            return max;
+        }
+        long end = addr;
+        long limit = addr + bytes;
+        while (end < limit) {
+            long pageEnd = Math.min(limit, (end | (GuestMemory.PAGE_SIZE - 1)) + 1);
+            if (!memory.isAccessible(end, pageEnd - end, GuestMemory.PROT_WRITE)) {
+                break;
+            }
+            end = pageEnd;
+        }
+        return (int) ((end - addr) / EpollBits.EVENT_SIZE);
+    }
+}

@@ -1,0 +1,83 @@
+package org.osgix.sys.poll.internal;
+
+import java.util.Map;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgix.host.Host;
+import org.osgix.poll.PollBackend;
+import org.osgix.syscall.support.SyscallRegistrations;
+
+/**
+ * The poll family: epoll, poll, select and eventfd. It follows the poll backends dynamically:
+ * when one comes, goes or is re-ranked, live epoll instances move to the one they now choose.
+ */
+@Component(service = {})
+public final class PollFamily {
+    static final String FAMILY = "sys-poll";
+
+    private final EpollRegistry registry;
+    private final SyscallRegistrations registrations;
+
+    @Activate
+    public PollFamily(BundleContext context, @Reference Host host) {
+        this.registry = new EpollRegistry(host);
+        this.registrations = register(new SyscallRegistrations(context, FAMILY), host, registry);
+    }
+
+    @Deactivate
+    void deactivate() {
+        registrations.close();
+    }
+
+    @Reference(service = PollBackend.class, cardinality = ReferenceCardinality.MULTIPLE,
+        policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+        unbind = "removeBackend", updated = "updatedBackend")
+    void addBackend(PollBackend backend, Map<String, Object> properties) {
+        registry.backendAdded(backend, ranking(properties), serviceId(properties));
+    }
+
+    void updatedBackend(PollBackend backend, Map<String, Object> properties) {
+        registry.backendAdded(backend, ranking(properties), serviceId(properties));
+    }
+
+    void removeBackend(PollBackend backend) {
+        registry.backendRemoved(backend);
+    }
+
+    private static int ranking(Map<String, Object> properties) {
+        return properties.get(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0;
+    }
+
+    private static long serviceId(Map<String, Object> properties) {
+        return properties.get(Constants.SERVICE_ID) instanceof Long id ? id : Long.MAX_VALUE;
+    }
+
+    /** Registers every handler of the family (tests call it with a recording context). */
+    static SyscallRegistrations register(SyscallRegistrations regs, Host host, EpollRegistry registry) {
+        EpollCalls epoll = new EpollCalls(registry);
+        EventFds eventFds = new EventFds(host);
+        PollCalls poll = new PollCalls(host, registry);
+        SelectCalls select = new SelectCalls(host, registry);
+        String masks = "the signal mask is checked but not applied during the wait";
+        return regs
+            .full("epoll_create", epoll::epollCreate)
+            .full("epoll_create1", epoll::epollCreate1)
+            .partial("epoll_ctl", "EPOLLEXCLUSIVE is accepted but wakes every waiter", epoll::epollCtl)
+            .full("epoll_wait", epoll::epollWait)
+            .partial("epoll_pwait", masks, epoll::epollPwait)
+            .partial("epoll_pwait2", masks, epoll::epollPwait2)
+            .full("poll", poll::poll)
+            .partial("ppoll", masks, poll::ppoll)
+            .full("select", select::select)
+            .partial("pselect6", masks, select::pselect6)
+            .full("eventfd", eventFds::eventfd)
+            .full("eventfd2", eventFds::eventfd2);
+    }
+}
