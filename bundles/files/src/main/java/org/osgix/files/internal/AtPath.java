@@ -92,6 +92,21 @@ final class AtPath implements AutoCloseable {
         return hostPath != null && hostPath.length == 1;
     }
 
+    /**
+     * The host path for calls that take no directory fd (truncate, statfs, xattrs): the path
+     * itself, or the name under the directory fd's /proc magic link.
+     */
+    byte[] pathOnly() {
+        if (hostDirFd == Host.AT_FDCWD) {
+            return hostPath;
+        }
+        byte[] prefix = GuestPaths.toHost("/proc/self/fd/" + hostDirFd + "/");
+        byte[] joined = new byte[prefix.length - 1 + hostPath.length];
+        System.arraycopy(prefix, 0, joined, 0, prefix.length - 1);
+        System.arraycopy(hostPath, 0, joined, prefix.length - 1, hostPath.length);
+        return joined;
+    }
+
     /** The openat2 RESOLVE flags an open must use, or 0 for a plain openat. */
     long resolve() {
         return resolve;

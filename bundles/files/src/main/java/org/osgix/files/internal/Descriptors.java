@@ -5,12 +5,26 @@ import org.osgix.syscall.Errno;
 import org.osgix.syscall.SyscallContext;
 
 /**
- * close, dup, dup2, dup3: pure descriptor-table operations. Descriptor arguments are Linux
+ * close, close_range, dup, dup2, dup3: pure descriptor-table operations. Descriptor arguments are Linux
  * {@code unsigned int}s: the low 32 bits count, and a "negative" one is simply out of range.
  */
 final class Descriptors {
+    static final int CLOSE_RANGE_UNSHARE = 2, CLOSE_RANGE_CLOEXEC = 4;
+
     long close(SyscallContext call) {
         return call.fds().close((int) call.arg0());
+    }
+
+    /**
+     * close_range(first, last, flags). CLOSE_RANGE_UNSHARE needs nothing: threads share one
+     * table and a process has its own.
+     */
+    long closeRange(SyscallContext call) {
+        int flags = (int) call.arg2();
+        if ((call.arg2() >>> 32) != 0 || (flags & ~(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC)) != 0) {
+            return -Errno.EINVAL;
+        }
+        return call.fds().closeRange((int) call.arg0(), (int) call.arg1(), (flags & CLOSE_RANGE_CLOEXEC) != 0);
     }
 
     long dup(SyscallContext call) {

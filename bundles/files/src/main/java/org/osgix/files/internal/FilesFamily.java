@@ -9,8 +9,9 @@ import org.osgix.host.Host;
 import org.osgix.syscall.support.SyscallRegistrations;
 
 /**
- * The files family: opening files, the descriptor table's syscalls, metadata, links and the
- * working directory. Paths go to the host through {@link PathResolver}.
+ * The files family: opening files, pipes, the descriptor table's syscalls, metadata, names,
+ * links, directories, file systems and the working directory. Paths go to the host through
+ * {@link PathResolver}.
  */
 @Component(service = {})
 public final class FilesFamily {
@@ -32,43 +33,115 @@ public final class FilesFamily {
     static SyscallRegistrations register(SyscallRegistrations regs, Host host) {
         Scratch scratch = new Scratch(host.memory());
         PathResolver paths = new PathResolver(host, scratch);
-        Umask umask = new Umask(FileCreationMask.hostUmask());
-        Open open = new Open(host, paths, new FileKinds(host, scratch), umask);
+        registerOpening(regs, host, paths, scratch);
+        registerMetadata(regs, host, paths, scratch);
+        registerNames(regs, host, paths, scratch);
+        return regs;
+    }
+
+    private static void registerOpening(SyscallRegistrations regs, Host host, PathResolver paths, Scratch scratch) {
+        Open open = new Open(host, paths, new FileKinds(host, scratch), new FifoOpen(host, scratch));
         Descriptors descriptors = new Descriptors();
         Fcntl fcntl = new Fcntl(host);
-        Stat stat = new Stat(host, paths, scratch);
-        StatX statx = new StatX(host, paths, scratch);
-        Access access = new Access(host, paths, scratch);
-        Links links = new Links(host, paths, scratch);
-        WorkingDirectory cwd = new WorkingDirectory(host, paths, scratch);
         Pipes pipes = new Pipes(host);
-        String creation = "creation modes are also masked by the host process's umask; "
-            + "/proc/self entries other than exe and fd/N show the host process";
-        return regs
-            .partial("open", creation, open::open)
-            .partial("openat", creation, open::openat)
-            .partial("creat", creation, open::creat)
+        String proc = "/proc/self/{exe,fd,maps,status,cmdline,comm,cwd,root} are the guest's; "
+            + "other /proc entries show the host process";
+        regs.partial("open", proc, open::open)
+            .partial("openat", proc, open::openat)
+            .partial("openat2", proc + "; under a sysroot the guest's RESOLVE_IN_ROOT/BENEATH are "
+                + "the sysroot's", open::openat2)
+            .partial("creat", proc, open::creat)
             .full("close", descriptors::close)
+            .full("close_range", descriptors::closeRange)
             .full("dup", descriptors::dup)
             .full("dup2", descriptors::dup2)
             .full("dup3", descriptors::dup3)
             .partial("fcntl", "no F_GETOWN/F_SETOWN/F_SETSIG, leases or F_NOTIFY; O_ASYNC is kept "
                 + "but sends no SIGIO", fcntl::fcntl)
-            .full("stat", stat::stat)
+            .full("pipe", pipes::pipe)
+            .full("pipe2", pipes::pipe2)
+            .full("flock", new Flock(host)::flock);
+    }
+
+    private static void registerMetadata(SyscallRegistrations regs, Host host, PathResolver paths, Scratch scratch) {
+        Stat stat = new Stat(host, paths, scratch);
+        StatX statx = new StatX(host, paths, scratch);
+        Access access = new Access(host, paths);
+        Permissions permissions = new Permissions(host, paths);
+        Times times = new Times(host, paths, scratch);
+        FileSpace space = new FileSpace(host, paths);
+        FileSystems fileSystems = new FileSystems(host, paths, scratch);
+        ExtendedAttributes xattrs = new ExtendedAttributes(host, paths);
+        regs.full("stat", stat::stat)
             .full("lstat", stat::lstat)
             .full("fstat", stat::fstat)
             .full("newfstatat", stat::newfstatat)
-            .partial("statx", "basic statistics only: no birth time, mount id or attributes", statx::statx)
-            .partial("access", Access.NOTE, access::access)
-            .partial("faccessat", Access.NOTE, access::faccessat)
-            .partial("faccessat2", Access.NOTE, access::faccessat2)
-            .full("readlink", links::readlink)
+            .full("statx", statx::statx)
+            .full("access", access::access)
+            .full("faccessat", access::faccessat)
+            .full("faccessat2", access::faccessat2)
+            .full("chmod", permissions::chmod)
+            .full("fchmod", permissions::fchmod)
+            .full("fchmodat", permissions::fchmodat)
+            .full("fchmodat2", permissions::fchmodat2)
+            .full("chown", permissions::chown)
+            .full("lchown", permissions::lchown)
+            .full("fchown", permissions::fchown)
+            .full("fchownat", permissions::fchownat)
+            .full("utimensat", times::utimensat)
+            .full("utimes", times::utimes)
+            .full("futimesat", times::futimesat)
+            .full("utime", times::utime)
+            .full("truncate", space::truncate)
+            .full("ftruncate", space::ftruncate)
+            .full("fallocate", space::fallocate)
+            .full("fadvise64", space::fadvise64)
+            .full("statfs", fileSystems::statfs)
+            .full("fstatfs", fileSystems::fstatfs)
+            .full("sync", fileSystems::sync)
+            .full("syncfs", fileSystems::syncfs)
+            .full("fsync", fileSystems::fsync)
+            .full("fdatasync", fileSystems::fdatasync)
+            .full("getxattr", xattrs::getxattr)
+            .full("lgetxattr", xattrs::lgetxattr)
+            .full("fgetxattr", xattrs::fgetxattr)
+            .full("listxattr", xattrs::listxattr)
+            .full("llistxattr", xattrs::llistxattr)
+            .full("flistxattr", xattrs::flistxattr)
+            .full("setxattr", xattrs::setxattr)
+            .full("lsetxattr", xattrs::lsetxattr)
+            .full("fsetxattr", xattrs::fsetxattr)
+            .full("removexattr", xattrs::removexattr)
+            .full("lremovexattr", xattrs::lremovexattr)
+            .full("fremovexattr", xattrs::fremovexattr);
+    }
+
+    private static void registerNames(SyscallRegistrations regs, Host host, PathResolver paths, Scratch scratch) {
+        Links links = new Links(host, paths, scratch);
+        Names names = new Names(host, paths);
+        Directories directories = new Directories(host);
+        WorkingDirectory cwd = new WorkingDirectory(host, paths);
+        regs.full("readlink", links::readlink)
             .full("readlinkat", links::readlinkat)
+            .full("symlink", links::symlink)
+            .full("symlinkat", links::symlinkat)
+            .full("link", links::link)
+            .full("linkat", links::linkat)
+            .full("mkdir", names::mkdir)
+            .full("mkdirat", names::mkdirat)
+            .full("mknod", names::mknod)
+            .full("mknodat", names::mknodat)
+            .full("unlink", names::unlink)
+            .full("unlinkat", names::unlinkat)
+            .full("rmdir", names::rmdir)
+            .full("rename", names::rename)
+            .full("renameat", names::renameat)
+            .full("renameat2", names::renameat2)
+            .partial("getdents64", "an opened /proc/self/fd lists the guest's descriptors with made-up "
+                + "inode numbers", directories::getdents64)
             .full("getcwd", cwd::getcwd)
             .full("chdir", cwd::chdir)
             .full("fchdir", cwd::fchdir)
-            .full("umask", umask::umask)
-            .full("pipe", pipes::pipe)
-            .full("pipe2", pipes::pipe2);
+            .full("umask", new Umask(host)::umask);
     }
 }

@@ -1,15 +1,18 @@
 package org.osgix.files.internal;
 
-import java.nio.charset.StandardCharsets;
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
+import org.osgix.syscall.GuestMemory;
 import org.osgix.syscall.SyscallContext;
 
 /**
- * readlink, readlinkat: the target is read into scratch memory and then copied, truncated to the
- * guest's buffer size and without a NUL, as Linux does.
+ * readlink, readlinkat, symlink, symlinkat, link, linkat. A link target is read straight into the
+ * guest buffer, truncated to its size and without a NUL as Linux does; a target written by
+ * symlink is stored as the guest gave it (under a sysroot it is resolved in the root when used).
  */
 final class Links {
+    private static final int LINKAT_FLAGS = Host.AT_SYMLINK_FOLLOW | Host.AT_EMPTY_PATH;
+
     private final Host host;
     private final PathResolver paths;
     private final Scratch scratch;
@@ -32,7 +35,7 @@ final class Links {
         if (size <= 0) {
             return -Errno.EINVAL;
         }
-        String path = PathResolver.readPath(call.memory(), pathAddr);
+        String path = paths.read(call, pathAddr);
         if (path == null) {
             return -Errno.ENAMETOOLONG;
         }
@@ -41,26 +44,65 @@ final class Links {
             if (special.error() != 0) {
                 return special.error();
             }
-            byte[] target = special.target().getBytes(StandardCharsets.UTF_8);
+            byte[] target = GuestPaths.bytes(special.target());
             int n = Math.min(target.length, size);
             call.memory().write(buf, target, 0, n);
             return n;
         }
-        long n;
         // readlinkat(fd, "") reads the link an O_PATH fd refers to
         try (AtPath at = paths.resolve(call, dirFd, path, true, false)) {
             if (at.failed()) {
                 return at.error();
             }
-            n = host.readlinkat(at.hostDirFd(), at.hostPath(), scratch.address(), PathResolver.PATH_MAX);
+            long h = call.memory().hostAddress(buf, size, GuestMemory.PROT_WRITE);
+            if (h >= 0) {
+                return host.readlinkat(at.hostDirFd(), at.hostPath(), h, size);
+            }
+            // the lookup's error comes before EFAULT
+            long n = host.readlinkat(at.hostDirFd(), at.hostPath(), scratch.address(), PathResolver.PATH_MAX);
+            return n < 0 ? n : -Errno.EFAULT;
         }
-        if (n < 0) {
-            return n;
+    }
+
+    long symlink(SyscallContext call) {
+        return symlink(call, call.arg0(), Host.AT_FDCWD, call.arg1());
+    }
+
+    long symlinkat(SyscallContext call) {
+        return symlink(call, call.arg0(), (int) call.arg1(), call.arg2());
+    }
+
+    private long symlink(SyscallContext call, long targetAddr, int newDirFd, long linkAddr) {
+        String target = paths.read(call, targetAddr);
+        if (target == null) {
+            return -Errno.ENAMETOOLONG;
         }
-        int copied = (int) Math.min(n, size);
-        byte[] bytes = scratch.bytes();
-        scratch.memory().get(scratch.address(), bytes, 0, copied);
-        call.memory().write(buf, bytes, 0, copied);
-        return copied;
+        if (target.isEmpty()) {
+            return -Errno.ENOENT;
+        }
+        byte[] hostTarget = GuestPaths.toHost(target);
+        return paths.withPath(call, newDirFd, linkAddr, false, false,
+            at -> host.symlinkat(hostTarget, at.hostDirFd(), at.hostPath()));
+    }
+
+    long link(SyscallContext call) {
+        return link(call, Host.AT_FDCWD, call.arg0(), Host.AT_FDCWD, call.arg1(), 0);
+    }
+
+    long linkat(SyscallContext call) {
+        return link(call, (int) call.arg0(), call.arg1(), (int) call.arg2(), call.arg3(), (int) call.arg4());
+    }
+
+    private long link(SyscallContext call, int oldDirFd, long oldAddr, int newDirFd, long newAddr, int flags) {
+        if ((flags & ~LINKAT_FLAGS) != 0) {
+            return -Errno.EINVAL;
+        }
+        boolean emptyOld = (flags & Host.AT_EMPTY_PATH) != 0;
+        boolean followOld = (flags & Host.AT_SYMLINK_FOLLOW) != 0;
+        return paths.withPath(call, oldDirFd, oldAddr, emptyOld, followOld,
+            from -> paths.withPath(call, newDirFd, newAddr, false, false,
+                to -> host.linkat(from.hostDirFd(), from.hostPath(), to.hostDirFd(), to.hostPath(),
+                    // a path resolved to a /proc magic link must be followed to reach the file
+                    followOld ? flags | Host.AT_SYMLINK_FOLLOW : flags)));
     }
 }

@@ -12,6 +12,7 @@ import static org.osgix.fd.OpenFile.O_TRUNC;
 import static org.osgix.fd.OpenFile.O_WRONLY;
 
 import org.osgix.fd.FileKind;
+import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.SyscallContext;
@@ -23,6 +24,9 @@ import org.osgix.syscall.SyscallContext;
 final class Open {
     /** struct open_how {u64 flags; u64 mode; u64 resolve}: the size Linux 5.6 defined. */
     private static final int OPEN_HOW_SIZE = 24;
+    /** Linux VALID_OPEN_FLAGS: what openat2 accepts (open ignores other bits). */
+    private static final int VALID_OPEN_FLAGS = 0x7fffc3;
+    private static final int O_TMPFILE_ONLY = OpenFile.O_TMPFILE & ~OpenFile.O_DIRECTORY;
 
     private final Host host;
     private final PathResolver paths;
@@ -66,7 +70,7 @@ final class Open {
         long flags = call.memory().readLong(how);
         long mode = call.memory().readLong(how + 8);
         long resolve = call.memory().readLong(how + 16);
-        if ((flags >>> 32) != 0 || (mode >>> 32) != 0) {
+        if ((flags >>> 32) != 0 || (mode >>> 32) != 0 || resolve < 0) {
             return -Errno.EINVAL;
         }
         return open(call, (int) call.arg0(), call.arg1(), (int) flags, (int) mode, resolve);
@@ -87,7 +91,13 @@ final class Open {
         // The host fd is always close-on-exec (it must never leak into host children) and never
         // becomes the JVM's controlling tty; the guest's O_CLOEXEC lives in its descriptor slot.
         int hostFlags = flags | O_CLOEXEC | O_NOCTTY;
-        int hostMode = resolve < 0 ? mode & 07777 : mode;
+        int hostMode = mode;
+        if (resolve < 0) {
+            // a classic open ignores unknown flags, and the mode unless it creates; openat2
+            // (used under a sysroot) refuses both, so they are cleaned first
+            hostFlags &= VALID_OPEN_FLAGS;
+            hostMode = (flags & (O_CREAT | O_TMPFILE_ONLY)) != 0 ? mode & 07777 : 0;
+        }
         int hostFd;
         try (AtPath at = paths.resolveForOpen(call, dirFd, path, (flags & O_NOFOLLOW) == 0)) {
             if (at.failed()) {

@@ -69,6 +69,49 @@ final class PathResolver {
         return resolve(call, dirFd, guestPath, false, followLast, true);
     }
 
+    /** A host call on a resolved path. */
+    @FunctionalInterface
+    interface PathCall {
+        long apply(AtPath at);
+    }
+
+    /**
+     * Reads the guest path at {@code pathAddr}, resolves it and runs {@code op} on it: the Linux
+     * result, with ENAMETOOLONG and the lookup's own errors.
+     */
+    long withPath(SyscallContext call, int dirFd, long pathAddr, boolean emptyAllowed, boolean followLast,
+            PathCall op) {
+        String path = read(call, pathAddr);
+        if (path == null) {
+            return -Errno.ENAMETOOLONG;
+        }
+        try (AtPath at = resolve(call, dirFd, path, emptyAllowed, followLast)) {
+            return at.failed() ? at.error() : op.apply(at);
+        }
+    }
+
+    /** A host call on a host fd. */
+    @FunctionalInterface
+    interface FdCall {
+        long apply(int hostFd);
+    }
+
+    /**
+     * Runs {@code op} on the host fd of guest descriptor {@code fd}, pinned for the call: EBADF
+     * when fd is not open, {@code noHostFd} when its description has no host file.
+     */
+    static long withFd(SyscallContext call, int fd, int noHostFd, FdCall op) {
+        OpenFile file = pin(call, fd);
+        if (file == null) {
+            return -Errno.EBADF;
+        }
+        try {
+            return file.hostFd() < 0 ? noHostFd : op.apply(file.hostFd());
+        } finally {
+            file.unpin();
+        }
+    }
+
     private AtPath resolve(SyscallContext call, int dirFd, String guestPath, boolean emptyAllowed,
             boolean followLast, boolean forOpen) {
         if (guestPath.isEmpty()) {

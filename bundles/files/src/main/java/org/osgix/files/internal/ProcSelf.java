@@ -39,6 +39,9 @@ final class ProcSelf {
     AtPath resolve(SyscallContext call, String path, boolean followLast) {
         String entry = selfEntry(call, path);
         if (entry != null) {
+            if (isDescriptorDirectory(entry)) {
+                return null; // the host's fd directory stands in for the guest's when not opened
+            }
             if (!followLast) {
                 // the host's own links are the same kind of file; only fd/N must name the guest fd
                 return entry.startsWith("fd/") && entry.indexOf('/', 3) < 0 ? descriptorPath(call, entry, 3) : null;
@@ -87,12 +90,24 @@ final class ProcSelf {
         if (entry == null || (flags & OpenFile.O_ACCMODE) != OpenFile.O_RDONLY || (flags & OpenFile.O_PATH) != 0) {
             return null;
         }
-        String guestName = PROC + call.process().pid() + "/" + entry;
-        if (entry.equals("fd") || entry.equals("fd/")) {
-            return files.openDescriptorDirectory(call, guestName.substring(0, guestName.length()
-                - (entry.endsWith("/") ? 1 : 0)), flags);
+        if (isDescriptorDirectory(entry)) {
+            return files.openDescriptorDirectory(call, PROC + call.process().pid() + "/fd", flags);
         }
+        String guestName = PROC + call.process().pid() + "/" + entry;
         return files.open(call, entry, guestName, flags);
+    }
+
+    /** "fd", with any number of trailing slashes. */
+    private static boolean isDescriptorDirectory(String entry) {
+        if (!entry.startsWith("fd")) {
+            return false;
+        }
+        for (int i = 2; i < entry.length(); i++) {
+            if (entry.charAt(i) != '/') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What follows /proc/self/ (or /proc/PID/ for the guest's pid): "" for /proc/self; null otherwise. */

@@ -2,7 +2,6 @@ package org.osgix.files.internal;
 
 import static org.osgix.files.internal.FileKinds.STAT_SIZE;
 
-import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
@@ -14,6 +13,8 @@ import org.osgix.syscall.SyscallContext;
  * the guest still sees the lookup's own error (ENOENT before EFAULT, as Linux does).
  */
 final class Stat {
+    private static final int VALID_FLAGS = Host.AT_SYMLINK_NOFOLLOW | Host.AT_EMPTY_PATH | 0x800 /* NO_AUTOMOUNT */;
+
     private final Host host;
     private final PathResolver paths;
     private final Scratch scratch;
@@ -41,41 +42,33 @@ final class Stat {
         long pathAddr = call.arg1();
         long buf = call.arg2();
         int flags = (int) call.arg3();
+        if ((flags & ~VALID_FLAGS) != 0) {
+            return -Errno.EINVAL;
+        }
         // glibc's fstat is newfstatat(fd, "", AT_EMPTY_PATH); Linux 6.11+ also accepts a NULL path
         if ((flags & Host.AT_EMPTY_PATH) != 0 && (pathAddr == 0 || call.memory().readByte(pathAddr) == 0)) {
             return dirFd == Host.AT_FDCWD
-                ? hostStatAt(call, Host.AT_FDCWD, "", buf, Host.AT_EMPTY_PATH)
+                ? hostStatAt(call, Host.AT_FDCWD, new byte[] {0}, buf, Host.AT_EMPTY_PATH)
                 : statFd(call, dirFd, buf);
         }
         return statPath(call, dirFd, pathAddr, buf, flags);
     }
 
     private long statPath(SyscallContext call, int dirFd, long pathAddr, long buf, int flags) {
-        String path = PathResolver.readPath(call.memory(), pathAddr);
-        if (path == null) {
-            return -Errno.ENAMETOOLONG;
-        }
         boolean follow = (flags & Host.AT_SYMLINK_NOFOLLOW) == 0;
-        try (AtPath at = paths.resolve(call, dirFd, path, false, follow)) {
-            return at.failed() ? at.error() : hostStatAt(call, at.hostDirFd(), at.hostPath(), buf, flags);
-        }
+        return paths.withPath(call, dirFd, pathAddr, false, follow,
+            at -> hostStatAt(call, at.hostDirFd(), at.hostPath(), buf, flags));
     }
 
     private long statFd(SyscallContext call, int fd, long buf) {
-        OpenFile file = PathResolver.pin(call, fd);
-        if (file == null) {
-            return -Errno.EBADF;
-        }
-        try {
+        return PathResolver.withFd(call, fd, -Errno.EBADF, hostFd -> {
             long h = call.memory().hostAddress(buf, STAT_SIZE, GuestMemory.PROT_WRITE);
-            int r = host.fstat(file.hostFd(), h < 0 ? scratch.address() : h);
+            int r = host.fstat(hostFd, h < 0 ? scratch.address() : h);
             return h < 0 && r >= 0 ? -Errno.EFAULT : r;
-        } finally {
-            file.unpin();
-        }
+        });
     }
 
-    private long hostStatAt(SyscallContext call, int hostDirFd, String hostPath, long buf, int flags) {
+    private long hostStatAt(SyscallContext call, int hostDirFd, byte[] hostPath, long buf, int flags) {
         long h = call.memory().hostAddress(buf, STAT_SIZE, GuestMemory.PROT_WRITE);
         int r = host.fstatat(hostDirFd, hostPath, h < 0 ? scratch.address() : h, flags);
         return h < 0 && r >= 0 ? -Errno.EFAULT : r;

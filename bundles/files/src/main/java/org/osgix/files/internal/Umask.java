@@ -1,26 +1,20 @@
 package org.osgix.files.internal;
 
-import java.util.function.Supplier;
+import org.osgix.host.Host;
 import org.osgix.syscall.SyscallContext;
 
-/** umask(2) and the guest umask applied to file creation modes. */
+/**
+ * umask(2): the host process's umask is the guest's (one guest process per JVM), so the host
+ * applies it to every creation exactly as Linux would.
+ */
 final class Umask {
-    private final Supplier<FileCreationMask> initial;
+    private final Host host;
 
-    Umask(int hostUmask) {
-        this.initial = () -> new FileCreationMask(hostUmask);
-    }
-
-    /** The calling process's umask. */
-    int current(SyscallContext call) {
-        return mask(call).get();
+    Umask(Host host) {
+        this.host = host;
     }
 
     long umask(SyscallContext call) {
-        return mask(call).exchange((int) call.arg0());
-    }
-
-    private FileCreationMask mask(SyscallContext call) {
-        return call.process().state(FileCreationMask.class, initial);
+        return host.umask((int) call.arg0() & 0777);
     }
 }

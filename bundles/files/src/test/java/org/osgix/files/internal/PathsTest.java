@@ -89,10 +89,15 @@ class PathsTest extends FilesTestSupport {
     }
 
     @Test
-    void umaskKeepsPermissionBitsAndReturnsTheOldMask() {
-        int hostDefault = FileCreationMask.hostUmask();
-        assertEquals(hostDefault, guest.call("umask", 0x10000022L));
-        assertEquals(0x22, guest.call("umask", 0777 | 01000));
-        assertEquals(0777, guest.call("umask", hostDefault));
+    void umaskIsTheHostProcessesAndKeepsOnlyPermissionBits() {
+        int before = guest.host.umask(022);
+        try {
+            assertEquals(022, guest.call("umask", 0x10000000L | 027));
+            assertEquals(027, guest.host.umask(027), "the host's umask changed with the guest's");
+            assertEquals(027, guest.call("umask", 0777 | 01000));
+            assertEquals(0777, guest.call("umask", 022));
+        } finally {
+            guest.host.umask(before);
+        }
     }
 }

@@ -5,7 +5,6 @@ import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
-import org.osgix.syscall.SyscallContext;
 
 /** A transfer's direction: what it requires of the description and how it waits. */
 enum Direction {
@@ -40,31 +39,5 @@ enum Direction {
             return -Errno.EBADF;
         }
         return file.hostFd() < 0 ? -Errno.EINVAL : 0;
-    }
-
-    /**
-     * Waits until a blocking transfer on the host fd would not block, or the guest thread is
-     * interrupted (-EINTR). A blocking read(2) in the host could not be interrupted by exit_group
-     * or a signal, so a stream without O_NONBLOCK is first waited on with
-     * {@link org.osgix.syscall.GuestThread#awaitHostFd}, which is interruptible; the transfer
-     * follows. (Another reader may still take the data in between; then the host call blocks
-     * like Linux would, only without interruption.) Regular files and directories never block.
-     */
-    int awaitReady(SyscallContext call, OpenFile file) {
-        if (!mayBlock(file)) {
-            return 0;
-        }
-        int r = call.thread().awaitHostFd(file.hostFd(), readyEvent, -1);
-        return r < 0 ? r : 0;
-    }
-
-    private static boolean mayBlock(OpenFile file) {
-        if ((file.statusFlags() & OpenFile.O_NONBLOCK) != 0) {
-            return false;
-        }
-        return switch (file.kind()) {
-            case REGULAR, DIRECTORY, PATH, EPOLL -> false;
-            default -> true;
-        };
     }
 }

@@ -27,16 +27,30 @@ public final class IoFamily {
 
     /** Registers every handler of the family. */
     static SyscallRegistrations register(SyscallRegistrations regs, Host host) {
-        ReadWrite readWrite = new ReadWrite(host);
-        Vectored vectored = new Vectored(host);
+        IovecScratch scratch = new IovecScratch(host.memory());
+        StreamTransfer streams = new StreamTransfer(host);
+        PipeFaults pipeFaults = new PipeFaults(host, scratch);
+        ReadWrite readWrite = new ReadWrite(host, scratch, streams, pipeFaults);
+        Vectored vectored = new Vectored(host, scratch, streams, pipeFaults);
+        KernelCopies copies = new KernelCopies(host, scratch);
         Seek seek = new Seek(host);
+        String pipeFaultNote = "a pipe read whose buffer faults part-way counts the pipe's data as one buffer";
+        String sigpipe = "EPIPE raises no SIGPIPE yet";
         return regs
-            .full("read", readWrite::read)
-            .full("write", readWrite::write)
+            .partial("read", pipeFaultNote, readWrite::read)
+            .partial("write", sigpipe, readWrite::write)
             .full("pread64", readWrite::pread64)
             .full("pwrite64", readWrite::pwrite64)
-            .full("readv", vectored::readv)
-            .full("writev", vectored::writev)
-            .full("lseek", seek::lseek);
+            .partial("readv", pipeFaultNote, vectored::readv)
+            .partial("writev", sigpipe, vectored::writev)
+            .full("preadv", vectored::preadv)
+            .full("pwritev", vectored::pwritev)
+            .partial("preadv2", pipeFaultNote, vectored::preadv2)
+            .partial("pwritev2", sigpipe, vectored::pwritev2)
+            .full("lseek", seek::lseek)
+            .partial("sendfile", "into a blocking pipe, moves what fits once room is free", copies::sendfile)
+            .full("copy_file_range", copies::copyFileRange)
+            .full("splice", copies::splice)
+            .full("tee", copies::tee);
     }
 }

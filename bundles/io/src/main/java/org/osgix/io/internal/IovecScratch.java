@@ -5,7 +5,8 @@ import org.osgix.host.NativeMemory;
 
 /**
  * Per-thread host memory for the host iovec array of readv/writev, grown on demand up to
- * UIO_MAXIOV entries. A block is freed when it is replaced by a larger one or its thread is gone.
+ * UIO_MAXIOV entries, followed by a few spare words for small host results (a FIONREAD count, an
+ * offset). A block is freed when it is replaced by a larger one or its thread is gone.
  */
 final class IovecScratch {
     static final int IOVEC_SIZE = 16;
@@ -17,6 +18,21 @@ final class IovecScratch {
 
     IovecScratch(NativeMemory memory) {
         this.memory = memory;
+    }
+
+    static final int SPARE_BYTES = 32;
+
+    /**
+     * The calling thread's spare words ({@link #SPARE_BYTES}), after its iovec array; valid
+     * until the next {@link #table} call that grows the array.
+     */
+    long spare() {
+        Block block = blocks.get();
+        if (block == null) {
+            table(1);
+            block = blocks.get();
+        }
+        return block.address + (long) block.entries * IOVEC_SIZE;
     }
 
     /** The calling thread's array with room for at least {@code entries} iovecs. */
@@ -38,7 +54,7 @@ final class IovecScratch {
         final int entries;
 
         Block(NativeMemory memory, int entries) {
-            long addr = memory.allocate((long) entries * IOVEC_SIZE);
+            long addr = memory.allocate((long) entries * IOVEC_SIZE + SPARE_BYTES);
             this.address = addr;
             this.entries = entries;
             CLEANER.register(this, () -> memory.free(addr));

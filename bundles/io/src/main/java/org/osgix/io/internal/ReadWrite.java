@@ -1,6 +1,7 @@
 package org.osgix.io.internal;
 
 import org.osgix.fd.FdSnapshot;
+import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
@@ -8,13 +9,19 @@ import org.osgix.syscall.SyscallContext;
 
 /**
  * read, write, pread64, pwrite64: the host transfers straight between the host fd and guest
- * memory (zero copy).
+ * memory (zero copy). A transfer that may block goes through {@link StreamTransfer}.
  */
 final class ReadWrite {
     private final Host host;
+    private final IovecScratch scratch;
+    private final StreamTransfer streams;
+    private final PipeFaults pipeFaults;
 
-    ReadWrite(Host host) {
+    ReadWrite(Host host, IovecScratch scratch, StreamTransfer streams, PipeFaults pipeFaults) {
         this.host = host;
+        this.scratch = scratch;
+        this.streams = streams;
+        this.pipeFaults = pipeFaults;
     }
 
     long read(SyscallContext call) {
@@ -67,22 +74,26 @@ final class ReadWrite {
             }
             long h = call.memory().hostAddress(buf, len, direction.bufferAccess);
             if (h < 0) {
-                len = GuestBuffers.accessiblePrefix(call.memory(), buf, len, direction.bufferAccess);
-                if (len == 0) {
-                    // nothing could be copied: EFAULT, unless the file refuses the transfer anyway
+                long accessible = GuestBuffers.accessiblePrefix(call.memory(), buf, len, direction.bufferAccess);
+                if (file.kind() == FileKind.PIPE) {
+                    accessible = pipeFaults.usable(hostFd, direction, accessible, len);
+                }
+                if (accessible <= 0) {
+                    // nothing can be copied: EFAULT, unless the file refuses the transfer anyway
                     long r = hostTransfer(direction, positional, hostFd, 0, 0, offset);
                     return r < 0 ? r : -Errno.EFAULT;
                 }
+                len = accessible;
                 h = call.memory().hostAddress(buf, len, direction.bufferAccess);
                 if (h < 0) {
                     return -Errno.EFAULT;
                 }
             }
-            if (!positional) {
-                int ready = direction.awaitReady(call, file);
-                if (ready < 0) {
-                    return ready;
-                }
+            if (!positional && StreamTransfer.mayBlock(file)) {
+                long table = scratch.table(1);
+                host.memory().putLong(table, h);
+                host.memory().putLong(table + 8, len);
+                return streams.transfer(call, file, direction, table, 1, len, 0);
             }
             return hostTransfer(direction, positional, hostFd, h, len, offset);
         } finally {

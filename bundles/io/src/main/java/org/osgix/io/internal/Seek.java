@@ -6,7 +6,10 @@ import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.SyscallContext;
 
-/** lseek: moves the shared file offset of the description (kept by its host fd). */
+/**
+ * lseek: moves the shared file offset of the description, kept by its host fd, with every Linux
+ * whence (SEEK_SET, SEEK_CUR, SEEK_END, SEEK_DATA, SEEK_HOLE).
+ */
 final class Seek {
     private final Host host;
 
@@ -26,7 +29,9 @@ final class Seek {
             if (file.hostFd() < 0) {
                 return -Errno.ESPIPE;
             }
-            return host.lseek(file.hostFd(), call.arg1(), (int) call.arg2());
+            // whence is an unsigned int: a value with high bits is no whence at all
+            long whence = call.arg2() & 0xffff_ffffL;
+            return whence > Integer.MAX_VALUE ? -Errno.EINVAL : host.lseek(file.hostFd(), call.arg1(), (int) whence);
         } finally {
             file.unpin();
         }

@@ -18,7 +18,7 @@ import org.osgix.syscall.support.SyscallRegistrations;
  * real descriptor table, test memory of a few pages, and a bump allocator in it.
  */
 final class Guest implements AutoCloseable {
-    static final int PAGES = 16;
+    static final int PAGES = 64;
 
     final Host host = new PosixHost();
     final FdTable fds = new LinuxFdTableFactory(host).newTable(1024);

@@ -20,7 +20,6 @@ import static org.osgix.ioctl.IoctlRequests.TIOCSPTLCK;
 import static org.osgix.ioctl.IoctlRequests.TIOCSWINSZ;
 
 import org.osgix.host.Host;
-import org.osgix.io.ioctl.internal.HostPassThroughIoctl.Argument;
 import org.osgix.ioctl.IoctlRegistrations;
 
 /**
@@ -66,6 +65,6 @@ final class TerminalIoctls {
     }
 
     private static HostPassThroughIoctl value(Host host, HostScratch scratch) {
-        return new HostPassThroughIoctl(host, scratch, Argument.VALUE, 0, 0);
+        return new HostPassThroughIoctl(host, scratch, VALUE, 0, 0);
     }
 }

@@ -43,7 +43,7 @@ final class EpollCalls {
         } catch (PollException e) {
             return -e.errno();
         }
-        int fd = call.fds().open(FileKind.EPOLL, instance.proxyFd, OpenFile.O_RDWR, PATH, instance, cloexec);
+        int fd = call.fds().open(FileKind.EPOLL, instance.coreFd, OpenFile.O_RDWR, PATH, instance, cloexec);
         if (fd < 0) {
             instance.dispose(); // the table closed the proxy already
             return fd;
@@ -119,19 +119,15 @@ final class EpollCalls {
         if (!nested) {
             return apply(instance, op, fd, target, events, data);
         }
-        EpollInstance inner = target.attachment() instanceof EpollInstance e ? e : null;
+        // nested instances: the loop check and the change happen under the nesting lock
         synchronized (registry.nesting().lock) {
-            if (op == EpollBits.EPOLL_CTL_ADD && inner != null) {
+            if (op == EpollBits.EPOLL_CTL_ADD && target.attachment() instanceof EpollInstance inner) {
                 int loop = registry.nesting().check(instance, inner);
                 if (loop < 0) {
                     return loop;
                 }
             }
-            int r = apply(instance, op, fd, target, events, data);
-            if (r == 0 && op == EpollBits.EPOLL_CTL_ADD && inner != null) {
-                registry.nesting().link(instance, inner);
-            }
-            return r;
+            return apply(instance, op, fd, target, events, data);
         }
     }
 
@@ -172,22 +168,23 @@ final class EpollCalls {
         return mask < 0 ? mask : await(call, timeout);
     }
 
+    /** Linux's order: the epoll fd, maxevents, the buffer's range, then the fd's kind. */
     private long await(SyscallContext call, long timeoutNanos) {
         int epfd = (int) call.arg0();
         long events = call.arg1();
         int maxEvents = (int) call.arg2();
-        if (maxEvents <= 0 || maxEvents > EpollBits.MAX_EVENTS) {
-            return -Errno.EINVAL;
-        }
-        long bytes = (long) maxEvents * EpollBits.EVENT_SIZE;
-        if (events < 0 || events > USER_SPACE_END - bytes) {
-            return -Errno.EFAULT;
-        }
         OpenFile file = pin(call, epfd);
         if (file == null) {
             return -Errno.EBADF;
         }
         try {
+            if (maxEvents <= 0 || maxEvents > EpollBits.MAX_EVENTS) {
+                return -Errno.EINVAL;
+            }
+            long bytes = (long) maxEvents * EpollBits.EVENT_SIZE;
+            if (events < 0 || events > USER_SPACE_END - bytes) {
+                return -Errno.EFAULT;
+            }
             if (!(file.attachment() instanceof EpollInstance instance)) {
                 return -Errno.EINVAL;
             }
@@ -207,7 +204,7 @@ final class EpollCalls {
         long deadline = Timeouts.deadline(timeoutNanos);
         while (true) {
             if (room == 0) {
-                if (instance.hasEvents()) {
+                if (instance.readiness() != 0) {
                     return -Errno.EFAULT; // events to report, nowhere to write them
                 }
             } else {
@@ -220,7 +217,7 @@ final class EpollCalls {
             if (left == 0) {
                 return 0;
             }
-            int r = call.thread().awaitHostFd(instance.proxyFd, Host.POLLIN, left);
+            int r = call.thread().awaitHostFd(instance.waitFd(), Host.POLLIN, left);
             if (r < 0) {
                 return r;
             }

@@ -1,9 +1,11 @@
 package org.osgix.sys.poll.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.host.NativeMemory;
@@ -15,92 +17,115 @@ import org.osgix.syscall.Errno;
 
 /**
  * One guest epoll instance. It keeps the interest list (a {@link Watch} per watched description)
- * and asks a backend {@link PollSet} for host readiness. Its description's host fd is a small host
- * epoll, the <em>proxy</em>, holding the current set's readiness fd and a wake eventfd: it is
- * readable exactly when the instance may have events, stays the same across backend migrations,
- * and so serves waiters, poll/select on the epoll fd, and nesting in other epoll instances.
+ * and asks a backend {@link PollSet} for host readiness.
  *
- * <p>All state is guarded by one lock; waiting happens outside it (on the proxy).
+ * <p>Host fds: the <em>core</em>, a small host epoll holding the current set's readiness fd and a
+ * wake eventfd, is the description's host fd; it is readable when the instance may have events
+ * and stays the same across backend migrations. Nested epoll instances are served by the family
+ * (a backend would nest host epolls too deep): once an instance watches others it gets a
+ * <em>proxy</em>, a host epoll holding its core and, edge-triggered, the cores of all its
+ * descendants, so waiters wake when anything below may be ready. Host nesting stays within
+ * proxy, core, set and the set's own levels, whatever the guest's depth.
+ *
+ * <p>State is guarded by one lock (taken after the nesting lock, and parent before child);
+ * waiting happens outside it.
  */
 final class EpollInstance {
     private static final int EFD_NONBLOCK = 0x800, EFD_CLOEXEC = 0x80000;
+    private static final int DRAIN_EVENTS = 32;
+    private static final int READY = PollEvents.IN | PollEvents.RDNORM;
 
     private final Host host;
     private final NativeMemory memory;
     private final EpollRegistry registry;
     /** The description's host fd (owned and closed by the descriptor table). */
-    final int proxyFd;
+    final int coreFd;
     private final int wakeFd;
+    private volatile int proxyFd = -1;
     /** The backend the process asked for ("poll" launch option), or null. */
     final String requestedBackend;
-    /** epoll_event for the proxy, the wake counter, and a pollfd, 32 bytes. */
+    /** epoll_event (0), wake counter (16), pollfd (24), drained events (32...). */
     private final long scratch;
 
     private final Object lock = new Object();
     private final Map<OpenFile, Watch> watches = new IdentityHashMap<>();
+    private final List<Watch> nestedWatches = new ArrayList<>();
+    private final Set<EpollInstance> proxied = new HashSet<>();
     private final WatchKeys keys = new WatchKeys();
     private final PendingEvents pending = new PendingEvents();
     private PollBackend backend;
     private PollSet set;
     private boolean wakePosted;
+    private boolean descendantWoke;
     private boolean disposed;
     private long[] collectedKeys = new long[16];
     private int[] collectedEvents = new int[16];
 
-    private EpollInstance(Host host, EpollRegistry registry, int proxyFd, int wakeFd, String requestedBackend) {
+    private EpollInstance(Host host, EpollRegistry registry, int coreFd, int wakeFd, String requestedBackend) {
         this.host = host;
         this.memory = host.memory();
         this.registry = registry;
-        this.proxyFd = proxyFd;
+        this.coreFd = coreFd;
         this.wakeFd = wakeFd;
         this.requestedBackend = requestedBackend;
-        this.scratch = memory.allocate(32);
+        this.scratch = memory.allocate(32 + (long) DRAIN_EVENTS * EpollBits.EVENT_SIZE);
     }
 
-    /** A new instance on {@code backend} (null: none yet); its proxy fd is the caller's to install. */
+    /** A new instance on {@code backend} (null: none yet); its core fd is the caller's to install. */
     static EpollInstance create(Host host, EpollRegistry registry, String requestedBackend, PollBackend backend)
             throws PollException {
-        int proxy = host.epollCreate1(EpollBits.EPOLL_CLOEXEC);
-        if (proxy < 0) {
-            throw new PollException(-proxy, "epoll_create1");
+        int core = host.epollCreate1(EpollBits.EPOLL_CLOEXEC);
+        if (core < 0) {
+            throw new PollException(-core, "epoll_create1");
         }
         int wake = host.eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
         if (wake < 0) {
-            host.close(proxy);
+            host.close(core);
             throw new PollException(-wake, "eventfd");
         }
-        EpollInstance instance = new EpollInstance(host, registry, proxy, wake, requestedBackend);
-        int r = instance.proxyControl(EpollBits.EPOLL_CTL_ADD, wake);
+        EpollInstance instance = new EpollInstance(host, registry, core, wake, requestedBackend);
         try {
-            if (r < 0) {
-                throw new PollException(-r, "epoll_ctl");
-            }
+            check(instance.control(core, EpollBits.EPOLL_CTL_ADD, wake, PollEvents.IN));
             if (backend != null) {
                 instance.set = backend.open();
                 instance.backend = backend;
-                r = instance.proxyControl(EpollBits.EPOLL_CTL_ADD, instance.set.readinessFd());
-                if (r < 0) {
-                    throw new PollException(-r, "epoll_ctl");
-                }
+                check(instance.control(core, EpollBits.EPOLL_CTL_ADD, instance.set.readinessFd(), PollEvents.IN));
             }
         } catch (PollException e) {
             instance.dispose();
-            host.close(proxy);
+            host.close(core);
             throw e;
         }
         return instance;
     }
 
-    private int proxyControl(int op, int fd) {
-        memory.putInt(scratch, PollEvents.IN);
+    private static void check(int r) throws PollException {
+        if (r < 0) {
+            throw new PollException(-r, "epoll_ctl");
+        }
+    }
+
+    private int control(int epoll, int op, int fd, int events) {
+        memory.putInt(scratch, events);
         memory.putLong(scratch + 4, fd);
-        return host.epollCtl(proxyFd, op, fd, scratch);
+        return host.epollCtl(epoll, op, fd, scratch);
+    }
+
+    /** The host fd a waiter blocks on: the proxy once there is one, else the core. */
+    int waitFd() {
+        int proxy = proxyFd;
+        return proxy >= 0 ? proxy : coreFd;
     }
 
     // --- epoll_ctl ---
 
-    /** EPOLL_CTL_ADD of ({@code file}, {@code fd}): 0, -EEXIST, -EPERM or the backend's errno. */
+    /**
+     * EPOLL_CTL_ADD of ({@code file}, {@code fd}): 0, -EEXIST, -EPERM or the backend's errno. For
+     * a nested epoll instance the caller holds the nesting lock and has done the loop check.
+     */
     int add(int fd, OpenFile file, int events, long data) {
+        Watch created = null;
+        int r;
         synchronized (lock) {
             if (disposed) {
                 return -Errno.EBADF;
@@ -121,10 +146,13 @@ final class EpollInstance {
                     return -Errno.EBADF;
                 }
                 watches.put(file, watch);
+                if (watch.nested != null) {
+                    nestedWatches.add(watch);
+                }
             }
             Interest interest = new Interest(fd, events, data);
             watch.interests.add(interest);
-            int r = watch.sync(set, true);
+            r = watch.sync(set, true);
             if (r < 0) {
                 watch.interests.remove(interest);
                 if (fresh) {
@@ -132,9 +160,14 @@ final class EpollInstance {
                 } else {
                     watch.sync(set, false);
                 }
+            } else if (fresh && watch.nested != null) {
+                created = watch;
             }
-            return r;
         }
+        if (created != null) {
+            registry.nesting().link(this, created.nested);
+        }
+        return r;
     }
 
     /** EPOLL_CTL_MOD: 0, -ENOENT, or -EINVAL for an EPOLLEXCLUSIVE registration. */
@@ -150,12 +183,15 @@ final class EpollInstance {
             interest.events = events;
             interest.data = data;
             interest.armed = true;
-            return watches.get(file).sync(set, true);
+            Watch watch = watches.get(file);
+            watch.lastReady = false; // Linux re-polls a modified registration
+            return watch.sync(set, true);
         }
     }
 
-    /** EPOLL_CTL_DEL: 0 or -ENOENT. The caller holds the nesting lock when the file is an epoll instance. */
+    /** EPOLL_CTL_DEL: 0 or -ENOENT. For a nested epoll instance the caller holds the nesting lock. */
     int remove(int fd, OpenFile file) {
+        Watch dropped = null;
         synchronized (lock) {
             Interest interest = find(fd, file);
             if (interest == null) {
@@ -165,11 +201,15 @@ final class EpollInstance {
             watch.interests.remove(interest);
             if (watch.interests.isEmpty()) {
                 drop(watch, true);
+                dropped = watch;
             } else {
                 watch.sync(set, false);
             }
-            return 0;
         }
+        if (dropped != null && dropped.nested != null) {
+            registry.nesting().unlink(this, dropped.nested);
+        }
+        return 0;
     }
 
     private Interest find(int fd, OpenFile file) {
@@ -177,36 +217,37 @@ final class EpollInstance {
         return watch == null ? null : watch.interest(fd);
     }
 
-    /** Forgets a watch (its registrations); unlinks a nested instance (nesting lock held). */
+    /** Forgets a watch and its registrations (the caller unlinks a nested one afterwards). */
     private void drop(Watch watch, boolean stillListening) {
         watch.unregister(set);
         keys.release(watch.key);
         watches.remove(watch.file);
+        nestedWatches.remove(watch);
         if (stillListening) {
             watch.file.removeCloseListener(watch);
-        }
-        EpollInstance nested = watch.nestedInstance();
-        if (nested != null) {
-            registry.nesting().unlink(this, nested);
         }
     }
 
     /** The watched description was released (its last descriptor closed): its registrations go. */
     void watchReleased(Watch watch) {
-        if (watch.nestedInstance() != null) {
-            synchronized (registry.nesting().lock) {
-                forget(watch);
-            }
-        } else {
+        if (watch.nested == null) {
             forget(watch);
+            return;
+        }
+        synchronized (registry.nesting().lock) {
+            if (forget(watch)) {
+                registry.nesting().unlink(this, watch.nested);
+            }
         }
     }
 
-    private void forget(Watch watch) {
+    private boolean forget(Watch watch) {
         synchronized (lock) {
-            if (!disposed && watches.get(watch.file) == watch) {
-                drop(watch, false);
+            if (disposed || watches.get(watch.file) != watch) {
+                return false;
             }
+            drop(watch, false);
+            return true;
         }
     }
 
@@ -214,7 +255,8 @@ final class EpollInstance {
 
     /**
      * Delivers up to {@code room} events to {@code sink} without blocking: first those the family
-     * holds (re-polled, since Linux reports current readiness), then the backend's.
+     * holds (re-polled, since Linux reports current readiness), then the backend's, then those of
+     * nested instances.
      *
      * @return the number delivered
      */
@@ -223,6 +265,7 @@ final class EpollInstance {
             if (disposed) {
                 return 0;
             }
+            drainProxy();
             int delivered = 0;
             if (pending.size() > 0) {
                 int taken = 0;
@@ -231,7 +274,7 @@ final class EpollInstance {
                     if (watch == null) {
                         continue;
                     }
-                    int written = deliver(watch, currentReadiness(watch), sink, delivered, room);
+                    int written = deliver(watch, currentReadiness(watch), sink, delivered, room, true);
                     if (written < 0) {
                         break;
                     }
@@ -239,7 +282,8 @@ final class EpollInstance {
                 }
                 pending.removeFirst(taken);
             }
-            if (pending.size() == 0 && set != null && delivered < room) {
+            // after held events were delivered the set waits for the next call: it could report them again
+            if (pending.size() == 0 && delivered == 0 && set != null) {
                 int got = collect(set, room - delivered);
                 for (int i = 0; i < got; i++) {
                     Watch watch = keys.lookup(collectedKeys[i]);
@@ -248,7 +292,7 @@ final class EpollInstance {
                     }
                     watch.reportedByBackend();
                     int written = delivered < room
-                        ? deliver(watch, collectedEvents[i], sink, delivered, room) : -1;
+                        ? deliver(watch, collectedEvents[i], sink, delivered, room, true) : -1;
                     if (written < 0) {
                         pending.add(collectedKeys[i], collectedEvents[i]);
                     } else {
@@ -256,20 +300,42 @@ final class EpollInstance {
                     }
                 }
             }
+            for (int i = 0; i < nestedWatches.size() && delivered < room; i++) {
+                Watch watch = nestedWatches.get(i);
+                if (!anyArmed(watch)) {
+                    continue;
+                }
+                int ready = watch.nested.readiness();
+                boolean edge = ready != 0 && (!watch.lastReady || descendantWoke);
+                watch.lastReady = ready != 0;
+                if (ready != 0) {
+                    delivered += Math.max(0, deliver(watch, ready, sink, delivered, room, edge));
+                }
+            }
+            descendantWoke = false;
             updateWake();
             return delivered;
         }
     }
 
+    private static boolean anyArmed(Watch watch) {
+        for (Interest i : watch.interests) {
+            if (i.armed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * Writes one event per armed registration of {@code watch} that {@code ready} concerns;
-     * disarms ONESHOT ones. Returns how many were written, or -1 when they do not fit after
-     * others (the caller keeps the event for the next wait).
+     * Writes one event per armed registration of {@code watch} that {@code ready} concerns
+     * (edge-triggered ones only on an {@code edge}); disarms ONESHOT ones. Returns how many were
+     * written, or -1 when they do not fit after others (the caller keeps the event).
      */
-    private int deliver(Watch watch, int ready, EventSink sink, int at, int room) {
+    private int deliver(Watch watch, int ready, EventSink sink, int at, int room, boolean edge) {
         int wanted = 0;
         for (Interest i : watch.interests) {
-            if (i.armed && (ready & reportable(i)) != 0) {
+            if (reportsNow(i, ready, edge)) {
                 wanted++;
             }
         }
@@ -278,11 +344,10 @@ final class EpollInstance {
         }
         int written = 0;
         for (Interest i : watch.interests) {
-            int events = ready & reportable(i);
-            if (!i.armed || events == 0 || at + written >= room) {
+            if (!reportsNow(i, ready, edge) || at + written >= room) {
                 continue;
             }
-            sink.put(at + written, events, i.data);
+            sink.put(at + written, ready & reportable(i), i.data);
             written++;
             if (i.has(PollEvents.ONESHOT)) {
                 i.armed = false;
@@ -292,18 +357,22 @@ final class EpollInstance {
         return written;
     }
 
+    private static boolean reportsNow(Interest i, int ready, boolean edge) {
+        return i.armed && (ready & reportable(i)) != 0 && (edge || !i.has(PollEvents.ET));
+    }
+
     private static int reportable(Interest i) {
         return (i.events | EpollBits.ALWAYS) & PollEvents.EVENT_BITS;
     }
 
     /** The host's poll(2) of the watched fd now, as Linux re-polls an item when reporting it. */
     private int currentReadiness(Watch watch) {
-        int events = 0;
-        for (Interest i : watch.interests) {
-            events |= i.events & PollEvents.EVENT_BITS;
-        }
-        long pollfd = scratch + 16;
-        memory.putInt(pollfd, watch.hostFd);
+        return hostPoll(watch.hostFd, watch.armedEvents());
+    }
+
+    private int hostPoll(int fd, int events) {
+        long pollfd = scratch + 24;
+        memory.putInt(pollfd, fd);
         memory.putInt(pollfd + 4, events & 0xffff);
         int r = host.poll(pollfd, 1, 0);
         return r > 0 ? memory.getInt(pollfd + 4) >>> 16 : 0;
@@ -316,38 +385,85 @@ final class EpollInstance {
             collectedKeys = new long[grown];
             collectedEvents = new int[grown];
         }
-        int got = from.collect(collectedKeys, collectedEvents, max);
-        return Math.max(got, 0);
+        return Math.max(0, from.collect(collectedKeys, collectedEvents, max));
     }
 
-    /** The wake eventfd keeps the proxy readable exactly while the family holds events. */
+    /** The wake eventfd keeps the core readable exactly while the family holds events. */
     private void updateWake() {
         if (pending.size() > 0 && !wakePosted) {
-            memory.putLong(scratch + 24, 1);
-            host.write(wakeFd, scratch + 24, 8);
+            memory.putLong(scratch + 16, 1);
+            host.write(wakeFd, scratch + 16, 8);
             wakePosted = true;
         } else if (pending.size() == 0 && wakePosted) {
-            host.read(wakeFd, scratch + 24, 8);
+            host.read(wakeFd, scratch + 16, 8);
             wakePosted = false;
         }
     }
 
-    /** For a caller whose buffer has no room: moves ready events to the family; true if there were any. */
-    boolean hasEvents() {
-        synchronized (lock) {
-            if (!disposed && pending.size() == 0 && set != null) {
-                int got = collect(set, keys.size() + 1);
-                for (int i = 0; i < got; i++) {
-                    Watch watch = keys.lookup(collectedKeys[i]);
-                    if (watch != null) {
-                        watch.reportedByBackend();
-                        pending.add(collectedKeys[i], collectedEvents[i]);
-                    }
-                }
-                updateWake();
-            }
-            return pending.size() > 0;
+    /**
+     * Consumes the proxy's edge-triggered reports of descendants, so a waiter sleeps again until
+     * something new happens below; remembers that something did (for edge-triggered nested
+     * registrations).
+     */
+    private void drainProxy() {
+        int proxy = proxyFd;
+        if (proxy < 0) {
+            return;
         }
+        long events = scratch + 32;
+        int got;
+        do {
+            got = host.epollWait(proxy, events, DRAIN_EVENTS, 0);
+            for (int i = 0; i < got; i++) {
+                if (memory.getLong(events + (long) i * EpollBits.EVENT_SIZE + 4) != coreFd) {
+                    descendantWoke = true;
+                }
+            }
+        } while (got == DRAIN_EVENTS);
+    }
+
+    /** Prepares a waiter that is not harvesting (poll or select on this epoll fd). */
+    void beforeWait() {
+        synchronized (lock) {
+            if (!disposed) {
+                drainProxy();
+            }
+        }
+    }
+
+    /**
+     * Linux's poll of an epoll fd: EPOLLIN|EPOLLRDNORM when an event could be reported now (held
+     * events re-polled, the backend set's readiness, nested instances'); 0 otherwise. Takes
+     * nothing: the events stay for epoll_wait.
+     */
+    int readiness() {
+        synchronized (lock) {
+            if (disposed) {
+                return 0;
+            }
+            boolean ready = firstDeliverablePending() || (set != null && (hostPoll(set.readinessFd(), PollEvents.IN) & PollEvents.IN) != 0);
+            for (int i = 0; !ready && i < nestedWatches.size(); i++) {
+                Watch watch = nestedWatches.get(i);
+                ready = (watch.nested.readiness() & watch.armedEvents()) != 0;
+            }
+            updateWake();
+            return ready ? READY : 0;
+        }
+    }
+
+    /** Whether a held event is still deliverable; held events found stale on the way are dropped. */
+    private boolean firstDeliverablePending() {
+        int stale = 0;
+        boolean found = false;
+        for (; stale < pending.size(); stale++) {
+            Watch watch = keys.lookup(pending.key(stale));
+            if (watch != null && (currentReadiness(watch) & (watch.armedEvents() | EpollBits.ALWAYS)) != 0) {
+                found = true;
+                break;
+            }
+        }
+        pending.removeFirst(stale);
+        return found;
     }
 
     // --- backends ---
@@ -373,19 +489,18 @@ final class EpollInstance {
                 }
             }
             PollSet old = set;
-            List<Watch> all = new ArrayList<>(watches.values());
-            for (Watch w : all) {
+            for (Watch w : new ArrayList<>(watches.values())) {
                 w.registered = false;
                 w.armedInBackend = false;
                 w.sync(fresh, false);
             }
             if (fresh != null) {
-                proxyControl(EpollBits.EPOLL_CTL_ADD, fresh.readinessFd());
+                control(coreFd, EpollBits.EPOLL_CTL_ADD, fresh.readinessFd(), PollEvents.IN);
                 takeOver(fresh, true, true);
             }
             if (old != null) {
                 takeOver(old, false, false);
-                proxyControl(EpollBits.EPOLL_CTL_DEL, old.readinessFd());
+                control(coreFd, EpollBits.EPOLL_CTL_DEL, old.readinessFd(), 0);
                 old.close();
             }
             set = fresh;
@@ -397,7 +512,7 @@ final class EpollInstance {
         }
     }
 
-    /** Moves what {@code from} reports into the pending events. */
+    /** Moves what {@code from} reports into the held events. */
     private void takeOver(PollSet from, boolean current, boolean dropEdges) {
         int got = collect(from, keys.size() + 1);
         for (int i = 0; i < got; i++) {
@@ -422,28 +537,69 @@ final class EpollInstance {
         }
     }
 
+    // --- nesting ---
+
+    /** Makes the proxy hold exactly the cores of {@code descendants} (nesting lock held). */
+    void proxyDescendants(Set<EpollInstance> descendants) {
+        synchronized (lock) {
+            if (disposed) {
+                return;
+            }
+            if (proxyFd < 0) {
+                if (descendants.isEmpty()) {
+                    return;
+                }
+                int proxy = host.epollCreate1(EpollBits.EPOLL_CLOEXEC);
+                if (proxy < 0 || control(proxy, EpollBits.EPOLL_CTL_ADD, coreFd, PollEvents.IN) < 0) {
+                    if (proxy >= 0) {
+                        host.close(proxy);
+                    }
+                    return; // waiters keep using the core: nested readiness is still seen on each harvest
+                }
+                proxyFd = proxy;
+            }
+            for (EpollInstance gone : new ArrayList<>(proxied)) {
+                if (!descendants.contains(gone)) {
+                    control(proxyFd, EpollBits.EPOLL_CTL_DEL, gone.coreFd, 0);
+                    proxied.remove(gone);
+                }
+            }
+            for (EpollInstance d : descendants) {
+                if (!proxied.contains(d)
+                        && control(proxyFd, EpollBits.EPOLL_CTL_ADD, d.coreFd, PollEvents.IN | PollEvents.ET) == 0) {
+                    proxied.add(d);
+                }
+            }
+        }
+    }
+
     // --- life cycle ---
 
     /**
-     * The description is released: every registration goes, the backend set and wake fd close.
-     * The proxy fd is the descriptor table's to close. Takes the nesting lock.
+     * The description is released: every registration goes, the backend set, wake fd and proxy
+     * close. The core fd is the descriptor table's to close.
      */
     void dispose() {
         synchronized (registry.nesting().lock) {
+            registry.nesting().forget(this); // ancestors drop our core while it is still open
             synchronized (lock) {
                 if (disposed) {
                     return;
                 }
                 disposed = true;
+                if (set != null) {
+                    set.close(); // first: the watches then have no backend registration to remove one by one
+                    set = null;
+                }
                 for (Watch w : new ArrayList<>(watches.values())) {
                     drop(w, true);
                 }
                 pending.clear();
-                if (set != null) {
-                    set.close();
-                    set = null;
-                }
                 host.close(wakeFd);
+                if (proxyFd >= 0) {
+                    host.close(proxyFd);
+                    proxyFd = -1;
+                }
                 memory.free(scratch);
             }
         }

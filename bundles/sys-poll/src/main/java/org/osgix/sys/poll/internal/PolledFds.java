@@ -33,6 +33,8 @@ final class PolledFds implements AutoCloseable {
     /** Pinned description per entry; null for an ignored (negative) or closed fd. */
     private final OpenFile[] files;
     private final boolean[] closed;
+    /** The epoll instance an entry's descriptor is (its readiness is the family's), or null. */
+    private final EpollInstance[] instances;
     /** Entry → index in the host pollfd array, or -1. */
     private final int[] hostIndex;
     private final long pollfds;
@@ -50,6 +52,7 @@ final class PolledFds implements AutoCloseable {
         this.revents = new int[count];
         this.files = new OpenFile[count];
         this.closed = new boolean[count];
+        this.instances = new EpollInstance[count];
         this.hostIndex = new int[count];
         this.hostEvents = new int[count];
         this.pollfds = count == 0 ? 0 : memory.allocate((long) count * POLLFD_SIZE);
@@ -72,9 +75,14 @@ final class PolledFds implements AutoCloseable {
             return false;
         }
         files[i] = file;
-        if (file.hostFd() >= 0) {
-            long at = pollfds + (long) hostCount * POLLFD_SIZE;
-            memory.putInt(at, file.hostFd());
+        if (file.attachment() instanceof EpollInstance instance) {
+            // an epoll fd: waited on through its wake-up fd, its readiness asked of the instance
+            instances[i] = instance;
+            memory.putInt(pollfds + (long) hostCount * POLLFD_SIZE, instance.waitFd());
+            hostEvents[hostCount] = PollEvents.IN;
+            hostIndex[i] = hostCount++;
+        } else if (file.hostFd() >= 0) {
+            memory.putInt(pollfds + (long) hostCount * POLLFD_SIZE, file.hostFd());
             hostEvents[hostCount] = events[i];
             hostIndex[i] = hostCount++;
         }
@@ -100,6 +108,8 @@ final class PolledFds implements AutoCloseable {
                 rev = POLLNVAL;
             } else if (files[i] == null) {
                 rev = 0;
+            } else if (instances[i] != null) {
+                rev = instances[i].readiness() & (events[i] | always);
             } else if (hostIndex[i] < 0) {
                 rev = DEFAULT_MASK & (events[i] | always);
             } else {
@@ -126,6 +136,11 @@ final class PolledFds implements AutoCloseable {
         if (hostCount == 0) {
             return sleep(timeoutNanos);
         }
+        for (EpollInstance instance : instances) {
+            if (instance != null) {
+                instance.beforeWait();
+            }
+        }
         if (hostCount == 1) {
             int fd = memory.getInt(pollfds);
             return call.thread().awaitHostFd(fd, hostEvents[0], timeoutNanos);
@@ -147,10 +162,13 @@ final class PolledFds implements AutoCloseable {
             if (waitSet != null) {
                 Map<Integer, Integer> union = new HashMap<>();
                 Map<Integer, FileKind> kinds = new HashMap<>();
+                for (int h = 0; h < hostCount; h++) {
+                    int fd = memory.getInt(pollfds + (long) h * POLLFD_SIZE);
+                    union.merge(fd, hostEvents[h], (a, b) -> a | b);
+                }
                 for (int i = 0; i < count; i++) {
                     if (hostIndex[i] >= 0) {
-                        union.merge(files[i].hostFd(), events[i], (a, b) -> a | b);
-                        kinds.put(files[i].hostFd(), files[i].kind());
+                        kinds.put(memory.getInt(pollfds + (long) hostIndex[i] * POLLFD_SIZE), files[i].kind());
                     }
                 }
                 // files the host cannot watch (EPERM) are always ready: pollNow already saw them

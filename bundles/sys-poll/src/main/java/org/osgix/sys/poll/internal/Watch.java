@@ -23,6 +23,11 @@ final class Watch implements CloseListener {
     /** The key the backend reports this watch's events with. */
     long key;
 
+    /** The epoll instance this watch's file is (nested epoll), or null; nested watches are served by the family, not the backend. */
+    final EpollInstance nested;
+    /** Nested only: whether the inner instance was ready at the last harvest (edge detection). */
+    boolean lastReady;
+
     /** Registered in the current backend set; what it asked for; whether it is still armed. */
     boolean registered;
     int backendEvents;
@@ -33,6 +38,7 @@ final class Watch implements CloseListener {
         this.file = file;
         this.kind = file.kind();
         this.hostFd = file.hostFd();
+        this.nested = kind == FileKind.EPOLL && file.attachment() instanceof EpollInstance e ? e : null;
     }
 
     @Override
@@ -47,11 +53,6 @@ final class Watch implements CloseListener {
             }
         }
         return null;
-    }
-
-    /** The instance this watch's file is, when it is a nested epoll instance; else null. */
-    EpollInstance nestedInstance() {
-        return kind == FileKind.EPOLL && file.attachment() instanceof EpollInstance e ? e : null;
     }
 
     /**
@@ -84,7 +85,7 @@ final class Watch implements CloseListener {
      * @return 0 or the backend's negative errno
      */
     int sync(PollSet set, boolean rearm) {
-        if (set == null) {
+        if (set == null || nested != null) {
             registered = false;
             return 0;
         }
@@ -122,6 +123,17 @@ final class Watch implements CloseListener {
     /** Edge-triggered (and not oneshot) in the backend: a re-registration reports readiness the guest already had. */
     boolean edgeOnlyInBackend() {
         return (backendEvents & (PollEvents.ET | PollEvents.ONESHOT)) == PollEvents.ET;
+    }
+
+    /** The union of the armed registrations' event bits (0 when none is armed). */
+    int armedEvents() {
+        int union = 0;
+        for (Interest i : interests) {
+            if (i.armed) {
+                union |= i.events;
+            }
+        }
+        return union & PollEvents.EVENT_BITS;
     }
 
     /** Takes the registration out of the backend set (the set is going away or the watch is). */

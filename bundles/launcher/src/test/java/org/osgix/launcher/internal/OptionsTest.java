@@ -1,4 +1,4 @@
-package org.osgix.launcher;
+package org.osgix.launcher.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.osgix.launcher;
+package org.osgix.launcher.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,14 +9,20 @@ import java.util.Map;
 final class Options {
     static final String USAGE = """
             usage: osgix [options] PROGRAM [ARGS...]
+                   osgix syscalls
             Runs a Linux x86_64 program. PROGRAM without a slash is looked up in PATH.
-              --strace          print one line per syscall to stderr
-              -E VAR=VALUE      set VAR in the guest environment
-              -U VAR            remove VAR from the guest environment
-              --sysroot=DIR     guest absolute paths resolve inside DIR (default /)
-              --poll=NAME       the poll backend: kqueue or epoll (default: the fastest)
-              --compat=LIST     compatibility settings, comma-separated (opath-cloexec-ioctl)
-              --help            show this help
+            'osgix syscalls' prints the syscall support table of the composition.
+              --composition=NAME  run the exported composition NAME (./osgix only; default full)
+              --strace            print each syscall, decoded, to stderr (the strace bundle)
+              --shell             a Gogo shell beside the program (lb, stop, start, syscalls):
+                                  it reads the terminal (/dev/tty) and writes to stderr
+              --shell-input=FILE  the shell reads FILE (a file or a FIFO) instead
+              -E VAR=VALUE        set VAR in the guest environment
+              -U VAR              remove VAR from the guest environment
+              --sysroot=DIR       guest absolute paths resolve inside DIR (default /)
+              --poll=NAME         the poll backend: kqueue or epoll (default: the fastest)
+              --compat=LIST       compatibility settings, comma-separated (opath-cloexec-ioctl)
+              --help              show this help
             The exit status is the program's (128+N when signal N killed it; 127: not found;
             126: not executable).""";
 
@@ -29,14 +35,23 @@ final class Options {
         }
     }
 
+    /** What to do instead of running a program. */
+    enum Command {
+        RUN, SYSCALLS
+    }
+
     boolean help;
     boolean strace;
+    boolean shell;
+    String shellInput;
+    Command command = Command.RUN;
     final List<String> argv = new ArrayList<>();
     final Map<String, String> set = new LinkedHashMap<>();
     final List<String> unset = new ArrayList<>();
     /** Launch options handed to the guest process ({@code --name=value}). */
     final Map<String, String> launchOptions = new LinkedHashMap<>();
     private static final List<String> LAUNCH_OPTIONS = List.of("sysroot", "poll", "compat");
+    private static final String SYSCALLS = "syscalls";
 
     static Options parse(String[] args) throws UsageException {
         Options o = new Options();
@@ -62,8 +77,23 @@ final class Options {
                     o.set.put(kv.substring(0, eq), kv.substring(eq + 1));
                 }
                 case "-U" -> o.unset.add(value(args, ++i, a));
-                default -> o.launchOption(a);
+                case "--shell" -> o.shell = true;
+                default -> {
+                    if (a.startsWith("--shell-input=")) {
+                        o.shell = true;
+                        o.shellInput = nonEmpty(a, a.substring("--shell-input=".length()));
+                    } else if (a.startsWith("--composition=")) {
+                        throw new UsageException("--composition is an option of ./osgix (it picks the jar);"
+                                + " run an exported composition with java -jar osgix-NAME.jar");
+                    } else {
+                        o.launchOption(a);
+                    }
+                }
             }
+        }
+        if (i < args.length && args[i].equals(SYSCALLS) && i + 1 == args.length) {
+            o.command = Command.SYSCALLS; // a program called "syscalls" runs as ./syscalls or by path
+            return o;
         }
         for (; i < args.length; i++) {
             o.argv.add(args[i]);
@@ -80,11 +110,14 @@ final class Options {
         if (name == null || !LAUNCH_OPTIONS.contains(name)) {
             throw new UsageException("unknown option '" + arg + "'");
         }
-        String value = arg.substring(eq + 1);
+        launchOptions.put(name, nonEmpty(arg, arg.substring(eq + 1)));
+    }
+
+    private static String nonEmpty(String arg, String value) throws UsageException {
         if (value.isEmpty()) {
             throw new UsageException(arg + ": empty value");
         }
-        launchOptions.put(name, value);
+        return value;
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

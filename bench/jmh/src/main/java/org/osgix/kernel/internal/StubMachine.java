@@ -1,0 +1,81 @@
+package org.osgix.kernel.internal;
+
+import org.osgix.engine.CpuContext;
+import org.osgix.engine.CpuEngine;
+import org.osgix.engine.CpuRegister;
+import org.osgix.engine.Machine;
+import org.osgix.engine.TrapHandler;
+
+/**
+ * A machine without an instruction engine, for measuring the kernel's Java paths alone: it
+ * accepts every mapping and runs nothing. (The kernel's test PageMachine also records pages,
+ * which would measure a TreeMap instead of the kernel.)
+ */
+final class StubMachine implements Machine {
+    /** An engine whose machines are stubs. */
+    static final CpuEngine ENGINE = new CpuEngine() {
+        @Override
+        public String arch() {
+            return "x86_64";
+        }
+
+        @Override
+        public Machine createMachine(TrapHandler traps) {
+            return new StubMachine();
+        }
+    };
+
+    @Override
+    public int map(long addr, long len, int prot) {
+        return 0;
+    }
+
+    @Override
+    public int unmap(long addr, long len) {
+        return 0;
+    }
+
+    @Override
+    public void flushCode(long addr, long len) {
+    }
+
+    @Override
+    public CpuContext newContext() {
+        return () -> { };
+    }
+
+    @Override
+    public void save(CpuContext ctx) {
+    }
+
+    @Override
+    public void load(CpuContext ctx) {
+    }
+
+    @Override
+    public long get(CpuRegister reg) {
+        return 0;
+    }
+
+    @Override
+    public void set(CpuRegister reg, long value) {
+    }
+
+    @Override
+    public int run() {
+        return EXIT_HALT;
+    }
+
+    @Override
+    public long faultAddress() {
+        return 0;
+    }
+
+    @Override
+    public void requestStop() {
+    }
+
+    @Override
+    public void close() {
+    }
+}

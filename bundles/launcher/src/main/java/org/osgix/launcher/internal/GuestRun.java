@@ -1,0 +1,109 @@
+package org.osgix.launcher.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+
+/**
+ * Runs one guest program: asks the kernel with a launch request (an {@link IntConsumer} service
+ * with {@code osgix.launch}, JDK types only) and waits for the exit status it passes back. With
+ * {@code --shell} a Gogo shell runs beside the guest until the guest exits.
+ */
+final class GuestRun {
+    /** How long the kernel may take to pick up the request before we report what is missing. */
+    private static final long KERNEL_WAIT_SECONDS = 20;
+
+    private final BundleContext context;
+    private final Options options;
+
+    GuestRun(BundleContext context, Options options) {
+        this.context = context;
+        this.options = options;
+    }
+
+    int run() throws LaunchException {
+        AutoCloseable shell = options.shell ? ShellStarter.start(context, options.shellInput) : null;
+        CompletableFuture<Integer> status = new CompletableFuture<>();
+        IntConsumer done = status::complete;
+        ServiceRegistration<IntConsumer> request = context.registerService(IntConsumer.class, done, requestProperties());
+        try {
+            waitForKernel(request);
+            return status.join();
+        } finally {
+            try {
+                request.unregister();
+            } catch (IllegalStateException frameworkStopping) {
+                // nothing left to clean up
+            }
+            closeQuietly(shell);
+        }
+    }
+
+    Hashtable<String, Object> requestProperties() {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("osgix.launch", "cli");
+        props.put("osgix.argv", options.argv.toArray(new String[0]));
+        props.put("osgix.env", options.environment(launcherEnvironment()).toArray(new String[0]));
+        if (options.strace) {
+            props.put("osgix.option.strace", "true"); // what the strace interceptor attaches on
+        }
+        for (Map.Entry<String, String> e : options.launchOptions.entrySet()) {
+            props.put("osgix.option." + e.getKey(), e.getValue());
+        }
+        return props;
+    }
+
+    private void waitForKernel(ServiceRegistration<IntConsumer> request) throws LaunchException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(KERNEL_WAIT_SECONDS);
+        while (request.getReference().getUsingBundles() == null) {
+            if (System.nanoTime() > deadline) {
+                throw new LaunchException("the kernel did not start: " + Diagnostics.whatIsMissing(context));
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LaunchException("interrupted while waiting for the kernel");
+            }
+        }
+    }
+
+    /**
+     * The environment this JVM was started with, in its original order (System.getenv() loses
+     * the order), without the {@code _} variable the shell set for the java command itself.
+     */
+    static List<String> launcherEnvironment() {
+        List<String> env = new ArrayList<>();
+        try {
+            String all = new String(Files.readAllBytes(Path.of("/proc/self/environ")), StandardCharsets.UTF_8);
+            for (String e : all.split("\0")) {
+                if (!e.isEmpty() && !(e.startsWith("_=") && e.endsWith("/java"))) {
+                    env.add(e);
+                }
+            }
+        } catch (IOException noProc) {
+            System.getenv().forEach((k, v) -> env.add(k + "=" + v));
+        }
+        return env;
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // the guest's status matters more than the shell's goodbye
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.osgix.poll.epoll.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.osgix.host.Host;
+
+/**
+ * Leak checks by counting the host process's fds. The JVM opens and closes fds of its own now and
+ * then (class loading, JIT), so a count that differs is re-read for a moment before it fails.
+ */
+final class HostFds {
+    private HostFds() {
+    }
+
+    static void assertBackTo(Host host, int before) {
+        int now = host.openFdCount();
+        for (int attempt = 0; attempt < 50 && now != before; attempt++) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            now = host.openFdCount();
+        }
+        assertEquals(before, now, "host fds leaked");
+    }
+}

@@ -1,0 +1,174 @@
+package org.osgix.sys.poll.internal;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.List;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+import org.osgix.fd.FdTable;
+import org.osgix.fdtable.internal.LinuxFdTableFactory;
+import org.osgix.host.Host;
+import org.osgix.host.posix.internal.PosixHost;
+import org.osgix.poll.PollBackend;
+import org.osgix.poll.epoll.internal.EpollBackend;
+import org.osgix.poll.kqueue.internal.KqueueBackend;
+import org.osgix.syscall.Errno;
+import org.osgix.syscall.GuestFault;
+import org.osgix.syscall.SyscallHandler;
+import org.osgix.syscall.support.SyscallRegistrations;
+
+/**
+ * A guest for the family's tests: the registered handlers over the real host layer, the real
+ * descriptor table and the two real backends (made through their component constructors), and
+ * helpers that speak the syscalls.
+ */
+final class Guest implements AutoCloseable {
+    static final int EPOLL_CTL_ADD = 1, EPOLL_CTL_DEL = 2, EPOLL_CTL_MOD = 3;
+    static final int EFD_NONBLOCK = 0x800;
+
+    /** A backend and the ranking its component registered it with. */
+    record Offered(PollBackend backend, int ranking, long serviceId) {
+    }
+
+    final Host host = new PosixHost();
+    final FdTable fds = new LinuxFdTableFactory(host).newTable(4096);
+    final TestMemory memory = new TestMemory(host.memory(), 4L << 20);
+    final TestProcess process = new TestProcess(memory, fds);
+    final TestThread thread = new TestThread(host, process);
+    final EpollRegistry registry = new EpollRegistry(host);
+    final RecordingBundleContext framework = new RecordingBundleContext();
+    private final SyscallRegistrations registrations;
+    private final long scratch;
+    final Offered epoll;
+    final Offered kqueue;
+
+    Guest() {
+        registrations = PollFamily.register(new SyscallRegistrations(framework.context(), "test"), host, registry);
+        scratch = memory.alloc(4096);
+        List<Offered> offered = new ArrayList<>();
+        BundleContext backends = backendContext(offered);
+        new EpollBackend(backends, host);
+        new KqueueBackend(backends, host);
+        epoll = offered.stream().filter(o -> o.backend.name().equals("epoll")).findFirst().orElseThrow();
+        kqueue = offered.stream().filter(o -> o.backend.name().equals("kqueue")).findFirst().orElseThrow();
+    }
+
+    /** A context that records the PollBackend services the backend components register. */
+    private static BundleContext backendContext(List<Offered> offered) {
+        return (BundleContext) Proxy.newProxyInstance(Guest.class.getClassLoader(), new Class<?>[] {BundleContext.class},
+            (proxy, method, args) -> {
+                if (!method.getName().equals("registerService")) {
+                    throw new UnsupportedOperationException(method.getName());
+                }
+                Dictionary<?, ?> props = (Dictionary<?, ?>) args[2];
+                offered.add(new Offered((PollBackend) args[1], (Integer) props.get(Constants.SERVICE_RANKING),
+                    offered.size() + 1));
+                return Proxy.newProxyInstance(Guest.class.getClassLoader(), new Class<?>[] {ServiceRegistration.class},
+                    (p, m, a) -> null);
+            });
+    }
+
+    void offer(Offered o) {
+        registry.backendAdded(o.backend, o.ranking, o.serviceId);
+    }
+
+    void withdraw(Offered o) {
+        registry.backendRemoved(o.backend);
+    }
+
+    /** Calls a registered handler as the dispatcher does (GuestFault → -EFAULT). */
+    long call(String name, long... args) {
+        return call(thread, name, args);
+    }
+
+    long call(TestThread caller, String name, long... args) {
+        RecordingBundleContext.Registered service = framework.services.get(name);
+        if (service == null) {
+            throw new AssertionError("no handler for " + name);
+        }
+        SyscallHandler handler = service.handler();
+        try {
+            return handler.handle(new TestCall(name, caller, args));
+        } catch (GuestFault fault) {
+            return -Errno.EFAULT;
+        }
+    }
+
+    int epollCreate() {
+        return (int) call("epoll_create1", 0);
+    }
+
+    /** epoll_ctl with an epoll_event built in guest memory (each call its own, so threads may race). */
+    long ctl(int ep, int op, int fd, int events, long data) {
+        long ev = memory.alloc(16);
+        memory.writeInt(ev, events);
+        memory.writeLong(ev + 4, data);
+        return call("epoll_ctl", ep, op, fd, ev);
+    }
+
+    /** epoll_wait into a fresh buffer: the events as {events, data} pairs, or an errno as a single entry. */
+    List<long[]> await(TestThread caller, int ep, int max, int timeoutMillis) {
+        long buf = memory.alloc(12L * max);
+        long n = call(caller, "epoll_wait", ep, buf, max, timeoutMillis);
+        List<long[]> out = new ArrayList<>();
+        if (n < 0) {
+            out.add(new long[] {n});
+            return out;
+        }
+        for (int i = 0; i < n; i++) {
+            out.add(new long[] {memory.readInt(buf + 12L * i), memory.readLong(buf + 12L * i + 4)});
+        }
+        return out;
+    }
+
+    List<long[]> await(int ep, int max, int timeoutMillis) {
+        return await(thread, ep, max, timeoutMillis);
+    }
+
+    int eventfd(int value, int flags) {
+        return (int) call("eventfd2", value, flags);
+    }
+
+    /** Adds {@code value} to an eventfd's counter, on the host fd as the io family would. */
+    void add(int fd, long value) {
+        long buf = host.memory().allocate(8);
+        try {
+            host.memory().putLong(buf, value);
+            long r = host.write(fds.get(fd).file().hostFd(), buf, 8);
+            if (r != 8) {
+                throw new AssertionError("eventfd write: " + r);
+            }
+        } finally {
+            host.memory().free(buf);
+        }
+    }
+
+    /** Reads an eventfd's counter (0 when it is empty and non-blocking). */
+    long take(int fd) {
+        long buf = host.memory().allocate(8);
+        try {
+            long r = host.read(fds.get(fd).file().hostFd(), buf, 8);
+            return r == 8 ? host.memory().getLong(buf) : 0;
+        } finally {
+            host.memory().free(buf);
+        }
+    }
+
+    int close(int fd) {
+        return fds.close(fd);
+    }
+
+    /** Guest scratch memory shared by single-threaded helpers. */
+    long scratch() {
+        return scratch;
+    }
+
+    @Override
+    public void close() {
+        registrations.close();
+        fds.closeAll();
+        memory.free();
+    }
+}
