@@ -68,7 +68,10 @@ static inline int bench_main(const struct bench *b, int argc, char **argv)
     if (ops < 0)
         return 1;
     printf("%s: %.1f ns/op\n", b->name, elapsed / ops);
-    fflush(stdout);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        perror("bench: writing the result");
+        return 1;
+    }
     return 0;
 }
 

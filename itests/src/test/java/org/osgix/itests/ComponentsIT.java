@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -78,7 +79,7 @@ public class ComponentsIT {
                 for (ComponentConfigurationDTO c : configs) {
                     if (c.state != ComponentConfigurationDTO.ACTIVE) {
                         problems.put(d.name, "state " + c.state + ", unsatisfied references: "
-                                + java.util.Arrays.stream(c.unsatisfiedReferences).map(r -> r.name).toList());
+                                + Arrays.stream(c.unsatisfiedReferences).map(r -> r.name).toList());
                     }
                 }
             }

@@ -1,7 +1,7 @@
 package org.osgix.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,8 +28,7 @@ class CompositionJarIT {
 
     @BeforeAll
     static void findCompositions() throws IOException {
-        Path dir = Path.of(System.getProperty("osgix.distribution.dir",
-                Itest.root().resolve("bundles/distribution/target").toString()));
+        Path dir = Itest.root().resolve("bundles/distribution/target");
         compositions = new ArrayList<>();
         if (Files.isDirectory(dir)) {
             try (Stream<Path> files = Files.list(dir)) {
@@ -46,8 +45,8 @@ class CompositionJarIT {
 
     @Test
     void everyCompositionRunsAGuestFromJavaJar() {
-        assumeFalse(compositions.isEmpty(), "no exported composition jar (with a Main-Class) in "
-                + System.getProperty("osgix.distribution.dir") + ": bundles/distribution has not built one");
+        assertFalse(compositions.isEmpty(), "no exported composition jar (with a Main-Class) in "
+                + "bundles/distribution/target: the reactor builds bundles/distribution before these tests");
         for (Path jar : compositions) {
             GuestResult r = javaJar(jar, hello);
             assertEquals(0, r.exitStatus(), jar + ": " + r);
@@ -57,7 +56,7 @@ class CompositionJarIT {
 
     @Test
     void everyCompositionReturnsTheGuestsExitStatus() {
-        assumeFalse(compositions.isEmpty(), "no exported composition jar in " + System.getProperty("osgix.distribution.dir"));
+        assertFalse(compositions.isEmpty(), "no exported composition jar in bundles/distribution/target");
         for (Path jar : compositions) {
             assertEquals(42, javaJar(jar, exitCode, "42").exitStatus(), jar.toString());
         }
@@ -67,7 +66,7 @@ class CompositionJarIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString()));
         command.addAll(List.of(argv));
-        return new GuestRunner(null).timeout(java.time.Duration.ofSeconds(120)).runNative(command.toArray(new String[0]));
+        return new GuestRunner(null).timeout(java.time.Duration.ofSeconds(60)).runNative(command.toArray(new String[0]));
     }
 
     private static boolean isRunnable(Path jar) throws IOException {

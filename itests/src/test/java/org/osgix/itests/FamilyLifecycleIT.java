@@ -137,12 +137,12 @@ public class FamilyLifecycleIT {
         try {
             // the kernel cannot dispatch without the syscall table: its component deactivates
             Itest.await("the kernel to go", SETTLE,
-                    () -> context.getServiceReference(org.osgix.syscall.SyscallSupport.class) == null);
+                    () -> context.getServiceReference(SyscallSupport.class) == null);
         } finally {
             arch.start();
         }
         Itest.await("the kernel to come back", SETTLE,
-                () -> context.getServiceReference(org.osgix.syscall.SyscallSupport.class) != null);
+                () -> context.getServiceReference(SyscallSupport.class) != null);
         assertEquals(before, rows());
         assertEquals("getpid: served\n", runner.run(Itest.program("raw-syscall"), "getpid").stdout());
     }

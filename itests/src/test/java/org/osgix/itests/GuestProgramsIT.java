@@ -2,7 +2,6 @@ package org.osgix.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +90,8 @@ public class GuestProgramsIT {
                 failures.add(name + ": " + e.getMessage());
             }
         }
-        assumeTrue("none of " + List.of(names) + " exists in tests/guest", !ran.isEmpty());
+        // an assertion, not an assumption: Pax Exam reports a violated assumption as a pass
+        assertTrue("none of " + List.of(names) + " exists in tests/guest", !ran.isEmpty());
         assertEquals("ran " + ran, List.of(), failures);
     }
 }

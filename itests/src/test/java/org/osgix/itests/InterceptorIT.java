@@ -1,6 +1,7 @@
 package org.osgix.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import java.util.Collections;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.inject.Inject;
 import org.junit.After;
 import org.junit.Test;
@@ -20,6 +23,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
@@ -30,6 +34,7 @@ import org.osgix.testkit.GuestResult;
 import org.osgix.testkit.GuestRunner;
 import org.osgix.testkit.RunningGuest;
 import org.osgix.testkit.WorkDirectory;
+import org.osgix.testkit.exam.OsgixOptions;
 
 /**
  * The interceptor SPI: interceptors registered by the test see every syscall of the processes
@@ -42,6 +47,8 @@ public class InterceptorIT {
     private static final List<String> SEQUENCE = List.of("getpid", "getppid", "getuid", "getgid", "geteuid",
             "getegid", "uname", "write", "exit_group");
     private static final String OPTION = "itest-trace";
+    private static final Pattern TRACE_LINE =
+            Pattern.compile("^(?:\\[(?:pid\\s*)?\\d+\\]\\s*)?([a-z][a-z0-9_]*)\\(", Pattern.MULTILINE);
 
     @Inject
     BundleContext context;
@@ -113,6 +120,54 @@ public class InterceptorIT {
         assertEquals("a process launched with another marker", List.of(), other);
         assertTrue(early.stream().anyMatch("early before getrandom"::equals));
         assertTrue(early.stream().anyMatch("early before ioctl"::equals));
+    }
+
+    @Test
+    public void theStraceBundlePrintsTheSyscallsTheInterceptorSeesInTheSameOrder() throws Exception {
+        Bundle strace = context.installBundle(OsgixOptions.osgixBundleLocation("strace"));
+        try {
+            // no assumption here: Pax Exam reports a violated assumption inside the framework as a pass
+            assertNotNull("the strace bundle (bundles/strace) declares no component",
+                    strace.getHeaders().get("Service-Component"));
+            strace.start();
+            String marker = UUID.randomUUID().toString();
+            List<String> log = Collections.synchronizedList(new ArrayList<>());
+            register(new Recorder("rec", marker, log), 0);
+            Itest.await("the strace interceptor", Duration.ofSeconds(10),
+                    () -> strace.getRegisteredServices() != null);
+            Path trace = Files.createTempDirectory(WorkDirectory.folder("interceptors"), "strace").resolve("stderr");
+            GuestResult r = HostStderr.capture(context, trace, () -> new GuestRunner(context)
+                    .option(OPTION, marker).option("strace", "true").run(Itest.program("syscall-sequence")));
+            assertEquals(r.toString(), 7, r.exitStatus());
+            List<String> seen = log.stream().filter(e -> e.startsWith("rec before ")).map(e -> field(e, 2)).toList();
+            String output = HostStderr.read(trace);
+            assertEquals("strace output:\n" + output, seen, tracedNames(output));
+            assertTrue(output, Pattern.compile("^write\\(1, \"sequence done\\\\n\", 14\\) += 14$", Pattern.MULTILINE)
+                    .matcher(output).find());
+            assertTrue(output, output.contains("+++ exited with 7 +++"));
+            if (Files.isExecutable(Path.of("/usr/bin/strace"))) {
+                // the oracle, where the host has it: the same calls as natively (execve is the loader's)
+                GuestResult nativeTrace = new GuestRunner(context)
+                        .runNative("/usr/bin/strace", Itest.program("syscall-sequence"));
+                if (nativeTrace.exitStatus() == 7) { // else ptrace is not allowed here
+                    List<String> expected = new ArrayList<>(tracedNames(nativeTrace.stderr()));
+                    expected.remove("execve");
+                    assertEquals("native strace:\n" + nativeTrace.stderr(), expected, seen);
+                }
+            }
+        } finally {
+            strace.uninstall();
+        }
+    }
+
+    /** The syscall names of strace-like lines: "[TID] name(args) = result", "name(args) = ?"... */
+    private static List<String> tracedNames(String output) {
+        Matcher m = TRACE_LINE.matcher(output);
+        List<String> names = new ArrayList<>();
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
 
     private void register(SyscallInterceptor interceptor, int ranking) {

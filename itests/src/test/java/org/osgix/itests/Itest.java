@@ -30,10 +30,15 @@ final class Itest {
         return CoreOptions.options(all.toArray(new Option[0]));
     }
 
+    /** The repository: system property osgix.root, else the parent of the module directory. */
     static Path root() {
-        String root = System.getProperty("osgix.root");
-        assertNotNull("system property osgix.root (the repository) is not set", root);
-        return Path.of(root);
+        String configured = System.getProperty("osgix.root");
+        if (configured != null && Files.isDirectory(Path.of(configured, "tests", "guest"))) {
+            return Path.of(configured);
+        }
+        Path parent = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
+        assertNotNull("cannot find the repository from osgix.root=" + configured, parent);
+        return parent;
     }
 
     /** A guest program of this module (itests/src/test/c), compiled. */

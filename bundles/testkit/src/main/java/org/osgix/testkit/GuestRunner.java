@@ -44,7 +44,10 @@ public final class GuestRunner {
         this.context = context;
     }
 
-    /** A launch option, as {@code ./osgix --NAME=VALUE} gives it (e.g. "poll", "strace"). */
+    /**
+     * A launch option, as {@code ./osgix --NAME=VALUE} gives it (e.g. "poll"); option "strace" =
+     * "true" is what the strace bundle attaches on.
+     */
     public GuestRunner option(String name, String value) {
         options.put(name, value);
         return this;
@@ -90,9 +93,6 @@ public final class GuestRunner {
         props.put("osgix.option.stdin", stdin.toString());
         props.put("osgix.option.stdout", out.toString());
         props.put("osgix.option.stderr", err.toString());
-        if ("true".equals(options.get("strace"))) {
-            props.put("osgix.strace", Boolean.TRUE);
-        }
         options.forEach((name, value) -> props.put("osgix.option." + name, value));
         IntConsumer done = exit::complete;
         ServiceRegistration<IntConsumer> registration = context.registerService(IntConsumer.class, done, props);

@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.osgix.engine.CpuRegister;
 import org.osgix.fd.FdSnapshot;
+import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.GuestMemory;
+import org.osgix.syscall.GuestThread;
 import org.osgix.syscall.SyscallContext;
 
 /**
@@ -35,43 +38,83 @@ final class ProcContent {
         this.scratch = scratch;
     }
 
+    /** A mapped file as maps shows it: its canonical guest path, device and inode. */
+    private record MappedFile(String path, long dev, long inode) {
+    }
+
     byte[] maps(SyscallContext call) {
         StringBuilder out = new StringBuilder(4096);
-        Map<String, long[]> devInodes = new HashMap<>();
+        Map<String, MappedFile> files = new HashMap<>();
+        long stackPointer = mainStackPointer(call);
         for (AddressSpace.Mapping m : call.memory().mappings()) {
             int lineStart = out.length();
             String name = m.name() == null ? null : GuestPaths.ofText(m.name());
-            long[] devInode = name != null && name.startsWith("/")
-                ? devInodes.computeIfAbsent(name, n -> devInode(call, n)) : new long[2];
+            if (name == null && stackPointer != 0 && Long.compareUnsigned(stackPointer, m.start()) >= 0
+                    && Long.compareUnsigned(stackPointer, m.end()) < 0) {
+                name = "[stack]";
+            }
+            MappedFile file = name == null || name.startsWith("[") ? new MappedFile(name, 0, 0)
+                : files.computeIfAbsent(name, n -> mappedFile(call, n));
             out.append(hex(m.start(), 8)).append('-').append(hex(m.end(), 8)).append(' ')
                 .append((m.prot() & GuestMemory.PROT_READ) != 0 ? 'r' : '-')
                 .append((m.prot() & GuestMemory.PROT_WRITE) != 0 ? 'w' : '-')
                 .append((m.prot() & GuestMemory.PROT_EXEC) != 0 ? 'x' : '-')
                 .append(m.shared() ? 's' : 'p').append(' ')
                 .append(hex(m.offset(), 8)).append(' ')
-                .append(hex(StatX.major(devInode[0]), 2)).append(':').append(hex(StatX.minor(devInode[0]), 2))
-                .append(' ').append(Long.toUnsignedString(devInode[1])).append(' ');
-            if (name != null) {
+                .append(hex(StatX.major(file.dev()), 2)).append(':').append(hex(StatX.minor(file.dev()), 2))
+                .append(' ').append(Long.toUnsignedString(file.inode())).append(' ');
+            if (file.path() != null) {
                 while (out.length() - lineStart < MAPS_NAME_COLUMN - 1) {
                     out.append(' ');
                 }
-                out.append(' ').append(name);
+                out.append(' ').append(file.path());
             }
             out.append('\n');
         }
         return out.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private long[] devInode(SyscallContext call, String guestPath) {
-        long stat = scratch.address() + Scratch.SMALL;
-        int r;
-        try (AtPath at = paths.resolve(call, Host.AT_FDCWD, guestPath, false, true)) {
-            r = at.failed() ? at.error() : host.fstatat(at.hostDirFd(), at.hostPath(), stat, 0);
+    /**
+     * The main thread's stack pointer, or 0. Linux names the mapping that holds the main thread's
+     * stack "[stack]"; an unnamed mapping that holds it is that stack.
+     */
+    private static long mainStackPointer(SyscallContext call) {
+        GuestThread main = call.process().thread(call.process().pid());
+        if (main == null) {
+            return 0;
         }
-        if (r < 0) {
-            return new long[2];
+        try {
+            return main.register(CpuRegister.SP);
+        } catch (RuntimeException unavailable) {
+            return 0;
         }
-        return new long[] {scratch.memory().getLong(stat + ST_DEV), scratch.memory().getLong(stat + ST_INO)};
+    }
+
+    /**
+     * Linux shows a mapped file by its canonical path (symlinks resolved, absolute) with its
+     * device and inode; the mapping may have been named by the path it was opened with.
+     */
+    private MappedFile mappedFile(SyscallContext call, String name) {
+        int fd;
+        try (AtPath at = paths.resolve(call, Host.AT_FDCWD, name, false, true)) {
+            fd = at.failed() ? at.error()
+                : host.openat(at.hostDirFd(), at.hostPath(), OpenFile.O_PATH | OpenFile.O_CLOEXEC, 0);
+        }
+        if (fd < 0) {
+            return new MappedFile(name, 0, 0);
+        }
+        try {
+            long stat = scratch.address() + Scratch.SMALL;
+            if (host.fstat(fd, stat) < 0) {
+                return new MappedFile(name, 0, 0);
+            }
+            long dev = scratch.memory().getLong(stat + ST_DEV);
+            long inode = scratch.memory().getLong(stat + ST_INO);
+            String target = paths.hostLinkTarget(fd);
+            return new MappedFile(target == null ? name : paths.toGuest(call, target), dev, inode);
+        } finally {
+            host.close(fd);
+        }
     }
 
     private static String hex(long value, int width) {

@@ -18,13 +18,17 @@ final class ProcFiles {
     private static final int MFD_CLOEXEC = 1;
     private static final byte[] MEMFD_NAME = GuestPaths.toHost("osgix-proc");
 
-    /** The attachment of a synthesized description: readlink shows its guest path. */
-    static final class Synthesized {
+    /** The attachment of a description whose /proc/self/fd link is its guest path, not the host's name. */
+    interface GuestNamed {
+    }
+
+    /** The attachment of a synthesized file. */
+    static final class Synthesized implements GuestNamed {
         static final Synthesized FILE = new Synthesized();
     }
 
     /** The attachment of an opened /proc/self/fd directory. */
-    static final class DescriptorDirectory {
+    static final class DescriptorDirectory implements GuestNamed {
     }
 
     private final Host host;

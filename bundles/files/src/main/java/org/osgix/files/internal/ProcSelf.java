@@ -39,8 +39,8 @@ final class ProcSelf {
     AtPath resolve(SyscallContext call, String path, boolean followLast) {
         String entry = selfEntry(call, path);
         if (entry != null) {
-            if (isDescriptorDirectory(entry)) {
-                return null; // the host's fd directory stands in for the guest's when not opened
+            if (isDescriptorDirectory(entry) || entry.startsWith("fd/.")) {
+                return null; // the host's fd directory (and its . and ..) stands in for the guest's
             }
             if (!followLast) {
                 // the host's own links are the same kind of file; only fd/N must name the guest fd
@@ -175,7 +175,7 @@ final class ProcSelf {
             return new Link(null, -Errno.ENOENT);
         }
         try {
-            if (file.hostFd() < 0 || file.attachment() instanceof ProcFiles.Synthesized) {
+            if (file.hostFd() < 0 || file.attachment() instanceof ProcFiles.GuestNamed) {
                 return new Link(file.path() != null ? file.path() : "anon_inode:[unknown]", 0);
             }
             String target = paths.hostLinkTarget(file.hostFd());

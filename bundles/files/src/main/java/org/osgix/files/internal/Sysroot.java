@@ -40,7 +40,25 @@ final class Sysroot {
         if (fd < 0) {
             throw new IllegalStateException("sysroot " + option + " cannot be opened: errno " + -fd);
         }
-        return new Sysroot(dir, fd);
+        // host paths (getcwd, /proc/self/fd links) are canonical: so must the prefix be
+        String canonical = canonicalPath(host, fd);
+        return new Sysroot(canonical != null ? canonical : dir, fd);
+    }
+
+    private static String canonicalPath(Host host, int fd) {
+        long buf = host.memory().allocate(GuestPaths.PATH_MAX);
+        try {
+            long n = host.readlinkat(Host.AT_FDCWD, GuestPaths.toHost("/proc/self/fd/" + fd), buf, GuestPaths.PATH_MAX);
+            if (n <= 0) {
+                return null;
+            }
+            byte[] bytes = new byte[(int) n];
+            host.memory().get(buf, bytes, 0, (int) n);
+            String path = GuestPaths.of(bytes, (int) n);
+            return path.equals("/") ? "" : path;
+        } finally {
+            host.memory().free(buf);
+        }
     }
 
     boolean isIdentity() {

@@ -182,8 +182,11 @@ final class TestMemory implements AddressSpace {
         throw new UnsupportedOperationException();
     }
 
+    /** What {@link #mappings()} reports (tests of /proc/self/maps set it). */
+    volatile List<Mapping> mappings = List.of();
+
     @Override
     public List<Mapping> mappings() {
-        return List.of();
+        return mappings;
     }
 }

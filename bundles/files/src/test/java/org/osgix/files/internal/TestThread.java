@@ -61,8 +61,14 @@ final class TestThread implements GuestThread {
         robustLength = len;
     }
 
+    /** The stack pointer {@link #register} reports for {@link CpuRegister#SP}. */
+    volatile long stackPointer;
+
     @Override
     public long register(CpuRegister reg) {
+        if (reg == CpuRegister.SP) {
+            return stackPointer;
+        }
         throw new UnsupportedOperationException();
     }
 

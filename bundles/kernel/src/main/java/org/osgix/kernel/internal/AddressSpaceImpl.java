@@ -25,6 +25,7 @@ final class AddressSpaceImpl implements AddressSpace {
     private final NativeMemory mem;
     private final Cpu cpu;
     private final HostReservations reservations;
+    private final FileOrigins origins;
     private volatile VmaList vmas = VmaList.EMPTY;
     private long brkStart;
     private long brkCurrent;
@@ -34,6 +35,7 @@ final class AddressSpaceImpl implements AddressSpace {
         this.mem = host.memory();
         this.cpu = cpu;
         this.reservations = new HostReservations(host);
+        this.origins = new FileOrigins(host);
     }
 
     private Machine machine() {
@@ -198,7 +200,7 @@ final class AddressSpaceImpl implements AddressSpace {
             }
             int maxProt = PROT_READ | PROT_WRITE | PROT_EXEC;
             boolean fileShared = !anonymous && shared;
-            FileOrigin origin = anonymous || shared ? null : FileOrigin.of(host, hostFd);
+            FileOrigin origin = anonymous || shared ? null : origins.of(hostFd);
             int filled = fill(start, size, prot, anonymous, shared, hostFd, offset);
             if (filled < 0) {
                 // Linux too may have dropped the old mappings of a failed MAP_FIXED.
@@ -286,9 +288,22 @@ final class AddressSpaceImpl implements AddressSpace {
     /** Installs {@code vma}, replacing whatever the guest had there, and updates the engine. */
     private void replace(Vma vma) {
         hide(vma.start(), vma.end());
+        boolean droppedFile = hasOrigin(vma.start(), vma.end());
         VmaList next = vmas.remove(vma.start(), vma.end()).add(vma);
         vmas = next;
         show(vma);
+        if (droppedFile) {
+            origins.retainOnly(next.all());
+        }
+    }
+
+    private boolean hasOrigin(long start, long end) {
+        for (Vma v : vmas.within(start, end)) {
+            if (v.origin() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Removes every visible part of [start, end) from the engine. */
@@ -340,6 +355,9 @@ final class AddressSpaceImpl implements AddressSpace {
         vmas = vmas.remove(addr, end);
         for (Vma v : gone) {
             reservations.zero(v.start(), v.end());
+        }
+        if (gone.stream().anyMatch(v -> v.origin() != null)) {
+            origins.retainOnly(vmas.all());
         }
     }
 
@@ -476,7 +494,7 @@ final class AddressSpaceImpl implements AddressSpace {
                             return r;
                         }
                         if (v.origin() != null) {
-                            v.origin().reread(host, v.start(), v.length(), v.offset()); // pages revert to the file
+                            origins.reread(v.origin(), v.start(), v.length(), v.offset()); // pages revert to the file
                         }
                     }
                     return 0;
@@ -538,6 +556,7 @@ final class AddressSpaceImpl implements AddressSpace {
         try {
             vmas = VmaList.EMPTY;
             reservations.releaseAll();
+            origins.closeAll();
         } finally {
             cpu.unlock();
         }

@@ -125,9 +125,6 @@ final class Dispatcher {
         for (int i = interceptors.length - 1; i >= 0; i--) {
             interceptors[i].after(frame, result);
         }
-        if (frame.processImpl().tracing()) {
-            Strace.print(frame, result);
-        }
         return result;
     }
 

@@ -43,7 +43,7 @@ final class GuestLaunch {
         GuestProcessImpl process;
         try {
             process = new GuestProcessImpl(machinery.engine(), machinery.host(), machinery.dispatcher(), fds,
-                    limits, request.strace(), request.options());
+                    limits, request.options());
         } catch (RuntimeException engineFailure) {
             System.err.println("osgix: cannot start the CPU engine: " + engineFailure.getMessage());
             fds.closeAll();

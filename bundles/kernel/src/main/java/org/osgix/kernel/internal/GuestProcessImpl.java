@@ -30,7 +30,6 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
     private final AddressSpaceImpl memory;
     private final FdTable fds;
     private final ResourceLimits limits;
-    private final boolean tracing;
     private final Map<String, String> options;
     private volatile SyscallInterceptor[] interceptors = new SyscallInterceptor[0];
     private final Map<Class<?>, Object> states = new ConcurrentHashMap<>();
@@ -45,7 +44,7 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
     private volatile Thread timeSlicer;
 
     GuestProcessImpl(CpuEngine engine, Host host, Dispatcher dispatcher, FdTable fds, ResourceLimits limits,
-            boolean tracing, Map<String, String> options) {
+            Map<String, String> options) {
         this.options = Map.copyOf(options);
         this.pid = host.getpid();
         this.ppid = (int) ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L).longValue();
@@ -53,7 +52,6 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
         this.dispatcher = dispatcher;
         this.fds = fds;
         this.limits = limits;
-        this.tracing = tracing;
         this.nextTid = new AtomicInteger(pid);
         this.cpu = new Cpu(engine.createMachine(this));
         this.memory = new AddressSpaceImpl(host, cpu);
@@ -66,10 +64,6 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
 
     Dispatcher dispatcher() {
         return dispatcher;
-    }
-
-    boolean tracing() {
-        return tracing;
     }
 
     SyscallInterceptor[] interceptors() {

@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a launcher asks for: the command line, the environment, tracing, and launch options
+ * What a launcher asks for: the command line, the environment, and launch options
  * ({@code osgix.option.NAME} properties become {@code GuestProcess.option(NAME)}).
  */
-record LaunchRequest(List<String> argv, List<String> env, boolean strace, Map<String, String> options) {
-    static final String ARGV = "osgix.argv", ENV = "osgix.env", STRACE = "osgix.strace",
-            OPTION_PREFIX = "osgix.option.";
+record LaunchRequest(List<String> argv, List<String> env, Map<String, String> options) {
+    static final String ARGV = "osgix.argv", ENV = "osgix.env", OPTION_PREFIX = "osgix.option.";
 
     static LaunchRequest from(Map<String, Object> props) {
         Map<String, String> options = new HashMap<>();
@@ -19,7 +18,6 @@ record LaunchRequest(List<String> argv, List<String> env, boolean strace, Map<St
                 options.put(k.substring(OPTION_PREFIX.length()), s);
             }
         });
-        return new LaunchRequest(List.of((String[]) props.get(ARGV)), List.of((String[]) props.get(ENV)),
-                Boolean.TRUE.equals(props.get(STRACE)), options);
+        return new LaunchRequest(List.of((String[]) props.get(ARGV)), List.of((String[]) props.get(ENV)), options);
     }
 }

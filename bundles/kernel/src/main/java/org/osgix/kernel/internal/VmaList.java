@@ -151,7 +151,7 @@ final class VmaList {
     private static boolean continues(Vma a, Vma b) {
         return a.end() == b.start() && a.prot() == b.prot() && a.maxProt() == b.maxProt()
                 && a.shared() == b.shared() && a.fileShared() == b.fileShared()
-                && java.util.Objects.equals(a.name(), b.name()) && java.util.Objects.equals(a.origin(), b.origin())
+                && java.util.Objects.equals(a.name(), b.name()) && a.origin() == b.origin()
                 && (a.name() == null || "[heap]".equals(a.name()) || a.offset() + a.length() == b.offset());
     }
 

@@ -125,8 +125,12 @@ class AddressSpaceTest {
             space.writeByte(a, (byte) 'j');
             assertEquals("hello mapping", Files.readString(f), "private writes never reach the file");
             assertEquals(f.toString(), space.mappings().get(0).name());
+            Files.delete(f); // Linux keeps a mapped file alive: DONTNEED still reverts to its contents
             assertEquals(0, space.madvise(a, 2 * PAGE, AddressSpace.MADV_DONTNEED));
             assertEquals("hello mapping", space.readCString(a, 100), "DONTNEED reverts private pages to the file");
+            int before = host.openFdCount();
+            assertEquals(0, space.munmap(a, 2 * PAGE));
+            assertEquals(before - 1, host.openFdCount(), "the last mapping of a file lets it go");
         } finally {
             host.close(fd);
         }

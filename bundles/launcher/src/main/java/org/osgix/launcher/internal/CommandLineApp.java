@@ -32,8 +32,7 @@ public final class CommandLineApp {
         String[] args = (String[]) launcher.getProperty(LAUNCHER_ARGUMENTS);
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("main.thread", "true");
-        Callable<Integer> main = () -> run(args);
-        this.mainThread = context.registerService(Callable.class, main, props);
+        this.mainThread = context.registerService(Callable.class, new MainThread(args), props);
     }
 
     @Deactivate
@@ -42,6 +41,20 @@ public final class CommandLineApp {
             mainThread.unregister();
         } catch (IllegalStateException alreadyGone) {
             // the framework is stopping
+        }
+    }
+
+    /** A named class: bnd's launcher checks that the service's class implements Callable<Integer>. */
+    private final class MainThread implements Callable<Integer> {
+        private final String[] args;
+
+        MainThread(String[] args) {
+            this.args = args;
+        }
+
+        @Override
+        public Integer call() {
+            return run(args);
         }
     }
 

@@ -23,4 +23,13 @@ final class Diagnostics {
                         + " arch, fd-table or host bundle missing from the composition?)"
                 : "bundles not active: " + String.join(", ", names);
     }
+
+    static boolean isActive(BundleContext context, String symbolicName) {
+        for (Bundle b : context.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName()) && b.getState() == Bundle.ACTIVE) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -22,6 +22,7 @@ import org.osgi.framework.ServiceRegistration;
 final class GuestRun {
     /** How long the kernel may take to pick up the request before we report what is missing. */
     private static final long KERNEL_WAIT_SECONDS = 20;
+    private static final String STRACE_BUNDLE = "org.osgix.strace";
 
     private final BundleContext context;
     private final Options options;
@@ -32,6 +33,10 @@ final class GuestRun {
     }
 
     int run() throws LaunchException {
+        if (options.strace && !Diagnostics.isActive(context, STRACE_BUNDLE)) {
+            System.err.println("osgix: --strace: this composition has no " + STRACE_BUNDLE
+                    + " bundle; running without tracing");
+        }
         AutoCloseable shell = options.shell ? ShellStarter.start(context, options.shellInput) : null;
         CompletableFuture<Integer> status = new CompletableFuture<>();
         IntConsumer done = status::complete;

@@ -50,4 +50,31 @@ class OptionsTest {
     void malformedSetIsAUsageError() {
         assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"-E", "novalue", "prog"}));
     }
+
+    @Test
+    void syscallsAloneIsTheSupportTableCommand() throws Exception {
+        assertEquals(Options.Command.SYSCALLS, Options.parse(new String[] {"syscalls"}).command);
+        Options program = Options.parse(new String[] {"syscalls", "--all"});
+        assertEquals(Options.Command.RUN, program.command);
+        assertEquals(List.of("syscalls", "--all"), program.argv);
+        assertEquals(List.of("./syscalls"), Options.parse(new String[] {"./syscalls"}).argv);
+    }
+
+    @Test
+    void shellOptions() throws Exception {
+        Options tty = Options.parse(new String[] {"--shell", "prog"});
+        assertTrue(tty.shell);
+        assertEquals(null, tty.shellInput);
+        Options scripted = Options.parse(new String[] {"--shell-input=/tmp/cmds", "prog"});
+        assertTrue(scripted.shell);
+        assertEquals("/tmp/cmds", scripted.shellInput);
+        assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--shell-input=", "prog"}));
+    }
+
+    @Test
+    void compositionIsForTheScriptNotTheJar() {
+        Options.UsageException e = assertThrows(Options.UsageException.class,
+                () -> Options.parse(new String[] {"--composition=minimal", "prog"}));
+        assertTrue(e.getMessage().contains("java -jar"), e.getMessage());
+    }
 }

@@ -15,9 +15,8 @@ import static org.osgix.poll.kqueue.internal.Kevents.EV_RECEIPT;
 import static org.osgix.poll.kqueue.internal.Kevents.KNOTE_BEHAVIOUR;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.osgix.host.Host;
 import org.osgix.host.NativeMemory;
 import org.osgix.syscall.Errno;
@@ -43,7 +42,8 @@ final class EmulatedKqueue {
     /** Host epoll per filter: [0] EVFILT_READ, [1] EVFILT_WRITE. */
     private final int[] filterEpoll;
     private final int[] knotesOfFilter = new int[2];
-    private final Map<Long, Knote> knotes = new HashMap<>();
+    /** Knotes by filter ([0] read, [1] write), then by ident: kqueue's (ident, filter) key, allocation-free. */
+    private final Knote[][] knotes = {new Knote[64], new Knote[64]};
     private final long ctlEvent;
     private long hostEvents;
     private int hostCapacity = 64;
@@ -98,8 +98,7 @@ final class EmulatedKqueue {
         }
         int ident = (int) identValue;
         int flags = changes.flags[i];
-        long key = Knote.key(ident, filter);
-        Knote knote = knotes.get(key);
+        Knote knote = knote(ident, filter);
         if ((flags & EV_DELETE) != 0) {
             if (knote == null) {
                 return missing(ident);
@@ -131,7 +130,7 @@ final class EmulatedKqueue {
                 return error;
             }
             if (created) {
-                knotes.put(key, knote);
+                store(knote);
                 knotesOfFilter[index(filter)]++;
             }
             return 0;
@@ -197,7 +196,7 @@ final class EmulatedKqueue {
             control(filterEpoll[index(knote.filter)], EPOLL_CTL_DEL, knote);
             knote.inHost = false;
         }
-        knotes.remove(Knote.key(knote.ident, knote.filter));
+        knotes[index(knote.filter)][knote.ident] = null;
         knotesOfFilter[index(knote.filter)]--;
     }
 
@@ -225,7 +224,7 @@ final class EmulatedKqueue {
                 long at = hostEvents + (long) i * EVENT_SIZE;
                 int hostReady = memory.getInt(at);
                 int ident = (int) memory.getLong(at + 4);
-                Knote knote = knotes.get(Knote.key(ident, filter));
+                Knote knote = knote(ident, filter);
                 if (knote == null || !knote.enabled) {
                     continue; // deleted or disabled since the host queued it
                 }
@@ -264,11 +263,11 @@ final class EmulatedKqueue {
         if (closed) {
             return;
         }
-        Knote read = knotes.get(Knote.key(ident, EVFILT_READ));
+        Knote read = knote(ident, EVFILT_READ);
         if (read != null) {
             delete(read);
         }
-        Knote write = knotes.get(Knote.key(ident, EVFILT_WRITE));
+        Knote write = knote(ident, EVFILT_WRITE);
         if (write != null) {
             delete(write);
         }
@@ -277,9 +276,9 @@ final class EmulatedKqueue {
     /** Idents with knotes (for tests and diagnostics). */
     synchronized List<Integer> idents() {
         List<Integer> idents = new ArrayList<>();
-        for (Knote k : knotes.values()) {
-            if (!idents.contains(k.ident)) {
-                idents.add(k.ident);
+        for (int ident = 0; ident < Math.max(knotes[0].length, knotes[1].length); ident++) {
+            if (knote(ident, EVFILT_READ) != null || knote(ident, EVFILT_WRITE) != null) {
+                idents.add(ident);
             }
         }
         return idents;
@@ -289,10 +288,24 @@ final class EmulatedKqueue {
     synchronized void dispose() {
         if (!closed) {
             closed = true;
-            knotes.clear();
+            Arrays.fill(knotes[0], null);
+            Arrays.fill(knotes[1], null);
             memory.free(ctlEvent);
             memory.free(hostEvents);
         }
+    }
+
+    private Knote knote(int ident, short filter) {
+        Knote[] byIdent = knotes[index(filter)];
+        return ident < byIdent.length ? byIdent[ident] : null;
+    }
+
+    private void store(Knote knote) {
+        int f = index(knote.filter);
+        if (knote.ident >= knotes[f].length) {
+            knotes[f] = Arrays.copyOf(knotes[f], Math.max(knote.ident + 1, knotes[f].length * 2));
+        }
+        knotes[f][knote.ident] = knote;
     }
 
     private static int index(short filter) {

@@ -17,9 +17,4 @@ final class Knote {
         this.ident = ident;
         this.filter = filter;
     }
-
-    /** The table key: knotes are identified by (ident, filter). */
-    static long key(int ident, short filter) {
-        return ((long) ident << 1) | (filter == Kevents.EVFILT_READ ? 0 : 1);
-    }
 }

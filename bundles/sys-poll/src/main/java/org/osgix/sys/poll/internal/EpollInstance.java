@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
-import org.osgix.host.NativeMemory;
 import org.osgix.poll.PollBackend;
 import org.osgix.poll.PollEvents;
 import org.osgix.poll.PollException;
@@ -31,21 +30,14 @@ import org.osgix.syscall.Errno;
  * waiting happens outside it.
  */
 final class EpollInstance {
-    private static final int EFD_NONBLOCK = 0x800, EFD_CLOEXEC = 0x80000;
-    private static final int DRAIN_EVENTS = 32;
     private static final int READY = PollEvents.IN | PollEvents.RDNORM;
 
-    private final Host host;
-    private final NativeMemory memory;
     private final EpollRegistry registry;
+    private final InstanceHostFds hostFds;
     /** The description's host fd (owned and closed by the descriptor table). */
     final int coreFd;
-    private final int wakeFd;
-    private volatile int proxyFd = -1;
     /** The backend the process asked for ("poll" launch option), or null. */
     final String requestedBackend;
-    /** epoll_event (0), wake counter (16), pollfd (24), drained events (32...). */
-    private final long scratch;
 
     private final Object lock = new Object();
     private final Map<OpenFile, Watch> watches = new IdentityHashMap<>();
@@ -61,60 +53,35 @@ final class EpollInstance {
     private long[] collectedKeys = new long[16];
     private int[] collectedEvents = new int[16];
 
-    private EpollInstance(Host host, EpollRegistry registry, int coreFd, int wakeFd, String requestedBackend) {
-        this.host = host;
-        this.memory = host.memory();
+    private EpollInstance(EpollRegistry registry, InstanceHostFds hostFds, String requestedBackend) {
         this.registry = registry;
-        this.coreFd = coreFd;
-        this.wakeFd = wakeFd;
+        this.hostFds = hostFds;
+        this.coreFd = hostFds.core;
         this.requestedBackend = requestedBackend;
-        this.scratch = memory.allocate(32 + (long) DRAIN_EVENTS * EpollBits.EVENT_SIZE);
     }
 
     /** A new instance on {@code backend} (null: none yet); its core fd is the caller's to install. */
     static EpollInstance create(Host host, EpollRegistry registry, String requestedBackend, PollBackend backend)
             throws PollException {
-        int core = host.epollCreate1(EpollBits.EPOLL_CLOEXEC);
-        if (core < 0) {
-            throw new PollException(-core, "epoll_create1");
-        }
-        int wake = host.eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-        if (wake < 0) {
-            host.close(core);
-            throw new PollException(-wake, "eventfd");
-        }
-        EpollInstance instance = new EpollInstance(host, registry, core, wake, requestedBackend);
+        InstanceHostFds hostFds = InstanceHostFds.create(host);
+        EpollInstance instance = new EpollInstance(registry, hostFds, requestedBackend);
         try {
-            check(instance.control(core, EpollBits.EPOLL_CTL_ADD, wake, PollEvents.IN));
             if (backend != null) {
                 instance.set = backend.open();
                 instance.backend = backend;
-                check(instance.control(core, EpollBits.EPOLL_CTL_ADD, instance.set.readinessFd(), PollEvents.IN));
+                hostFds.addToCore(instance.set.readinessFd());
             }
         } catch (PollException e) {
             instance.dispose();
-            host.close(core);
+            host.close(hostFds.core);
             throw e;
         }
         return instance;
     }
 
-    private static void check(int r) throws PollException {
-        if (r < 0) {
-            throw new PollException(-r, "epoll_ctl");
-        }
-    }
-
-    private int control(int epoll, int op, int fd, int events) {
-        memory.putInt(scratch, events);
-        memory.putLong(scratch + 4, fd);
-        return host.epollCtl(epoll, op, fd, scratch);
-    }
-
     /** The host fd a waiter blocks on: the proxy once there is one, else the core. */
     int waitFd() {
-        int proxy = proxyFd;
-        return proxy >= 0 ? proxy : coreFd;
+        return hostFds.waitFd();
     }
 
     // --- epoll_ctl ---
@@ -265,7 +232,7 @@ final class EpollInstance {
             if (disposed) {
                 return 0;
             }
-            drainProxy();
+            descendantWoke |= hostFds.drainProxy();
             int delivered = 0;
             if (pending.size() > 0) {
                 int taken = 0;
@@ -367,15 +334,7 @@ final class EpollInstance {
 
     /** The host's poll(2) of the watched fd now, as Linux re-polls an item when reporting it. */
     private int currentReadiness(Watch watch) {
-        return hostPoll(watch.hostFd, watch.armedEvents());
-    }
-
-    private int hostPoll(int fd, int events) {
-        long pollfd = scratch + 24;
-        memory.putInt(pollfd, fd);
-        memory.putInt(pollfd + 4, events & 0xffff);
-        int r = host.poll(pollfd, 1, 0);
-        return r > 0 ? memory.getInt(pollfd + 4) >>> 16 : 0;
+        return hostFds.poll(watch.hostFd, watch.armedEvents());
     }
 
     /** Takes up to {@code max} events from {@code from} into the collect buffers. */
@@ -391,42 +350,19 @@ final class EpollInstance {
     /** The wake eventfd keeps the core readable exactly while the family holds events. */
     private void updateWake() {
         if (pending.size() > 0 && !wakePosted) {
-            memory.putLong(scratch + 16, 1);
-            host.write(wakeFd, scratch + 16, 8);
+            hostFds.postWake();
             wakePosted = true;
         } else if (pending.size() == 0 && wakePosted) {
-            host.read(wakeFd, scratch + 16, 8);
+            hostFds.resetWake();
             wakePosted = false;
         }
-    }
-
-    /**
-     * Consumes the proxy's edge-triggered reports of descendants, so a waiter sleeps again until
-     * something new happens below; remembers that something did (for edge-triggered nested
-     * registrations).
-     */
-    private void drainProxy() {
-        int proxy = proxyFd;
-        if (proxy < 0) {
-            return;
-        }
-        long events = scratch + 32;
-        int got;
-        do {
-            got = host.epollWait(proxy, events, DRAIN_EVENTS, 0);
-            for (int i = 0; i < got; i++) {
-                if (memory.getLong(events + (long) i * EpollBits.EVENT_SIZE + 4) != coreFd) {
-                    descendantWoke = true;
-                }
-            }
-        } while (got == DRAIN_EVENTS);
     }
 
     /** Prepares a waiter that is not harvesting (poll or select on this epoll fd). */
     void beforeWait() {
         synchronized (lock) {
             if (!disposed) {
-                drainProxy();
+                descendantWoke |= hostFds.drainProxy();
             }
         }
     }
@@ -441,7 +377,7 @@ final class EpollInstance {
             if (disposed) {
                 return 0;
             }
-            boolean ready = firstDeliverablePending() || (set != null && (hostPoll(set.readinessFd(), PollEvents.IN) & PollEvents.IN) != 0);
+            boolean ready = firstDeliverablePending() || (set != null && (hostFds.poll(set.readinessFd(), PollEvents.IN) & PollEvents.IN) != 0);
             for (int i = 0; !ready && i < nestedWatches.size(); i++) {
                 Watch watch = nestedWatches.get(i);
                 ready = (watch.nested.readiness() & watch.armedEvents()) != 0;
@@ -471,9 +407,11 @@ final class EpollInstance {
     /**
      * Moves the interest list to {@code to} (null: no backend). The new set is armed first; what it
      * reports at once is readiness the guest may already know, so edge-triggered reports of it are
-     * dropped (the old set reported, or still holds, that edge). Then the old set's queued events
-     * are taken over and it is closed, and events that reached the new set meanwhile are added:
-     * every event stays, held by the family until the next wait re-polls and delivers it.
+     * dropped when an old set was watching (it reported, or still holds, that edge). Then the old
+     * set's queued events are taken over and it is closed, and events that reached the new set
+     * meanwhile are added: every event stays, held by the family until the next wait re-polls and
+     * delivers it. After a time without any backend nothing watched the host, so current readiness
+     * is reported, edge-triggered or not (at least once, never lost).
      */
     void migrate(PollBackend to) {
         synchronized (lock) {
@@ -487,6 +425,12 @@ final class EpollInstance {
                 } catch (PollException e) {
                     return; // stay on the old backend
                 }
+                try {
+                    hostFds.addToCore(fresh.readinessFd());
+                } catch (PollException e) {
+                    fresh.close();
+                    return;
+                }
             }
             PollSet old = set;
             for (Watch w : new ArrayList<>(watches.values())) {
@@ -495,12 +439,11 @@ final class EpollInstance {
                 w.sync(fresh, false);
             }
             if (fresh != null) {
-                control(coreFd, EpollBits.EPOLL_CTL_ADD, fresh.readinessFd(), PollEvents.IN);
-                takeOver(fresh, true, true);
+                takeOver(fresh, true, old != null);
             }
             if (old != null) {
                 takeOver(old, false, false);
-                control(coreFd, EpollBits.EPOLL_CTL_DEL, old.readinessFd(), 0);
+                hostFds.removeFromCore(old.readinessFd());
                 old.close();
             }
             set = fresh;
@@ -542,31 +485,17 @@ final class EpollInstance {
     /** Makes the proxy hold exactly the cores of {@code descendants} (nesting lock held). */
     void proxyDescendants(Set<EpollInstance> descendants) {
         synchronized (lock) {
-            if (disposed) {
-                return;
-            }
-            if (proxyFd < 0) {
-                if (descendants.isEmpty()) {
-                    return;
-                }
-                int proxy = host.epollCreate1(EpollBits.EPOLL_CLOEXEC);
-                if (proxy < 0 || control(proxy, EpollBits.EPOLL_CTL_ADD, coreFd, PollEvents.IN) < 0) {
-                    if (proxy >= 0) {
-                        host.close(proxy);
-                    }
-                    return; // waiters keep using the core: nested readiness is still seen on each harvest
-                }
-                proxyFd = proxy;
+            if (disposed || (descendants.isEmpty() && proxied.isEmpty()) || !hostFds.ensureProxy()) {
+                return; // without a proxy waiters keep the core: nested readiness is still seen on each harvest
             }
             for (EpollInstance gone : new ArrayList<>(proxied)) {
                 if (!descendants.contains(gone)) {
-                    control(proxyFd, EpollBits.EPOLL_CTL_DEL, gone.coreFd, 0);
+                    hostFds.removeFromProxy(gone.coreFd);
                     proxied.remove(gone);
                 }
             }
             for (EpollInstance d : descendants) {
-                if (!proxied.contains(d)
-                        && control(proxyFd, EpollBits.EPOLL_CTL_ADD, d.coreFd, PollEvents.IN | PollEvents.ET) == 0) {
+                if (!proxied.contains(d) && hostFds.addToProxy(d.coreFd)) {
                     proxied.add(d);
                 }
             }
@@ -595,12 +524,7 @@ final class EpollInstance {
                     drop(w, true);
                 }
                 pending.clear();
-                host.close(wakeFd);
-                if (proxyFd >= 0) {
-                    host.close(proxyFd);
-                    proxyFd = -1;
-                }
-                memory.free(scratch);
+                hostFds.close();
             }
         }
         registry.forget(this);

@@ -33,7 +33,7 @@ final class Guest implements AutoCloseable {
     }
 
     final Host host = new PosixHost();
-    final FdTable fds = new LinuxFdTableFactory(host).newTable(4096);
+    final FdTable fds = new LinuxFdTableFactory(host).newTable(20_000);
     final TestMemory memory = new TestMemory(host.memory(), 4L << 20);
     final TestProcess process = new TestProcess(memory, fds);
     final TestThread thread = new TestThread(host, process);

@@ -70,7 +70,7 @@ class MigrationTest {
             }
         });
         waiter.start();
-        Thread swapper = swapper(SWAPS);
+        Thread swapper = swapper(SWAPS, false);
         swapper.start();
         for (int i = 0; i < writes; i++) {
             guest.add(efd, 1);
@@ -81,6 +81,39 @@ class MigrationTest {
         assertNull(problem.get());
         assertEquals(writes, events.get(), "one event per write");
         assertTrue(guest.await(ep, 4, 0).isEmpty(), "no duplicate left over");
+        closeAndCheckLeaks(ep, efd);
+    }
+
+    @Test
+    void edgeTriggeredEventsAreNeverLostAcrossTimesWithoutBackend() throws Exception {
+        guest.offer(guest.epoll);
+        int ep = guest.epollCreate();
+        int efd = guest.eventfd(0, Guest.EFD_NONBLOCK);
+        assertEquals(0, guest.ctl(ep, Guest.EPOLL_CTL_ADD, efd, PollEvents.IN | PollEvents.ET, 9));
+        int writes = 200;
+        Semaphore consumed = new Semaphore(0);
+        Thread waiter = new Thread(() -> {
+            TestThread me = new TestThread(guest.host, guest.process);
+            long total = 0;
+            while (total < writes) {
+                for (long[] e : guest.await(me, ep, 4, 2000)) {
+                    long value = guest.take(efd);
+                    total += value;
+                    if (value > 0) {
+                        consumed.release();
+                    }
+                }
+            }
+        });
+        waiter.start();
+        Thread swapper = swapper(SWAPS, true);
+        swapper.start();
+        for (int i = 0; i < writes; i++) {
+            guest.add(efd, 1);
+            assertTrue(consumed.tryAcquire(10, TimeUnit.SECONDS), "event " + i + " was lost");
+        }
+        swapper.join();
+        waiter.join(10_000);
         closeAndCheckLeaks(ep, efd);
     }
 
@@ -115,7 +148,7 @@ class MigrationTest {
             done.countDown();
         });
         waiter.start();
-        Thread swapper = swapper(SWAPS);
+        Thread swapper = swapper(SWAPS, true);
         swapper.start();
         for (int i = 0; i < rounds; i++) {
             guest.add(efds[i % efds.length], 1);
@@ -178,14 +211,18 @@ class MigrationTest {
         return (EpollInstance) guest.fds.get(ep).file().attachment();
     }
 
-    /** Alternates the two backends {@code swaps} times, sometimes leaving a moment with neither. */
-    private Thread swapper(int swaps) {
+    /**
+     * Alternates the two backends {@code swaps} times: the new one is offered before the old one
+     * goes (as a greedy dynamic reference rebinds), or, with {@code gaps}, every tenth time the old
+     * one goes first, leaving a moment with no backend at all.
+     */
+    private Thread swapper(int swaps, boolean gaps) {
         return new Thread(() -> {
             boolean kqueueNow = false;
             for (int i = 0; i < swaps; i++) {
                 Guest.Offered next = kqueueNow ? guest.epoll : guest.kqueue;
                 Guest.Offered previous = kqueueNow ? guest.kqueue : guest.epoll;
-                if (i % 10 == 9) {
+                if (gaps && i % 10 == 9) {
                     guest.withdraw(previous); // a moment with no backend at all
                     guest.offer(next);
                 } else {
