@@ -31,6 +31,8 @@ import org.osgix.syscall.Errno;
  */
 final class EpollInstance {
     private static final int READY = PollEvents.IN | PollEvents.RDNORM;
+    /** The most events one wait takes from the backend (fewer than maxevents is Linux-legal). */
+    private static final int MAX_BATCH = 8192;
 
     private final EpollRegistry registry;
     private final InstanceHostFds hostFds;
@@ -251,7 +253,7 @@ final class EpollInstance {
             }
             // after held events were delivered the set waits for the next call: it could report them again
             if (pending.size() == 0 && delivered == 0 && set != null) {
-                int got = collect(set, room - delivered);
+                int got = collect(set, Math.min(room - delivered, MAX_BATCH));
                 for (int i = 0; i < got; i++) {
                     Watch watch = keys.lookup(collectedKeys[i]);
                     if (watch == null) {

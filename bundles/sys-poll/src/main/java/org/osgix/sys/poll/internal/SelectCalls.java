@@ -70,6 +70,8 @@ final class SelectCalls {
         if (n < 0) {
             return -Errno.EINVAL;
         }
+        // like Linux, which looks no further than its descriptor table
+        n = Math.min(n, call.fds().limit());
         GuestMemory memory = call.memory();
         int words = (n + 63) / 64;
         long[] in = readSet(memory, inAddr, words);
