@@ -59,6 +59,7 @@ final class ProcFiles {
         if (fd < 0) {
             return fd;
         }
+        host.fchmod(fd, 0444); // what fstat shows for Linux's /proc files
         long r = fill(fd, bytes);
         if (r < 0) {
             host.close(fd);

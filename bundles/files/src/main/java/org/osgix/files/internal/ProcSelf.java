@@ -22,12 +22,10 @@ final class ProcSelf {
     record Link(String target, int error) {
     }
 
-    private final Host host;
     private final PathResolver paths;
     private final ProcFiles files;
 
     ProcSelf(Host host, PathResolver paths, Scratch scratch) {
-        this.host = host;
         this.paths = paths;
         this.files = new ProcFiles(host, paths, scratch);
     }

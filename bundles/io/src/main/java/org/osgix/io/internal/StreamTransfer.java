@@ -15,8 +15,9 @@ import org.osgix.syscall.SyscallContext;
  * RWF_NOWAIT; when it would block, the guest thread waits interruptibly for the host fd
  * ({@link org.osgix.syscall.GuestThread#awaitHostFd}) and tries again. A write goes on until every
  * byte is written, as Linux's blocking writes do, and an interruption after some progress returns
- * that progress. Files that do not know RWF_NOWAIT (ttys) are waited for first and then
- * transferred by a plain host call.
+ * that progress. Only pipes and sockets go this way: RWF_NOWAIT changes nothing else about their
+ * transfers. Other streams (ttys, character devices) are waited for first and then transferred
+ * by a plain host call.
  */
 final class StreamTransfer {
     static final int RWF_NOWAIT = 8;
@@ -49,7 +50,8 @@ final class StreamTransfer {
     long transfer(SyscallContext call, OpenFile file, Direction direction, long table, int segments, long total,
             int flags) {
         int hostFd = file.hostFd();
-        if (file.kind() == FileKind.TTY) {
+        if (file.kind() != FileKind.PIPE && file.kind() != FileKind.SOCKET) {
+            // a device may copy less under RWF_NOWAIT than a plain read would (/dev/zero does)
             return waitThenTransfer(call, file, direction, table, segments, flags);
         }
         long done = 0;

@@ -7,10 +7,9 @@ final class EpollBits {
     static final int EPOLL_CTL_ADD = 1, EPOLL_CTL_DEL = 2, EPOLL_CTL_MOD = 3;
     static final int EPOLL_CLOEXEC = 0x80000;
     static final int EPOLLEXCLUSIVE = 1 << 28, EPOLLWAKEUP = 1 << 29;
-    static final int EPOLLONESHOT = PollEvents.ONESHOT, EPOLLET = PollEvents.ET;
     /** What ADD accepts together with EPOLLEXCLUSIVE (Linux's EPOLLEXCLUSIVE_OK_BITS). */
     static final int EXCLUSIVE_OK = PollEvents.IN | PollEvents.OUT | PollEvents.ERR | PollEvents.HUP
-        | EPOLLWAKEUP | EPOLLET | EPOLLEXCLUSIVE;
+        | EPOLLWAKEUP | PollEvents.ET | EPOLLEXCLUSIVE;
     /** Reported whether asked for or not. */
     static final int ALWAYS = PollEvents.ERR | PollEvents.HUP;
     /** struct epoll_event on x86_64: u32 events, u64 data, packed. */
