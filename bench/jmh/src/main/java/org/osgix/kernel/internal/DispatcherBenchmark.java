@@ -1,6 +1,5 @@
 package org.osgix.kernel.internal;
 
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -13,9 +12,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.osgix.arch.SyscallTable;
 import org.osgix.arch.x86_64.internal.X86_64SyscallTable;
-import org.osgix.fd.FdTable;
-import org.osgix.fdtable.internal.LinuxFdTableFactory;
-import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.SyscallHandler;
 
@@ -48,25 +44,18 @@ public class DispatcherBenchmark {
         dispatcher = new Dispatcher(table);
         SyscallHandler[] handlers = { c -> 1, c -> 2, c -> 3, c -> 4, c -> 5, c -> 6, c -> 7, c -> c.arg0() };
         for (int i = 0; i < NAMES.length; i++) {
-            dispatcher.add(new Dispatcher.Registration(handlers[i], NAMES[i], 0, i, "bench", "bench", "full", null));
+            KernelFixture.register(dispatcher, handlers[i], NAMES[i], i);
             rotation[i] = table.number(NAMES[i]);
         }
         getppid = table.number("getppid");
         unregistered = table.number("acct"); // a real name no handler serves here
-        Host host = new PosixHost();
-        FdTable fds = new LinuxFdTableFactory(host).newTable(1024);
-        process = new GuestProcessImpl(StubMachine.ENGINE, host, dispatcher, fds, new ResourceLimits(), false,
-                Map.of());
-        Cpu cpu = process.cpu();
-        GuestThreadImpl thread = new GuestThreadImpl(host.getpid(), process, cpu.machine().newContext(), host);
-        cpu.acquire(thread); // loads the thread: the trap finds it as the CPU's current thread
-        cpu.release();
-        frame = thread.frame();
+        process = KernelFixture.process(new PosixHost(), dispatcher);
+        frame = KernelFixture.frame(process);
     }
 
     @TearDown(Level.Trial)
     public void stop() {
-        process.abandon();
+        KernelFixture.release(process);
     }
 
     /** number → handler → result, one registered name. */

@@ -44,7 +44,7 @@ public class GuestMemoryBenchmark {
     public void map() {
         Host host = new PosixHost();
         raw = host.memory();
-        space = new AddressSpaceImpl(host, new Cpu(new StubMachine()));
+        space = KernelFixture.addressSpace(host);
         data = space.mmap(0, 16 * GuestMemory.PAGE_SIZE, RW, ANON, -1, 0, null);
         check(data);
         for (int i = 1; i < mappings; i++) { // alternate protections so neighbours never merge

@@ -24,8 +24,9 @@ import org.osgix.host.posix.internal.PosixHost;
  * that does nothing, (b) with {@code nop}s instead of {@code syscall} (the loop alone), and
  * (c) on a bare Unicorn instance whose JNA hook does nothing, reads the nine argument registers,
  * or reads them and writes three registers in one batch; plus single JNA register calls made
- * outside any hook. The classes are package-private, hence the engine's package name.
- * Results are per syscall (per loop iteration).
+ * outside any hook; finally a trap handler that makes one host {@code fstat}, against the same
+ * {@code fstat} from a plain Java loop. The classes are package-private, hence the engine's package
+ * name. Results are per syscall (per loop iteration).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,6 +42,9 @@ public class EngineTrapBenchmark {
     private long code;
     private Machine machine;
     private long trapped;
+    private boolean fstatInTrap;
+    private int statFd;
+    private long statBuffer;
 
     private final NativeBuffer scratch = new NativeBuffer(64);
     private long bareUc;
@@ -62,6 +66,11 @@ public class EngineTrapBenchmark {
         }
         writeLoop(code + SYSCALL_LOOP, new byte[] {0x0f, 0x05});       // syscall
         writeLoop(code + NOP_LOOP, new byte[] {(byte) 0x90, (byte) 0x90}); // nop; nop
+        statFd = host.openat(-100 /* AT_FDCWD */, System.getProperty("java.home") + "/release", 0, 0);
+        statBuffer = host.memory().allocate(256);
+        if (statFd < 0) {
+            throw new IllegalStateException("open: " + statFd);
+        }
         machine = new UnicornEngine().createMachine(trapHandler());
         check(machine.map(code, PAGE, PROT_RX), "map");
 
@@ -76,7 +85,7 @@ public class EngineTrapBenchmark {
     private TrapHandler trapHandler() {
         return (number, a0, a1, a2, a3, a4, a5) -> {
             trapped++;
-            return 0;
+            return fstatInTrap ? host.fstat(statFd, statBuffer) : 0;
         };
     }
 
@@ -110,6 +119,7 @@ public class EngineTrapBenchmark {
     public void stop() {
         machine.close();
         UnicornLibrary.uc_close(bareUc);
+        host.close(statFd);
         host.munmap(code, PAGE);
     }
 
@@ -120,6 +130,7 @@ public class EngineTrapBenchmark {
     }
 
     private int runMachine(int offset) {
+        fstatInTrap = false;
         machine.set(CpuRegister.PC, code + offset);
         int exit = machine.run();
         if (exit != Machine.EXIT_HALT) {
@@ -146,6 +157,26 @@ public class EngineTrapBenchmark {
     @OperationsPerInvocation(SYSCALLS)
     public int machineNopLoop() {
         return runMachine(NOP_LOOP);
+    }
+
+    /** The real engine's trap whose handler makes one host fstat (what a fstat syscall costs at least). */
+    @Benchmark
+    @OperationsPerInvocation(SYSCALLS)
+    public int machineSyscallHostFstat() {
+        machine.set(CpuRegister.PC, code + SYSCALL_LOOP);
+        fstatInTrap = true;
+        int exit = machine.run();
+        fstatInTrap = false;
+        if (exit != Machine.EXIT_HALT) {
+            throw new IllegalStateException("unexpected engine exit " + exit);
+        }
+        return exit;
+    }
+
+    /** The same host fstat from a plain Java loop, for comparison. */
+    @Benchmark
+    public int hostFstat() {
+        return host.fstat(statFd, statBuffer);
     }
 
     /** A bare Unicorn whose JNA syscall hook returns at once: the callback's floor. */
