@@ -14,8 +14,13 @@ record Run(int status, String stdout, String stderr) {
     private static final long TIMEOUT_SECONDS = 180;
 
     static Run of(Path jar, String... args) throws IOException, InterruptedException {
+        return with(ProcessHandle.current().info().command().orElse("java"), jar, args);
+    }
+
+    /** Runs the jar with another Java. */
+    static Run with(String java, Path jar, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add(java);
         command.add("-XX:-MaxFDLimit");
         command.add("-jar");
         command.add(jar.toString());

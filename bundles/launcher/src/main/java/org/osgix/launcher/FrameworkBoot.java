@@ -28,8 +28,8 @@ import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 
 /**
- * An OSGi framework with the distribution's bundles installed (by reference: nothing is copied)
- * and started, speaking bnd's launcher protocol to the application inside.
+ * An OSGi framework with a composition's bundles installed and started, speaking bnd's launcher
+ * protocol to the application inside.
  */
 final class FrameworkBoot implements AutoCloseable {
     /** bnd's launcher protocol: the command line, and the application that runs on the main thread. */
@@ -47,43 +47,31 @@ final class FrameworkBoot implements AutoCloseable {
         this.storage = storage;
     }
 
-    static FrameworkBoot start(Path home) throws IOException, BundleException {
-        System.setProperty("jna.nosys", "false"); // JNA's native part comes from its bundle
+    static FrameworkBoot start(Composition composition) throws IOException, BundleException {
+        Map<String, String> config = new HashMap<>(composition.runProperties());
+        config.forEach(System::setProperty);
         Path storage = Files.createTempDirectory("osgix-felix");
-        Map<String, String> config = new HashMap<>();
+        // also when the JVM ends another way (^C, a signal): the cache is throw-away
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(storage), "osgix-cache-cleanup"));
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        config.put("felix.cache.locking", "false"); // a private, throw-away cache
-        config.put("felix.log.level", "1");
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, FrameworkBoot.class.getClassLoader())
                 .findFirst().orElseThrow(() -> new IOException("no OSGi framework on the class path"));
         Framework framework = factory.newFramework(config);
         framework.init();
         FrameworkBoot boot = new FrameworkBoot(framework, storage);
         try {
-            boot.installAndStart(Distribution.bundles(home), Distribution.dormantBundles(home));
+            for (Bundle b : composition.install(framework.getBundleContext())) {
+                if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                    b.start(Bundle.START_ACTIVATION_POLICY);
+                }
+            }
             framework.start();
         } catch (IOException | BundleException | RuntimeException e) {
             boot.close();
             throw e;
         }
         return boot;
-    }
-
-    private void installAndStart(List<Path> jars, List<Path> dormant) throws BundleException {
-        BundleContext ctx = framework.getBundleContext();
-        List<Bundle> installed = new ArrayList<>();
-        for (Path jar : jars) {
-            installed.add(ctx.installBundle("reference:" + jar.toUri()));
-        }
-        for (Path jar : dormant) {
-            ctx.installBundle("reference:" + jar.toUri());
-        }
-        for (Bundle b : installed) {
-            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
-                b.start(Bundle.START_ACTIVATION_POLICY);
-            }
-        }
     }
 
     /** Publishes the command line, waits for the application and runs it on this thread. */
@@ -135,9 +123,16 @@ final class FrameworkBoot implements AutoCloseable {
         } catch (BundleException | InterruptedException e) {
             // exiting anyway
         }
-        try (Stream<Path> files = Files.walk(storage)) {
+        deleteTree(storage);
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             // a temp folder left behind is not worth failing the guest's exit status for
         }
     }

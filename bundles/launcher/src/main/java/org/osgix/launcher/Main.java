@@ -1,11 +1,11 @@
 package org.osgix.launcher;
 
 /**
- * {@code java -jar osgix.jar ARGS}: the default distribution's boot. It starts Felix with the
- * bundles of the distribution folder and hands the command line to the application inside the
- * framework the way bnd's launcher does for an exported composition (a {@code launcher.arguments}
- * service, then the {@code main.thread} Callable runs on this thread), so the command line has one
- * implementation for both ({@code org.osgix.launcher.internal.CommandLineApp}).
+ * {@code java -jar osgix.jar ARGS} (the default distribution) and {@code java -jar NAME.jar ARGS}
+ * (an exported composition): starts Felix with the composition's bundles and hands the command
+ * line to the application inside the framework the way bnd's launcher does (a
+ * {@code launcher.arguments} service, then the {@code main.thread} Callable runs on this thread),
+ * so the command line has one implementation ({@code org.osgix.launcher.internal.CommandLineApp}).
  *
  * <p>Exit status: the application's; 125 when the framework cannot run it.
  */
@@ -20,7 +20,7 @@ public final class Main {
     }
 
     static int run(String[] args) {
-        try (FrameworkBoot framework = FrameworkBoot.start(Distribution.home())) {
+        try (FrameworkBoot framework = FrameworkBoot.start(Composition.current())) {
             return framework.runMain(args);
         } catch (Exception e) {
             System.err.println("osgix: " + e.getMessage());

@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Hashtable;
+import java.util.List;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
@@ -31,6 +32,7 @@ public final class GogoShell implements AutoCloseable {
     private final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.err), true,
             StandardCharsets.UTF_8);
     private final ServiceRegistration<?> commands;
+    private final ServiceRegistration<?> converter;
     private final Thread thread;
     private volatile InputStream input;
 
@@ -40,8 +42,9 @@ public final class GogoShell implements AutoCloseable {
         this.interactive = interactive;
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("osgi.command.scope", "osgix");
-        props.put("osgi.command.function", new String[] {"syscalls"});
+        props.put("osgi.command.function", OsgixCommands.FUNCTIONS);
         this.commands = context.registerService(Object.class, new OsgixCommands(context), props);
+        this.converter = context.registerService(Converter.class, new BundleConverter(context), null);
         this.thread = new Thread(this::loop, "osgix-shell");
         thread.setDaemon(true);
     }
@@ -66,7 +69,8 @@ public final class GogoShell implements AutoCloseable {
                 CommandSession session = processor.createSession(in, out, out)) {
             input = in;
             if (interactive) {
-                out.println("osgix: Gogo shell on " + source + " (lb, stop ID, start ID, osgix:syscalls; ^D ends it)");
+                out.println("osgix: Gogo shell on " + source + " (lb, stop BUNDLE, start BUNDLE, syscalls;"
+                        + " ^D ends it)");
             }
             String line;
             while (prompt() && (line = reader.readLine()) != null) {
@@ -110,10 +114,12 @@ public final class GogoShell implements AutoCloseable {
     @Override
     public void close() {
         thread.interrupt();
-        try {
-            commands.unregister();
-        } catch (IllegalStateException frameworkStopping) {
-            // gone with the framework
+        for (ServiceRegistration<?> r : List.of(commands, converter)) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException frameworkStopping) {
+                // gone with the framework
+            }
         }
         InputStream in = input;
         if (in != null && !interactive) {
