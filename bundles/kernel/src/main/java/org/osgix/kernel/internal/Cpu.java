@@ -8,25 +8,23 @@ import org.osgix.engine.Machine;
  * are not atomic across instances), so a thread must {@link #acquire} the CPU to run, which loads
  * its register context; address-space changes {@link #lock} it without switching context. The
  * lock is fair, so releasing and re-acquiring hands the CPU to a waiting thread.
+ *
+ * <p>Threads switch only at syscalls (every syscall of a multi-threaded process releases the
+ * CPU), never by a timer: Unicorn 2.0.1 cannot be stopped from another thread at an exact
+ * instruction boundary. It checks for exit requests after every guest store as well as between
+ * translated blocks, and after a mid-block exit it resumes from the block's start, so the
+ * instructions before the store run twice (a loop of {@code inc; store; inc} re-ran the first
+ * increment on 1425 of 1563 asynchronous stops; a multi-threaded {@code sort} corrupted its heap
+ * and died with SIGSEGV). A thread that spins without syscalls waiting for another thread
+ * therefore keeps the CPU; see docs/architecture.md.
  */
 final class Cpu {
-    /**
-     * How long a thread may hold the CPU while others wait before it is asked to stop. Threads of
-     * a multi-threaded process already give up the CPU at every syscall; this is only the escape
-     * for a thread that spins without syscalls. It is long on purpose: Unicorn 2.0.1 does not
-     * always stop at an exact instruction boundary when asked from another thread (measured: a
-     * contended-mutex guest re-executed increments after ~0.3% of 10 ms-slice stops), so a stop
-     * is a last resort, not a scheduler tick. Configurable with -Dosgix.slice.ms.
-     */
-    static final long SLICE_NANOS = Long.getLong("osgix.slice.ms", 500) * 1_000_000L;
-
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Machine machine;
     /** The thread whose context is in the machine (guarded by lock). */
     private GuestThreadImpl loaded;
-    /** The thread inside {@code Machine.run()}, and since when (for the time-slice watchdog). */
+    /** The thread inside {@code Machine.run()}, for {@link #stopRunning()}. */
     private volatile GuestThreadImpl running;
-    private volatile long runningSince;
 
     Cpu(Machine machine) {
         this.machine = machine;
@@ -81,24 +79,11 @@ final class Cpu {
 
     /** Runs the loaded context; the caller holds the CPU. */
     int run(GuestThreadImpl thread) {
-        runningSince = System.nanoTime();
         running = thread;
         try {
             return machine.run();
         } finally {
             running = null;
-        }
-    }
-
-    /** True when another thread waits for the CPU. */
-    boolean contended() {
-        return lock.hasQueuedThreads();
-    }
-
-    /** Called periodically: stops a thread that has run a full slice while others wait. */
-    void preemptIfDue() {
-        if (running != null && lock.hasQueuedThreads() && System.nanoTime() - runningSince > SLICE_NANOS) {
-            machine.requestStop();
         }
     }
 

@@ -41,7 +41,6 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
     private volatile int exitStatus;
     private volatile String executable;
     private volatile List<String> arguments = List.of();
-    private volatile Thread timeSlicer;
 
     GuestProcessImpl(CpuEngine engine, Host host, Dispatcher dispatcher, FdTable fds, ResourceLimits limits,
             Map<String, String> options) {
@@ -140,28 +139,7 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
 
     void threadStarting(GuestThreadImpl thread) {
         threads.put(thread.tid(), thread);
-        if (live.incrementAndGet() > 1 && timeSlicer == null) {
-            startTimeSlicer();
-        }
-    }
-
-    private synchronized void startTimeSlicer() {
-        if (timeSlicer != null) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            while (!exited.isDone()) {
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                cpu.preemptIfDue();
-            }
-        }, "guest-" + pid + "-timeslice");
-        t.setDaemon(true);
-        timeSlicer = t;
-        t.start();
+        live.incrementAndGet();
     }
 
     void threadExited(GuestThreadImpl thread) {
@@ -189,10 +167,6 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
             cpu.unlock();
         }
         memory.release();
-        Thread slicer = timeSlicer;
-        if (slicer != null) {
-            slicer.interrupt();
-        }
         exited.complete(exitStatus);
     }
 

@@ -168,10 +168,7 @@ final class GuestThreadImpl implements GuestThread, Runnable {
                         machine.set(CpuRegister.SYSCALL_RESULT, result);
                     }
                     case Machine.EXIT_STOPPED -> {
-                        if (cpu.contended()) { // a time slice ended: let the others run
-                            cpu.release();
-                            cpu.acquire(this);
-                        }
+                        // stopped by exit_group or a fatal signal: the loop condition ends it
                     }
                     case Machine.EXIT_SEGV, Machine.EXIT_HALT -> process.killBySignal(SIGSEGV,
                             "segmentation fault at 0x" + Long.toHexString(machine.faultAddress()));
