@@ -53,9 +53,12 @@ final class UnicornMachine implements Machine {
     private final RegisterBatch syscallArgs = new RegisterBatch(X86Registers.RAX,
         X86Registers.RDI, X86Registers.RSI, X86Registers.RDX, X86Registers.R10, X86Registers.R8,
         X86Registers.R9, X86Registers.RIP, X86Registers.EFLAGS);
-    /** What Linux's syscall entry does to RCX and R11. */
-    private final RegisterBatch syscallClobbers = new RegisterBatch(X86Registers.RCX,
-        X86Registers.R11);
+    /**
+     * What Linux's syscall entry and exit do to RCX and R11, and the result in RAX: one batch
+     * written after the handler (two when the call is deferred: RAX is left to the kernel).
+     */
+    private final RegisterBatch syscallExit = new RegisterBatch(X86Registers.RCX,
+        X86Registers.R11, X86Registers.RAX);
     private final RegisterBatch cpuidQuery = new RegisterBatch(X86Registers.RAX, X86Registers.RCX);
     private final RegisterBatch cpuidAnswer = new RegisterBatch(X86Registers.RAX,
         X86Registers.RBX, X86Registers.RCX, X86Registers.RDX);
@@ -74,6 +77,8 @@ final class UnicornMachine implements Machine {
     // State of the current run; touched by the driving thread only.
     private boolean inRun;
     private boolean inSyscallHook;
+    /** RCX and R11 of the current syscall are set in {@link #syscallExit} but not yet written. */
+    private boolean exitRegistersPending;
     private int stopReason;
     private int interruptVector;
     private long faultAddress;
@@ -88,6 +93,7 @@ final class UnicornMachine implements Machine {
         boolean ready = false;
         try {
             regions = new GuestRegions(uc);
+            linuxInitialFpuState();
             pristineContext = allocateContext();
             check(UnicornLibrary.uc_context_save(uc, pristineContext), "uc_context_save");
             switchContext = allocateContext();
@@ -129,6 +135,7 @@ final class UnicornMachine implements Machine {
     @Override
     public CpuContext newContext() {
         ensureOpen();
+        flushExitRegisters();
         long fresh = allocateContext();
         // Unicorn has no context copy: pass the pristine state through the CPU and put the
         // current state back.
@@ -144,6 +151,7 @@ final class UnicornMachine implements Machine {
     @Override
     public void save(CpuContext ctx) {
         ensureOpen();
+        flushExitRegisters();
         long pointer = own(ctx).pointer();
         check(UnicornLibrary.uc_context_save(uc, pointer), "uc_context_save");
         if (inSyscallHook) {
@@ -158,6 +166,7 @@ final class UnicornMachine implements Machine {
     @Override
     public void load(CpuContext ctx) {
         ensureOpen();
+        flushExitRegisters();
         check(UnicornLibrary.uc_context_restore(uc, own(ctx).pointer()), "uc_context_restore");
         if (inSyscallHook) {
             writeRegister(X86Registers.RIP, readRegister(X86Registers.RIP) - SYSCALL_LENGTH);
@@ -167,6 +176,7 @@ final class UnicornMachine implements Machine {
     @Override
     public long get(CpuRegister reg) {
         ensureOpen();
+        flushExitRegisters();
         long value = readRegister(X86Registers.idOf(reg));
         return reg == CpuRegister.PC && inSyscallHook ? value + SYSCALL_LENGTH : value;
     }
@@ -174,6 +184,7 @@ final class UnicornMachine implements Machine {
     @Override
     public void set(CpuRegister reg, long value) {
         ensureOpen();
+        flushExitRegisters();
         writeRegister(X86Registers.idOf(reg),
             reg == CpuRegister.PC && inSyscallHook ? value - SYSCALL_LENGTH : value);
     }
@@ -308,9 +319,9 @@ final class UnicornMachine implements Machine {
         try {
             syscallArgs.read(uc);
             // Linux's syscall entry leaves the return address in RCX and RFLAGS in R11.
-            syscallClobbers.set(0, syscallArgs.get(7) + SYSCALL_LENGTH);
-            syscallClobbers.set(1, syscallArgs.get(8));
-            syscallClobbers.write(uc, 2);
+            syscallExit.set(0, syscallArgs.get(7) + SYSCALL_LENGTH);
+            syscallExit.set(1, syscallArgs.get(8));
+            exitRegistersPending = true;
             long result;
             inSyscallHook = true;
             try {
@@ -321,12 +332,19 @@ final class UnicornMachine implements Machine {
                 inSyscallHook = false;
             }
             if (result == TrapHandler.DEFER) {
+                flushExitRegisters();
                 stopReason = REASON_SYSCALL;
                 UnicornLibrary.uc_emu_stop(uc);
+            } else if (exitRegistersPending) {
+                // the usual case: RCX, R11 and the result in one call
+                syscallExit.set(2, result);
+                syscallExit.write(uc, 3);
+                exitRegistersPending = false;
             } else {
                 writeRegister(X86Registers.RAX, result);
             }
         } catch (Throwable t) {
+            exitRegistersPending = false; // the run ends with the failure
             callbackFailed(t);
         }
     }
@@ -368,6 +386,30 @@ final class UnicornMachine implements Machine {
     }
 
     // ---- helpers ----
+
+    /**
+     * The FPU and SSE control state Linux gives a new process (what {@code fninit} and the
+     * default MXCSR make): Unicorn starts with both control words zero, i.e. every floating-point
+     * exception unmasked, and all x87 registers tagged as holding zeros instead of empty, which
+     * made musl's long-double printf print wrong digits.
+     */
+    private void linuxInitialFpuState() {
+        writeRegister(X86Registers.FPCW, 0x37f); // extended precision, round to nearest, all masked
+        writeRegister(X86Registers.FPTAG, 0xffff); // every x87 register empty
+        writeRegister(X86Registers.MXCSR, 0x1f80); // round to nearest, all SSE exceptions masked
+    }
+
+    /**
+     * Writes RCX and R11 as Linux's syscall entry leaves them before anything else reads or
+     * writes the CPU state from inside the hook (a handler that copies or replaces registers
+     * must see them, and must not have its own values overwritten afterwards).
+     */
+    private void flushExitRegisters() {
+        if (exitRegistersPending) {
+            exitRegistersPending = false;
+            syscallExit.write(uc, 2);
+        }
+    }
 
     private long readRegister(int id) {
         check(UnicornLibrary.uc_reg_read(uc, id, scratchAddress), "uc_reg_read");
