@@ -20,6 +20,13 @@ public interface SyscallHandler {
     String NOTE = "osgix.syscall.note";
     /** Service property: the family that serves it (e.g. "sys-mm"). */
     String FAMILY = "osgix.syscall.family";
+    /**
+     * Service property: {@code Boolean.TRUE} when the handler never waits for anything another
+     * guest thread or the outside world must do first (readiness, time, locks held by the guest).
+     * The kernel may then serve it without giving up the guest CPU, which is faster for
+     * multi-threaded guests; a handler that could wait must leave it out (the default).
+     */
+    String NON_BLOCKING = "osgix.syscall.nonblocking";
 
     String SUPPORT_FULL = "full";
     String SUPPORT_PARTIAL = "partial";

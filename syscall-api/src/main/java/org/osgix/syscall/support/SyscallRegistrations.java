@@ -37,16 +37,26 @@ public final class SyscallRegistrations implements AutoCloseable {
 
     /** Registers a handler with full Linux semantics. */
     public SyscallRegistrations full(String name, SyscallHandler handler) {
-        return register(name, SyscallHandler.SUPPORT_FULL, null, handler);
+        return register(name, SyscallHandler.SUPPORT_FULL, null, false, handler);
     }
 
     /** Registers a handler that implements part of the syscall; {@code note} says what is missing. */
     public SyscallRegistrations partial(String name, String note, SyscallHandler handler) {
-        return register(name, SyscallHandler.SUPPORT_PARTIAL, note, handler);
+        return register(name, SyscallHandler.SUPPORT_PARTIAL, note, false, handler);
+    }
+
+    /** As {@link #full}, for a handler that never waits ({@link SyscallHandler#NON_BLOCKING}). */
+    public SyscallRegistrations fullNonBlocking(String name, SyscallHandler handler) {
+        return register(name, SyscallHandler.SUPPORT_FULL, null, true, handler);
+    }
+
+    /** As {@link #partial}, for a handler that never waits ({@link SyscallHandler#NON_BLOCKING}). */
+    public SyscallRegistrations partialNonBlocking(String name, String note, SyscallHandler handler) {
+        return register(name, SyscallHandler.SUPPORT_PARTIAL, note, true, handler);
     }
 
     private synchronized SyscallRegistrations register(String name, String support, String note,
-            SyscallHandler handler) {
+            boolean nonBlocking, SyscallHandler handler) {
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(SyscallHandler.NAME, name);
         props.put(SyscallHandler.SUPPORT, support);
@@ -54,6 +64,9 @@ public final class SyscallRegistrations implements AutoCloseable {
         props.put("service.ranking", ranking);
         if (note != null) {
             props.put(SyscallHandler.NOTE, note);
+        }
+        if (nonBlocking) {
+            props.put(SyscallHandler.NON_BLOCKING, Boolean.TRUE);
         }
         registrations.add(context.registerService(SyscallHandler.class, handler, props));
         return this;

@@ -15,7 +15,7 @@ final class KernelFixture {
 
     /** Registers {@code handler} for {@code name} as a family service would. */
     static void register(Dispatcher dispatcher, SyscallHandler handler, String name, long serviceId) {
-        dispatcher.add(new Dispatcher.Registration(handler, name, 0, serviceId, "bench", "bench", "full", null));
+        dispatcher.add(new Dispatcher.Registration(handler, name, 0, serviceId, "bench", "bench", "full", null, false));
     }
 
     /** A single-threaded process over a stub machine, whose one thread is loaded on the CPU. */

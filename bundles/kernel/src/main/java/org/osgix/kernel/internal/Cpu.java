@@ -87,6 +87,11 @@ final class Cpu {
         }
     }
 
+    /** True when another thread waits for the CPU. */
+    boolean contended() {
+        return lock.hasQueuedThreads();
+    }
+
     /** Stops whatever runs now (exit_group). */
     void stopRunning() {
         if (running != null) {

@@ -22,7 +22,7 @@ final class Dispatcher {
 
     /** One registered handler service. */
     record Registration(SyscallHandler handler, String name, int ranking, long serviceId, String bundle,
-            String family, String support, String note) {
+            String family, String support, String note, boolean nonBlocking) {
     }
 
     private static final Comparator<Registration> BEST_FIRST = Comparator
@@ -32,7 +32,12 @@ final class Dispatcher {
     private final SyscallTable table;
     private final String[] names;
     private final Map<String, TreeSet<Registration>> byName = new HashMap<>();
-    private volatile SyscallHandler[] handlers;
+    /** Per number, the winning handler (null: ENOSYS); replaced whole on every change. */
+    private volatile Entry[] entries;
+
+    /** A winning handler and whether it never waits ({@link SyscallHandler#NON_BLOCKING}). */
+    record Entry(SyscallHandler handler, boolean nonBlocking) {
+    }
     private final Set<String> reportedMissing = ConcurrentHashMap.newKeySet();
 
     Dispatcher(SyscallTable table) {
@@ -41,7 +46,7 @@ final class Dispatcher {
         for (int i = 0; i < names.length; i++) {
             names[i] = table.name(i);
         }
-        this.handlers = new SyscallHandler[names.length];
+        this.entries = new Entry[names.length];
     }
 
     synchronized void add(Registration r) {
@@ -63,9 +68,16 @@ final class Dispatcher {
             return; // a name this architecture does not have (e.g. an aarch64-only syscall)
         }
         TreeSet<Registration> regs = byName.get(name);
-        SyscallHandler[] next = handlers.clone();
-        next[nr] = regs == null || regs.isEmpty() ? null : regs.first().handler();
-        handlers = next;
+        Entry[] next = entries.clone();
+        next[nr] = regs == null || regs.isEmpty() ? null
+            : new Entry(regs.first().handler(), regs.first().nonBlocking());
+        entries = next;
+    }
+
+    /** The current winner for syscall {@code nr}, or null (ENOSYS or a number out of range). */
+    Entry entry(long nr) {
+        Entry[] current = entries;
+        return nr >= 0 && nr < current.length ? current[(int) nr] : null;
     }
 
     /** The winning registration per name (for the support table). */
@@ -100,9 +112,13 @@ final class Dispatcher {
 
     /** Serves the call described by {@code frame}; returns the Linux result. */
     long dispatch(CallFrame frame) {
+        return dispatch(frame, entry(frame.number));
+    }
+
+    /** Serves the call with the winner the caller already looked up (one consistent choice). */
+    long dispatch(CallFrame frame, Entry entry) {
         int nr = frame.number;
-        SyscallHandler[] current = handlers;
-        SyscallHandler h = nr >= 0 && nr < current.length ? current[nr] : null;
+        SyscallHandler h = entry == null ? null : entry.handler();
         frame.name = nr >= 0 && nr < names.length ? names[nr] : null;
         long result;
         SyscallInterceptor[] interceptors = frame.processImpl().interceptors();

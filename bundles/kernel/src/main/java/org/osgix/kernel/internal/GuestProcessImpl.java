@@ -84,10 +84,13 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
     public long onSyscall(long number, long a0, long a1, long a2, long a3, long a4, long a5) {
         GuestThreadImpl thread = cpu.loaded();
         thread.frame().set(number, a0, a1, a2, a3, a4, a5);
-        if (live.get() > 1) {
-            return DEFER; // leave the engine so the handler runs without the CPU
+        Dispatcher.Entry entry = dispatcher.entry(number);
+        if (live.get() > 1 && (entry == null || !entry.nonBlocking() || cpu.contended())) {
+            // Leave the engine so the handler runs without the CPU: it may wait for another
+            // thread, or another thread waits for the CPU (syscalls are the only switch points).
+            return DEFER;
         }
-        long result = thread.serveInTrap();
+        long result = thread.serveInTrap(entry);
         if (thread.exitRequested() || exiting.get()) {
             cpu.machine().requestStop();
         }

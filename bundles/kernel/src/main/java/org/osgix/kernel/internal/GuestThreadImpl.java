@@ -190,8 +190,8 @@ final class GuestThreadImpl implements GuestThread, Runnable {
         }
     }
 
-    /** Serves a syscall inside the engine's trap (single-threaded fast path). */
-    long serveInTrap() {
-        return process.dispatcher().dispatch(frame);
+    /** Serves a syscall inside the engine's trap (single-threaded, or a handler that never waits). */
+    long serveInTrap(Dispatcher.Entry entry) {
+        return process.dispatcher().dispatch(frame, entry);
     }
 }

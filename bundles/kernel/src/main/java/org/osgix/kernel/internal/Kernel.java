@@ -48,7 +48,8 @@ public final class Kernel implements SyscallSupport {
             dispatcher.add(new Dispatcher.Registration(handler, name, intProp(props.get(Constants.SERVICE_RANKING)),
                     (Long) props.get(Constants.SERVICE_ID), bundle, (String) props.get(SyscallHandler.FAMILY),
                     (String) props.getOrDefault(SyscallHandler.SUPPORT, SyscallHandler.SUPPORT_FULL),
-                    (String) props.get(SyscallHandler.NOTE)));
+                    (String) props.get(SyscallHandler.NOTE),
+                    Boolean.TRUE.equals(props.get(SyscallHandler.NON_BLOCKING))));
         }
     }
 

@@ -24,21 +24,21 @@ public final class InfoFamily {
         SystemInfo systemInfo = new SystemInfo(host);
         CurrentCpu currentCpu = new CurrentCpu();
         registrations = new SyscallRegistrations(context, FAMILY)
-            .full("getpid", identity::getpid)
-            .full("getppid", identity::getppid)
-            .full("getuid", identity::getuid)
-            .full("geteuid", identity::geteuid)
-            .full("getgid", identity::getgid)
-            .full("getegid", identity::getegid)
-            .partial("getresuid", "the saved uid is the effective uid", identity::getresuid)
-            .partial("getresgid", "the saved gid is the effective gid", identity::getresgid)
-            .full("uname", uname::uname)
+            .fullNonBlocking("getpid", identity::getpid)
+            .fullNonBlocking("getppid", identity::getppid)
+            .fullNonBlocking("getuid", identity::getuid)
+            .fullNonBlocking("geteuid", identity::geteuid)
+            .fullNonBlocking("getgid", identity::getgid)
+            .fullNonBlocking("getegid", identity::getegid)
+            .partialNonBlocking("getresuid", "the saved uid is the effective uid", identity::getresuid)
+            .partialNonBlocking("getresgid", "the saved gid is the effective gid", identity::getresgid)
+            .fullNonBlocking("uname", uname::uname)
             .full("getrandom", random::getrandom)
-            .full("getrlimit", limits::getrlimit)
-            .full("setrlimit", limits::setrlimit)
-            .full("prlimit64", limits::prlimit64)
-            .full("sysinfo", systemInfo::sysinfo)
-            .partial("getcpu", "always CPU 0, node 0", currentCpu::getcpu);
+            .fullNonBlocking("getrlimit", limits::getrlimit)
+            .fullNonBlocking("setrlimit", limits::setrlimit)
+            .fullNonBlocking("prlimit64", limits::prlimit64)
+            .fullNonBlocking("sysinfo", systemInfo::sysinfo)
+            .partialNonBlocking("getcpu", "always CPU 0, node 0", currentCpu::getcpu);
     }
 
     @Deactivate

@@ -18,21 +18,21 @@ public final class MemoryFamily {
     public MemoryFamily(BundleContext context) {
         Locking locking = new Locking();
         registrations = new SyscallRegistrations(context, FAMILY)
-            .full("mmap", new Mmap()::mmap)
-            .full("munmap", new Unmap()::munmap)
-            .full("mprotect", new Protect()::mprotect)
-            .full("mremap", new Remap()::mremap)
-            .full("brk", call -> call.memory().brk(call.arg0()))
-            .partial("madvise", "hints have no effect; guard pages, hwpoison and THP collapse are EINVAL",
+            .fullNonBlocking("mmap", new Mmap()::mmap)
+            .fullNonBlocking("munmap", new Unmap()::munmap)
+            .fullNonBlocking("mprotect", new Protect()::mprotect)
+            .fullNonBlocking("mremap", new Remap()::mremap)
+            .fullNonBlocking("brk", call -> call.memory().brk(call.arg0()))
+            .partialNonBlocking("madvise", "hints have no effect; guard pages, hwpoison and THP collapse are EINVAL",
                 new Advice()::madvise)
             .partial("msync", "MS_SYNC does not force the host's writeback to storage", new Sync()::msync)
-            .partial("mlock", NOT_LOCKED, locking::lockRange)
-            .partial("mlock2", NOT_LOCKED, locking::mlock2)
-            .partial("munlock", NOT_LOCKED, locking::lockRange)
-            .partial("mlockall", NOT_LOCKED, locking::mlockall)
-            .partial("munlockall", NOT_LOCKED, locking::munlockall)
-            .partial("mincore", "every mapped page is reported resident", new Residency()::mincore)
-            .full("membarrier", new Membarrier()::membarrier);
+            .partialNonBlocking("mlock", NOT_LOCKED, locking::lockRange)
+            .partialNonBlocking("mlock2", NOT_LOCKED, locking::mlock2)
+            .partialNonBlocking("munlock", NOT_LOCKED, locking::lockRange)
+            .partialNonBlocking("mlockall", NOT_LOCKED, locking::mlockall)
+            .partialNonBlocking("munlockall", NOT_LOCKED, locking::munlockall)
+            .partialNonBlocking("mincore", "every mapped page is reported resident", new Residency()::mincore)
+            .fullNonBlocking("membarrier", new Membarrier()::membarrier);
     }
 
     @Deactivate

@@ -19,10 +19,10 @@ public final class SignalFamily {
     @Activate
     public SignalFamily(BundleContext context) {
         registrations = new SyscallRegistrations(context, "sys-signal")
-                .full("rt_sigaction", SigAction::handle)
-                .full("rt_sigprocmask", SigProcMask::handle)
-                .full("rt_sigpending", SigProcMask::pending)
-                .full("sigaltstack", SigAltStack::handle)
+                .fullNonBlocking("rt_sigaction", SigAction::handle)
+                .fullNonBlocking("rt_sigprocmask", SigProcMask::handle)
+                .fullNonBlocking("rt_sigpending", SigProcMask::pending)
+                .fullNonBlocking("sigaltstack", SigAltStack::handle)
                 .partial("kill", NO_HANDLERS + "; only this process", Kill::kill)
                 .partial("tgkill", NO_HANDLERS, Kill::tgkill)
                 .partial("tkill", NO_HANDLERS, Kill::tkill);

@@ -39,19 +39,19 @@ public final class ThreadFamily {
             .partial("futex", Futex.PARTIAL_NOTE, futex)
             .partial("exit", RobustList.NOTE, exit::exit)
             .full("exit_group", exit::exitGroup)
-            .full("gettid", identity::gettid)
-            .full("set_tid_address", identity::setTidAddress)
-            .full("set_robust_list", identity::setRobustList)
-            .partial("get_robust_list", ThreadIdentity.GET_ROBUST_LIST_NOTE, identity::getRobustList)
-            .full("sched_yield", scheduling::yield)
-            .partial("sched_getaffinity", Scheduling.TARGET_NOTE, scheduling::getAffinity)
-            .partial("sched_setaffinity", Scheduling.SETAFFINITY_NOTE + "; " + Scheduling.TARGET_NOTE,
+            .fullNonBlocking("gettid", identity::gettid)
+            .fullNonBlocking("set_tid_address", identity::setTidAddress)
+            .fullNonBlocking("set_robust_list", identity::setRobustList)
+            .partialNonBlocking("get_robust_list", ThreadIdentity.GET_ROBUST_LIST_NOTE, identity::getRobustList)
+            .fullNonBlocking("sched_yield", scheduling::yield)
+            .partialNonBlocking("sched_getaffinity", Scheduling.TARGET_NOTE, scheduling::getAffinity)
+            .partialNonBlocking("sched_setaffinity", Scheduling.SETAFFINITY_NOTE + "; " + Scheduling.TARGET_NOTE,
                 scheduling::setAffinity)
-            .partial("sched_getscheduler", Scheduling.TARGET_NOTE, scheduling::getScheduler)
-            .partial("sched_getparam", Scheduling.TARGET_NOTE, scheduling::getParam)
-            .full("sched_get_priority_max", scheduling::priorityMax)
-            .full("sched_get_priority_min", scheduling::priorityMin)
-            .partial("getpriority", Priority.NOTE, priority::getPriority)
-            .partial("setpriority", Priority.NOTE, priority::setPriority);
+            .partialNonBlocking("sched_getscheduler", Scheduling.TARGET_NOTE, scheduling::getScheduler)
+            .partialNonBlocking("sched_getparam", Scheduling.TARGET_NOTE, scheduling::getParam)
+            .fullNonBlocking("sched_get_priority_max", scheduling::priorityMax)
+            .fullNonBlocking("sched_get_priority_min", scheduling::priorityMin)
+            .partialNonBlocking("getpriority", Priority.NOTE, priority::getPriority)
+            .partialNonBlocking("setpriority", Priority.NOTE, priority::setPriority);
     }
 }

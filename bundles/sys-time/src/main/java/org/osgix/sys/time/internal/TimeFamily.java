@@ -20,11 +20,11 @@ public final class TimeFamily {
         Clocks clocks = new Clocks(host, new ClockResolution(host));
         Sleep sleep = new Sleep(host);
         registrations = new SyscallRegistrations(context, FAMILY)
-            .partial("clock_gettime", "CPU-time clocks of other threads are not readable (EINVAL); "
+            .partialNonBlocking("clock_gettime", "CPU-time clocks of other threads are not readable (EINVAL); "
                 + "process and thread CPU time is the host thread's and JVM's", clocks::clockGettime)
-            .full("clock_getres", clocks::clockGetres)
-            .full("gettimeofday", clocks::gettimeofday)
-            .full("time", clocks::time)
+            .fullNonBlocking("clock_getres", clocks::clockGetres)
+            .fullNonBlocking("gettimeofday", clocks::gettimeofday)
+            .fullNonBlocking("time", clocks::time)
             .full("nanosleep", sleep::nanosleep)
             .partial("clock_nanosleep", "alarm clocks need root; CPU-time sleeps poll the clock",
                 sleep::clockNanosleep);
