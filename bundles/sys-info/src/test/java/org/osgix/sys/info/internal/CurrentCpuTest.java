@@ -6,6 +6,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
+import org.osgix.testsupport.FakeCall;
+import org.osgix.testsupport.FakeMemory;
+import org.osgix.testsupport.FakeProcess;
 
 class CurrentCpuTest {
     private final FakeMemory memory = new FakeMemory(new PosixHost().memory(), 4096);

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
+import org.osgix.testsupport.FakeCall;
+import org.osgix.testsupport.FakeMemory;
+import org.osgix.testsupport.FakeProcess;
 
 class IdentityTest {
     private static final Host HOST = new PosixHost();

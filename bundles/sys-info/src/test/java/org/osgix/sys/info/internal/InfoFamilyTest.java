@@ -8,6 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.SyscallHandler;
+import org.osgix.testsupport.FakeBundleContext;
 
 class InfoFamilyTest {
     @Test
@@ -17,8 +18,8 @@ class InfoFamilyTest {
 
         assertEquals(Set.of("getpid", "getppid", "getuid", "geteuid", "getgid", "getegid", "getresuid",
             "getresgid", "uname", "getrandom", "getrlimit", "setrlimit", "prlimit64", "sysinfo", "getcpu"),
-            bundle.services.keySet());
-        bundle.services.forEach((name, props) -> {
+            bundle.services().keySet());
+        bundle.services().forEach((name, props) -> {
             assertEquals("sys-info", props.get(SyscallHandler.FAMILY));
             if (SyscallHandler.SUPPORT_PARTIAL.equals(props.get(SyscallHandler.SUPPORT))) {
                 assertNotNull(props.get(SyscallHandler.NOTE), name + " is partial without a note");
@@ -27,6 +28,6 @@ class InfoFamilyTest {
         assertEquals(SyscallHandler.SUPPORT_FULL, bundle.support("getrandom"));
 
         family.deactivate();
-        assertTrue(bundle.services.isEmpty());
+        assertTrue(bundle.services().isEmpty());
     }
 }

@@ -8,6 +8,9 @@ import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestProcess;
+import org.osgix.testsupport.FakeCall;
+import org.osgix.testsupport.FakeMemory;
+import org.osgix.testsupport.FakeProcess;
 
 class ResourceLimitsTest {
     private static final Host HOST = new PosixHost();
@@ -69,7 +72,7 @@ class ResourceLimitsTest {
     @Test
     void prlimitTargetsOnlyTheCallingProcess() {
         process.setRlimit(NOFILE, 64, 128);
-        for (long pid : new long[] {0, process.pid, process.thread.tid}) {
+        for (long pid : new long[] {0, process.pid(), process.mainThread().tid()}) {
             memory.fill(oldLimit, 16, (byte) 0);
             assertEquals(0, call.invoke(limits::prlimit64, pid, NOFILE, 0, oldLimit), "pid " + pid);
             assertEquals(64, memory.readLong(oldLimit));

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.osgix.syscall.Errno;
+import org.osgix.testsupport.FakeCall;
+import org.osgix.testsupport.FakeProcess;
 
 class MembarrierTest {
     private final FakeCall call = new FakeCall(new FakeProcess(1, new FakeAddressSpace(), new FakeFiles()));

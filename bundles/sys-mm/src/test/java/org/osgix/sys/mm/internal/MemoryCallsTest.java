@@ -8,6 +8,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.SyscallHandler;
+import org.osgix.testsupport.FakeBundleContext;
+import org.osgix.testsupport.FakeCall;
+import org.osgix.testsupport.FakeProcess;
 
 /**
  * munmap, mprotect, mremap, madvise, msync, mlock* and mincore against an address space with
@@ -163,7 +166,7 @@ class MemoryCallsTest {
         FakeBundleContext bundle = new FakeBundleContext();
         MemoryFamily family = new MemoryFamily(bundle.context());
         space.result = 0x602000;
-        assertEquals(0x602000, call.invoke(bundle.handlers.get("brk"), 0x601000));
+        assertEquals(0x602000, call.invoke(bundle.handlers().get("brk"), 0x601000));
         assertEquals("brk(0x601000)", space.lastCall());
         family.deactivate();
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.osgix.syscall.SyscallHandler;
+import org.osgix.testsupport.FakeBundleContext;
 
 class MemoryFamilyTest {
     @Test
@@ -15,8 +16,8 @@ class MemoryFamilyTest {
         MemoryFamily family = new MemoryFamily(bundle.context());
 
         assertEquals(Set.of("mmap", "munmap", "mprotect", "mremap", "brk", "madvise", "msync", "mlock", "mlock2",
-            "munlock", "mlockall", "munlockall", "mincore", "membarrier"), bundle.services.keySet());
-        bundle.services.forEach((name, props) -> {
+            "munlock", "mlockall", "munlockall", "mincore", "membarrier"), bundle.services().keySet());
+        bundle.services().forEach((name, props) -> {
             assertEquals("sys-mm", props.get(SyscallHandler.FAMILY));
             if (SyscallHandler.SUPPORT_PARTIAL.equals(props.get(SyscallHandler.SUPPORT))) {
                 assertNotNull(props.get(SyscallHandler.NOTE), name + " is partial without a note");
@@ -25,6 +26,6 @@ class MemoryFamilyTest {
         assertEquals(SyscallHandler.SUPPORT_FULL, bundle.support("mmap"));
 
         family.deactivate();
-        assertTrue(bundle.services.isEmpty());
+        assertTrue(bundle.services().isEmpty());
     }
 }

@@ -9,6 +9,8 @@ import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.Errno;
+import org.osgix.testsupport.FakeCall;
+import org.osgix.testsupport.FakeProcess;
 
 /** Expected results come from the same calls made natively on Linux 6.18 x86_64. */
 class MmapTest {

@@ -8,6 +8,7 @@ import static org.osgix.sys.thread.internal.CloneFlags.*;
 
 import org.junit.jupiter.api.Test;
 import org.osgix.syscall.Errno;
+import org.osgix.testsupport.FakeCall;
 
 class CloneTest {
     private static final long SIGCHLD = 17;
@@ -22,11 +23,11 @@ class CloneTest {
     private final Clone clone = new Clone();
 
     private long clone(long flags, long stack, long parentTid, long childTid, long tls) {
-        return Dispatch.run(clone::clone, FakeCall.of(process.main, "clone", flags, stack, parentTid, childTid, tls));
+        return new FakeCall("clone", process.main).invoke(clone::clone, flags, stack, parentTid, childTid, tls);
     }
 
     private long clone3(long size) {
-        return Dispatch.run(clone::clone3, FakeCall.of(process.main, "clone3", ARGS, size));
+        return new FakeCall("clone3", process.main).invoke(clone::clone3, ARGS, size);
     }
 
     /** struct clone_args field {@code index} (u64). */
@@ -120,8 +121,7 @@ class CloneTest {
         arg(12, 0);
         arg(0, PTHREAD);
         assertTrue(clone3(128) > 0, "zero trailing bytes are fine");
-        assertEquals(-Errno.EFAULT, Dispatch.run(clone::clone3,
-            FakeCall.of(process.main, "clone3", FakeMemory.BASE - 64, 64)));
+        assertEquals(-Errno.EFAULT, new FakeCall("clone3", process.main).invoke(clone::clone3, FakeMemory.BASE - 64, 64));
     }
 
     @Test

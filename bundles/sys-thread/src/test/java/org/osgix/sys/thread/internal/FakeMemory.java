@@ -6,9 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
-import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.GuestFault;
+import org.osgix.testsupport.FixedLayoutMemory;
 
 /**
  * Guest memory backed by a Java buffer at a fake base address, with a protection per page.
@@ -16,7 +15,7 @@ import org.osgix.syscall.GuestFault;
  * long accesses are volatile, so test threads see each other's stores as guest threads would
  * (a direct buffer, because newer JDKs refuse atomic access to byte[] views).
  */
-final class FakeMemory implements AddressSpace {
+final class FakeMemory extends FixedLayoutMemory {
     static final long BASE = 0x10000;
     private static final VarHandle INTS = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -150,52 +149,5 @@ final class FakeMemory implements AddressSpace {
             }
         }
         return null;
-    }
-
-    @Override
-    public int writeCString(long addr, String s) {
-        byte[] utf8 = (s + "\0").getBytes(StandardCharsets.UTF_8);
-        write(addr, utf8, 0, utf8.length);
-        return utf8.length;
-    }
-
-    @Override
-    public long mmap(long addr, long len, int prot, int flags, int hostFd, long offset, String name) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int munmap(long addr, long len) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int mprotect(long addr, long len, int prot) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public long mremap(long oldAddr, long oldLen, long newLen, int flags, long newAddr) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int madvise(long addr, long len, int advice) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public long brk(long newBreak) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void initBrk(long start) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<Mapping> mappings() {
-        return List.of();
     }
 }

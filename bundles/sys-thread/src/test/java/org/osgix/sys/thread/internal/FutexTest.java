@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
+import org.osgix.testsupport.FakeCall;
 
 class FutexTest {
     private static final int PRIVATE = FUTEX_PRIVATE_FLAG;
@@ -34,7 +35,7 @@ class FutexTest {
     private final Futex futex = new Futex();
 
     private long futex(FakeThread thread, long uaddr, int op, int val, long timeout, long uaddr2, int val3) {
-        return Dispatch.run(futex, FakeCall.of(thread, "futex", uaddr, op, val, timeout, uaddr2, val3));
+        return new FakeCall("futex", thread).invoke(futex, uaddr, op, val, timeout, uaddr2, val3);
     }
 
     private long wake(long uaddr, int count) {
@@ -55,7 +56,7 @@ class FutexTest {
         }
 
         Waiter parked() throws InterruptedException {
-            Dispatch.awaitParkedInFutex(thread);
+            FutexParking.awaitParked(thread);
             return this;
         }
 

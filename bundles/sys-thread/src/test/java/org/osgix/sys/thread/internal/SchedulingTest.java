@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.osgix.syscall.Errno;
+import org.osgix.syscall.SyscallHandler;
+import org.osgix.testsupport.FakeCall;
 
 /** Expected values come from the same calls made natively (see the module's report). */
 class SchedulingTest {
@@ -13,8 +15,7 @@ class SchedulingTest {
     private final Scheduling twoCpus = new Scheduling(new HostCpus(2));
 
     private long call(Scheduling scheduling, String name, long... args) {
-        FakeCall call = FakeCall.of(process.main, name, args);
-        return Dispatch.run(switch (name) {
+        SyscallHandler handler = switch (name) {
             case "sched_getaffinity" -> scheduling::getAffinity;
             case "sched_setaffinity" -> scheduling::setAffinity;
             case "sched_getscheduler" -> scheduling::getScheduler;
@@ -22,7 +23,8 @@ class SchedulingTest {
             case "sched_get_priority_max" -> scheduling::priorityMax;
             case "sched_get_priority_min" -> scheduling::priorityMin;
             default -> scheduling::yield;
-        }, call);
+        };
+        return new FakeCall(name, process.main).invoke(handler, args);
     }
 
     @Test
@@ -88,15 +90,15 @@ class SchedulingTest {
     @Test
     void niceValuesFollowTheUnprivilegedRules() {
         Priority priority = new Priority();
-        assertEquals(20, Dispatch.run(priority::getPriority, FakeCall.of(process.main, "getpriority", 0, 0)));
-        assertEquals(-Errno.EINVAL, Dispatch.run(priority::getPriority, FakeCall.of(process.main, "getpriority", 3, 0)));
-        assertEquals(0, Dispatch.run(priority::setPriority, FakeCall.of(process.main, "setpriority", 0, 0, 5)));
-        assertEquals(15, Dispatch.run(priority::getPriority, FakeCall.of(process.main, "getpriority", 0, 0)));
-        assertEquals(-Errno.EACCES, Dispatch.run(priority::setPriority, FakeCall.of(process.main, "setpriority", 0, 0, 0)),
+        assertEquals(20, new FakeCall("getpriority", process.main).invoke(priority::getPriority, 0, 0));
+        assertEquals(-Errno.EINVAL, new FakeCall("getpriority", process.main).invoke(priority::getPriority, 3, 0));
+        assertEquals(0, new FakeCall("setpriority", process.main).invoke(priority::setPriority, 0, 0, 5));
+        assertEquals(15, new FakeCall("getpriority", process.main).invoke(priority::getPriority, 0, 0));
+        assertEquals(-Errno.EACCES, new FakeCall("setpriority", process.main).invoke(priority::setPriority, 0, 0, 0),
             "lowering needs RLIMIT_NICE");
         process.rlimitNice = 20;
-        assertEquals(0, Dispatch.run(priority::setPriority, FakeCall.of(process.main, "setpriority", 0, 0, 0)));
-        assertEquals(0, Dispatch.run(priority::setPriority, FakeCall.of(process.main, "setpriority", 0, 0, 100)));
-        assertEquals(1, Dispatch.run(priority::getPriority, FakeCall.of(process.main, "getpriority", 0, 0)), "clamped to 19");
+        assertEquals(0, new FakeCall("setpriority", process.main).invoke(priority::setPriority, 0, 0, 0));
+        assertEquals(0, new FakeCall("setpriority", process.main).invoke(priority::setPriority, 0, 0, 100));
+        assertEquals(1, new FakeCall("getpriority", process.main).invoke(priority::getPriority, 0, 0), "clamped to 19");
     }
 }

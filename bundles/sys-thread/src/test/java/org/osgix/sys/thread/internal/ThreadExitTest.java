@@ -9,6 +9,7 @@ import static org.osgix.sys.thread.internal.RobustList.FUTEX_WAITERS;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.osgix.syscall.Errno;
+import org.osgix.testsupport.FakeCall;
 
 class ThreadExitTest {
     private static final long TID_WORD = FakeMemory.at(0);
@@ -25,16 +26,16 @@ class ThreadExitTest {
     private final FakeThread dying = process.thread();
 
     private long exit(int status) {
-        return Dispatch.run(exit::exit, FakeCall.of(dying, "exit", status));
+        return new FakeCall("exit", dying).invoke(exit::exit, status);
     }
 
     /** A joiner blocked on {@code word} while it holds {@code value}. */
     private Thread waiter(long word, int value, AtomicLong result) throws InterruptedException {
         FakeThread guest = process.thread();
-        Thread thread = new Thread(() -> result.set(Dispatch.run(futex,
-            FakeCall.of(guest, "futex", word, Futex.FUTEX_WAIT, value, 0, 0, 0))));
+        FakeCall wait = new FakeCall("futex", guest);
+        Thread thread = new Thread(() -> result.set(wait.invoke(futex, word, Futex.FUTEX_WAIT, value, 0, 0, 0)));
         thread.start();
-        Dispatch.awaitParkedInFutex(thread);
+        FutexParking.awaitParked(thread);
         return thread;
     }
 
@@ -61,7 +62,7 @@ class ThreadExitTest {
 
     @Test
     void exitGroupEndsTheProcess() {
-        assertEquals(0, Dispatch.run(exit::exitGroup, FakeCall.of(dying, "exit_group", 256 + 7)));
+        assertEquals(0, new FakeCall("exit_group", dying).invoke(exit::exitGroup, 256 + 7));
         assertEquals(7, process.exitGroupStatus);
         assertNull(dying.exitStatus);
     }
@@ -125,7 +126,7 @@ class ThreadExitTest {
     @Test
     void setRobustListWithoutExitDoesNothingElse() {
         ThreadIdentity identity = new ThreadIdentity();
-        assertEquals(-Errno.EINVAL, Dispatch.run(identity::setRobustList, FakeCall.of(dying, "set_robust_list", HEAD, 23)));
+        assertEquals(-Errno.EINVAL, new FakeCall("set_robust_list", dying).invoke(identity::setRobustList, HEAD, 23));
         assertEquals(0, dying.robustHead);
     }
 }

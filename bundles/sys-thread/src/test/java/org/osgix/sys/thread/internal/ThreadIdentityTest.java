@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.osgix.syscall.Errno;
+import org.osgix.testsupport.FakeCall;
 
 class ThreadIdentityTest {
     private static final long OUT_HEAD = FakeMemory.at(0);
@@ -14,32 +15,32 @@ class ThreadIdentityTest {
 
     @Test
     void gettidIsTheCallersTid() {
-        assertEquals(thread.tid, Dispatch.run(identity::gettid, FakeCall.of(thread, "gettid")));
+        assertEquals(thread.tid, new FakeCall("gettid", thread).invoke(identity::gettid));
     }
 
     @Test
     void setTidAddressRecordsTheWordAndReturnsTheTid() {
-        assertEquals(thread.tid, Dispatch.run(identity::setTidAddress, FakeCall.of(thread, "set_tid_address", 0x1000)));
+        assertEquals(thread.tid, new FakeCall("set_tid_address", thread).invoke(identity::setTidAddress, 0x1000));
         assertEquals(0x1000, thread.clearChildTid);
     }
 
     @Test
     void robustListRoundTrip() {
-        assertEquals(-Errno.EINVAL, Dispatch.run(identity::setRobustList, FakeCall.of(thread, "set_robust_list", 0x5000, 16)));
-        assertEquals(0, Dispatch.run(identity::setRobustList, FakeCall.of(thread, "set_robust_list", 0x5000, 24)));
+        assertEquals(-Errno.EINVAL, new FakeCall("set_robust_list", thread).invoke(identity::setRobustList, 0x5000, 16));
+        assertEquals(0, new FakeCall("set_robust_list", thread).invoke(identity::setRobustList, 0x5000, 24));
         assertEquals(0x5000, thread.robustHead);
-        assertEquals(0, Dispatch.run(identity::getRobustList, FakeCall.of(thread, "get_robust_list", 0, OUT_HEAD, OUT_LEN)));
+        assertEquals(0, new FakeCall("get_robust_list", thread).invoke(identity::getRobustList, 0, OUT_HEAD, OUT_LEN));
         assertEquals(0x5000, process.memory.readLong(OUT_HEAD));
         assertEquals(24, process.memory.readLong(OUT_LEN));
         process.memory.writeLong(OUT_HEAD, 0);
-        assertEquals(0, Dispatch.run(identity::getRobustList, FakeCall.of(thread, "get_robust_list", thread.tid, OUT_HEAD, OUT_LEN)));
+        assertEquals(0, new FakeCall("get_robust_list", thread).invoke(identity::getRobustList, thread.tid, OUT_HEAD, OUT_LEN));
         assertEquals(0x5000, process.memory.readLong(OUT_HEAD));
     }
 
     @Test
     void getRobustListErrors() {
-        assertEquals(-Errno.ESRCH, Dispatch.run(identity::getRobustList, FakeCall.of(thread, "get_robust_list", -1, OUT_HEAD, OUT_LEN)));
-        assertEquals(-Errno.ESRCH, Dispatch.run(identity::getRobustList, FakeCall.of(thread, "get_robust_list", 999999, OUT_HEAD, OUT_LEN)));
-        assertEquals(-Errno.EFAULT, Dispatch.run(identity::getRobustList, FakeCall.of(thread, "get_robust_list", 0, 8, OUT_LEN)));
+        assertEquals(-Errno.ESRCH, new FakeCall("get_robust_list", thread).invoke(identity::getRobustList, -1, OUT_HEAD, OUT_LEN));
+        assertEquals(-Errno.ESRCH, new FakeCall("get_robust_list", thread).invoke(identity::getRobustList, 999999, OUT_HEAD, OUT_LEN));
+        assertEquals(-Errno.EFAULT, new FakeCall("get_robust_list", thread).invoke(identity::getRobustList, 0, 8, OUT_LEN));
     }
 }

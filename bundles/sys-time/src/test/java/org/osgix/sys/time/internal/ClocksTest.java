@@ -10,6 +10,9 @@ import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.SyscallHandler;
+import org.osgix.testsupport.FakeCall;
+import org.osgix.testsupport.FakeMemory;
+import org.osgix.testsupport.FakeProcess;
 
 class ClocksTest {
     private static final Host HOST = new PosixHost();
@@ -74,8 +77,8 @@ class ClocksTest {
 
     @Test
     void cpuClocksOfTheCallerWorkAndOthersAreInvalid() {
-        int pid = process.pid;
-        int tid = process.thread.tid;
+        int pid = process.pid();
+        int tid = process.mainThread().tid();
         long ownProcessSched = (~pid << 3) | 2;
         long ownThreadSched = (~tid << 3) | 4 | 2;
         long processPid0 = -6;

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
+import org.osgix.testsupport.FakeCall;
+import org.osgix.testsupport.FakeMemory;
+import org.osgix.testsupport.FakeProcess;
 
 class SleepTest {
     private static final Host HOST = new PosixHost();
@@ -106,7 +109,7 @@ class SleepTest {
 
     @Test
     void aPendingExitEndsTheSleepAtOnce() {
-        process.thread.exitPending = true;
+        process.mainThread().markExitPending();
         request(5, 0);
         long start = System.nanoTime();
         assertEquals(-Errno.EINTR, call.invoke(sleep::clockNanosleep, ClockIds.MONOTONIC, 0, req, rem));

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.SyscallHandler;
+import org.osgix.testsupport.FakeBundleContext;
 
 class TimeFamilyTest {
     @Test
@@ -16,8 +17,8 @@ class TimeFamilyTest {
         TimeFamily family = new TimeFamily(bundle.context(), new PosixHost());
 
         assertEquals(Set.of("clock_gettime", "clock_getres", "gettimeofday", "time", "nanosleep",
-            "clock_nanosleep"), bundle.services.keySet());
-        bundle.services.forEach((name, props) -> {
+            "clock_nanosleep"), bundle.services().keySet());
+        bundle.services().forEach((name, props) -> {
             assertEquals("sys-time", props.get(SyscallHandler.FAMILY));
             if (SyscallHandler.SUPPORT_PARTIAL.equals(props.get(SyscallHandler.SUPPORT))) {
                 assertNotNull(props.get(SyscallHandler.NOTE), name + " is partial without a note");
@@ -26,6 +27,6 @@ class TimeFamilyTest {
         assertEquals(SyscallHandler.SUPPORT_FULL, bundle.support("nanosleep"));
 
         family.deactivate();
-        assertTrue(bundle.services.isEmpty());
+        assertTrue(bundle.services().isEmpty());
     }
 }

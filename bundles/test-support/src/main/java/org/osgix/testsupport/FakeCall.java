@@ -1,5 +1,6 @@
-package org.osgix.sys.info.internal;
+package org.osgix.testsupport;
 
+import java.util.Arrays;
 import org.osgix.fd.FdTable;
 import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.Errno;
@@ -10,23 +11,31 @@ import org.osgix.syscall.SyscallContext;
 import org.osgix.syscall.SyscallHandler;
 
 /** A syscall in flight for tests; {@link #invoke} converts GuestFault as the dispatcher does. */
-final class FakeCall implements SyscallContext {
-    private final FakeProcess process;
+public final class FakeCall implements SyscallContext {
+    private final String name;
+    private final GuestThread thread;
     private final long[] args = new long[6];
 
-    FakeCall(FakeProcess process) {
-        this.process = process;
+    /** A call named "test" made by the process's only thread. */
+    public FakeCall(FakeProcess process) {
+        this("test", process.mainThread());
+    }
+
+    /** A call named {@code name} made by {@code thread} (memory and fds are its process's). */
+    public FakeCall(String name, GuestThread thread) {
+        this.name = name;
+        this.thread = thread;
     }
 
     /** Sets the arguments (missing ones are 0) for calls made with {@code handler.handle(this)}. */
-    FakeCall arguments(long... arguments) {
-        java.util.Arrays.fill(args, 0);
+    public FakeCall arguments(long... arguments) {
+        Arrays.fill(args, 0);
         System.arraycopy(arguments, 0, args, 0, arguments.length);
         return this;
     }
 
     /** Serves {@code handler} with these arguments (missing ones are 0). */
-    long invoke(SyscallHandler handler, long... arguments) {
+    public long invoke(SyscallHandler handler, long... arguments) {
         arguments(arguments);
         try {
             return handler.handle(this);
@@ -37,7 +46,7 @@ final class FakeCall implements SyscallContext {
 
     @Override
     public String name() {
-        return "test";
+        return name;
     }
 
     @Override
@@ -72,21 +81,21 @@ final class FakeCall implements SyscallContext {
 
     @Override
     public GuestThread thread() {
-        return process.thread;
+        return thread;
     }
 
     @Override
     public GuestProcess process() {
-        return process;
+        return thread.process();
     }
 
     @Override
     public AddressSpace memory() {
-        return process.memory();
+        return thread.process().memory();
     }
 
     @Override
     public FdTable fds() {
-        return process.fds();
+        return thread.process().fds();
     }
 }

@@ -1,4 +1,4 @@
-package org.osgix.sys.info.internal;
+package org.osgix.testsupport;
 
 import java.lang.reflect.Proxy;
 import java.util.Collections;
@@ -10,13 +10,23 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgix.syscall.SyscallHandler;
 
 /** Records the services a family registers and unregisters (a dynamic proxy: only those calls work). */
-final class FakeBundleContext {
-    /** Live registrations: syscall name → service properties. */
-    final Map<String, Dictionary<String, ?>> services = Collections.synchronizedMap(new HashMap<>());
-    /** Every handler registered, by syscall name. */
-    final Map<String, SyscallHandler> handlers = Collections.synchronizedMap(new HashMap<>());
+public final class FakeBundleContext {
+    private final Map<String, Dictionary<String, ?>> services = Collections.synchronizedMap(new HashMap<>());
+    private final Map<String, SyscallHandler> handlers = Collections.synchronizedMap(new HashMap<>());
 
-    BundleContext context() {
+    /** Live registrations: syscall name → service properties. */
+    public Map<String, Dictionary<String, ?>> services() {
+        return services;
+    }
+
+    /** Every handler registered, by syscall name. */
+    public Map<String, SyscallHandler> handlers() {
+        return handlers;
+    }
+
+    /** A context whose registerService records into {@link #services()} and {@link #handlers()}. */
+    @SuppressWarnings("unchecked")
+    public BundleContext context() {
         return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
                 if (!method.getName().equals("registerService") || !(args[2] instanceof Dictionary)) {
@@ -43,7 +53,8 @@ final class FakeBundleContext {
             });
     }
 
-    String support(String name) {
+    /** The support property the handler for {@code name} was registered with. */
+    public String support(String name) {
         return (String) services.get(name).get(SyscallHandler.SUPPORT);
     }
 }

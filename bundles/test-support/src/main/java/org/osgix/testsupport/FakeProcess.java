@@ -1,4 +1,4 @@
-package org.osgix.sys.time.internal;
+package org.osgix.testsupport;
 
 import java.util.HashMap;
 import java.util.List;
@@ -12,20 +12,33 @@ import org.osgix.syscall.GuestProcess;
 import org.osgix.syscall.GuestThread;
 
 /** A guest process for tests with one thread (tid = pid + 1) that can be marked interrupted (a pending exit). */
-final class FakeProcess implements GuestProcess {
-    final int pid;
-    final FakeThread thread;
+public final class FakeProcess implements GuestProcess {
+    private final int pid;
+    private final FakeThread thread;
     private final AddressSpace memory;
+    private final FdTable fds;
     private final long[][] limits = new long[RLIMIT_NLIMITS][];
     private final Map<Class<?>, Object> states = new HashMap<>();
 
-    FakeProcess(int pid, AddressSpace memory) {
+    /** A process without a file table ({@link #fds()} is unsupported). */
+    public FakeProcess(int pid, AddressSpace memory) {
+        this(pid, memory, null);
+    }
+
+    /** A process whose {@link #fds()} is {@code fds}. */
+    public FakeProcess(int pid, AddressSpace memory, FdTable fds) {
         this.pid = pid;
         this.memory = memory;
+        this.fds = fds;
         this.thread = new FakeThread(pid + 1); // a tid unlike the pid catches mix-ups
         for (int res = 0; res < RLIMIT_NLIMITS; res++) {
             limits[res] = new long[] {RLIM_INFINITY, RLIM_INFINITY};
         }
+    }
+
+    /** The process's only thread. */
+    public FakeThread mainThread() {
+        return thread;
     }
 
     @Override
@@ -45,7 +58,10 @@ final class FakeProcess implements GuestProcess {
 
     @Override
     public FdTable fds() {
-        throw new UnsupportedOperationException();
+        if (fds == null) {
+            throw new UnsupportedOperationException();
+        }
+        return fds;
     }
 
     @Override
@@ -115,12 +131,17 @@ final class FakeProcess implements GuestProcess {
     }
 
     /** The process's only thread. */
-    final class FakeThread implements GuestThread {
-        final int tid;
-        volatile boolean exitPending;
+    public final class FakeThread implements GuestThread {
+        private final int tid;
+        private volatile boolean exitPending;
 
         FakeThread(int tid) {
             this.tid = tid;
+        }
+
+        /** Marks an exit as pending: the thread is interrupted and the process is exiting. */
+        public void markExitPending() {
+            exitPending = true;
         }
 
         @Override

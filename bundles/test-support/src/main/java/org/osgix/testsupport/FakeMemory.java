@@ -1,9 +1,7 @@
-package org.osgix.sys.info.internal;
+package org.osgix.testsupport;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.osgix.host.NativeMemory;
-import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestFault;
 
@@ -12,14 +10,15 @@ import org.osgix.syscall.GuestFault;
  * into it), guest address = host address. Everything outside the block faults; the pages from
  * {@link #readOnlyFrom} on are readable but not writable. Mapping changes are not supported.
  */
-final class FakeMemory implements AddressSpace, AutoCloseable {
+public final class FakeMemory extends FixedLayoutMemory implements AutoCloseable {
     private final NativeMemory nativeMemory;
     private final long allocation;
     private final long base;
     private final long size;
     private long readOnlyFrom;
 
-    FakeMemory(NativeMemory nativeMemory, long size) {
+    /** {@code size} bytes of fresh host memory, writable. */
+    public FakeMemory(NativeMemory nativeMemory, long size) {
         this.nativeMemory = nativeMemory;
         this.allocation = nativeMemory.allocate(size + PAGE_SIZE);
         this.base = (allocation + PAGE_SIZE - 1) & -PAGE_SIZE;
@@ -27,16 +26,18 @@ final class FakeMemory implements AddressSpace, AutoCloseable {
         this.readOnlyFrom = base + size;
     }
 
-    long base() {
+    /** The first guest (and host) address. */
+    public long base() {
         return base;
     }
 
-    long end() {
+    /** The address just past the block. */
+    public long end() {
         return base + size;
     }
 
     /** Makes {@code [addr, end)} read-only. */
-    void readOnlyFrom(long addr) {
+    public void readOnlyFrom(long addr) {
         readOnlyFrom = addr;
     }
 
@@ -119,53 +120,6 @@ final class FakeMemory implements AddressSpace, AutoCloseable {
         byte[] bytes = new byte[(int) nul];
         read(addr, bytes, 0, bytes.length);
         return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public int writeCString(long addr, String s) {
-        byte[] bytes = (s + '\0').getBytes(StandardCharsets.UTF_8);
-        write(addr, bytes, 0, bytes.length);
-        return bytes.length;
-    }
-
-    @Override
-    public long mmap(long addr, long len, int prot, int flags, int hostFd, long offset, String name) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int munmap(long addr, long len) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int mprotect(long addr, long len, int prot) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public long mremap(long oldAddr, long oldLen, long newLen, int flags, long newAddr) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int madvise(long addr, long len, int advice) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public long brk(long newBreak) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void initBrk(long start) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<Mapping> mappings() {
-        return List.of();
     }
 
     @Override
