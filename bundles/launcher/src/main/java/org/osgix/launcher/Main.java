@@ -19,12 +19,27 @@ public final class Main {
         System.exit(run(args));
     }
 
+    /**
+     * Runs the command line; the framework is left running when the application returned, for
+     * {@link #main} to end the JVM at once: stopping it would deactivate every component and
+     * unregister hundreds of syscall services (~100 ms), and nothing of that outlives the JVM
+     * (the throw-away cache goes with a shutdown hook).
+     */
     static int run(String[] args) {
-        try (FrameworkBoot framework = FrameworkBoot.start(Composition.current())) {
+        StartupTrace trace = StartupTrace.get();
+        FrameworkBoot framework = null;
+        try {
+            framework = FrameworkBoot.start(Composition.current());
             return framework.runMain(args);
         } catch (Exception e) {
             System.err.println("osgix: " + e.getMessage());
+            if (framework != null) {
+                framework.close();
+            }
             return FRAMEWORK_ERROR;
+        } finally {
+            System.out.flush();
+            trace.print(System.err);
         }
     }
 }

@@ -14,7 +14,8 @@ final class Diagnostics {
     static String whatIsMissing(BundleContext context) {
         List<String> names = new ArrayList<>();
         for (Bundle b : context.getBundles()) {
-            if (b.getState() != Bundle.ACTIVE && b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+            if (b.getState() != Bundle.ACTIVE && b.getHeaders().get(Constants.FRAGMENT_HOST) == null
+                    && !OnDemandBundles.ALL.contains(b.getSymbolicName())) {
                 names.add(b.getSymbolicName());
             }
         }
@@ -22,14 +23,5 @@ final class Diagnostics {
                 ? "every bundle is active but a component is unsatisfied (is the kernel, engine, loader,"
                         + " arch, fd-table or host bundle missing from the composition?)"
                 : "bundles not active: " + String.join(", ", names);
-    }
-
-    static boolean isActive(BundleContext context, String symbolicName) {
-        for (Bundle b : context.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName()) && b.getState() == Bundle.ACTIVE) {
-                return true;
-            }
-        }
-        return false;
     }
 }

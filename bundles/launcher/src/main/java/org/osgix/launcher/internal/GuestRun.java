@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceRegistration;
 
 /**
@@ -22,7 +23,6 @@ import org.osgi.framework.ServiceRegistration;
 final class GuestRun {
     /** How long the kernel may take to pick up the request before we report what is missing. */
     private static final long KERNEL_WAIT_SECONDS = 20;
-    private static final String STRACE_BUNDLE = "org.osgix.strace";
 
     private final BundleContext context;
     private final Options options;
@@ -33,9 +33,8 @@ final class GuestRun {
     }
 
     int run() throws LaunchException {
-        if (options.strace && !Diagnostics.isActive(context, STRACE_BUNDLE)) {
-            System.err.println("osgix: --strace: this composition has no " + STRACE_BUNDLE
-                    + " bundle; running without tracing");
+        if (options.strace) {
+            startStrace();
         }
         AutoCloseable shell = options.shell ? ShellStarter.start(context, options.shellInput) : null;
         CompletableFuture<Integer> status = new CompletableFuture<>();
@@ -51,6 +50,20 @@ final class GuestRun {
                 // nothing left to clean up
             }
             closeQuietly(shell);
+        }
+    }
+
+    /** The strace bundle is started on demand: its interceptor is bound before the guest starts. */
+    private void startStrace() throws LaunchException {
+        boolean active;
+        try {
+            active = OnDemandBundles.start(context, OnDemandBundles.STRACE);
+        } catch (BundleException e) {
+            throw new LaunchException("--strace: cannot start " + OnDemandBundles.STRACE + ": " + e.getMessage());
+        }
+        if (!active) {
+            System.err.println("osgix: --strace: this composition has no " + OnDemandBundles.STRACE
+                    + " bundle; running without tracing");
         }
     }
 

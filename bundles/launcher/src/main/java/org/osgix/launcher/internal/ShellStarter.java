@@ -1,7 +1,6 @@
 package org.osgix.launcher.internal;
 
 import java.io.File;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgix.launcher.internal.shell.GogoShell;
@@ -13,8 +12,6 @@ import org.osgix.launcher.internal.shell.GogoShell;
 final class ShellStarter {
     static final String PROCESSOR = "org.apache.felix.service.command.CommandProcessor";
     static final String TERMINAL = "/dev/tty";
-    /** The Gogo bundles, in start order: the runtime before the commands. */
-    private static final String[] GOGO = {"org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command"};
 
     private ShellStarter() {
     }
@@ -36,17 +33,13 @@ final class ShellStarter {
         }
     }
 
-    /** The default distribution installs the Gogo bundles without starting them: start them now. */
+    /** Compositions install the Gogo bundles without starting them: start them now. */
     private static void startDormantGogo(BundleContext context) throws LaunchException {
-        for (String name : GOGO) {
-            for (Bundle b : context.getBundles()) {
-                if (name.equals(b.getSymbolicName()) && b.getState() != Bundle.ACTIVE) {
-                    try {
-                        b.start(Bundle.START_TRANSIENT);
-                    } catch (BundleException e) {
-                        throw new LaunchException("--shell: cannot start " + name + ": " + e.getMessage());
-                    }
-                }
+        for (String name : OnDemandBundles.GOGO) {
+            try {
+                OnDemandBundles.start(context, name);
+            } catch (BundleException e) {
+                throw new LaunchException("--shell: cannot start " + name + ": " + e.getMessage());
             }
         }
     }
