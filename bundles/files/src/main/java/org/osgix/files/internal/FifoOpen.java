@@ -1,19 +1,23 @@
 package org.osgix.files.internal;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.spi.AbstractInterruptibleChannel;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
-import org.osgix.syscall.SyscallContext;
+import org.osgix.syscall.support.PerThread;
 
 /**
- * A blocking open of a FIFO, which waits until the other end is opened. The host's open could
- * not be interrupted, so it runs on a helper thread while the guest thread waits interruptibly;
- * when exit_group (or a signal) interrupts the guest thread, the helper's open is released by
- * opening the other end without blocking, and the guest gets EINTR.
+ * A blocking open that may wait for a FIFO's other end (a read-only or write-only open without
+ * O_NONBLOCK). The host's open runs on the guest thread, as every other open does, so a file
+ * that is no FIFO costs no extra host call; it is made interruptible by the JDK's interruptible
+ * I/O protocol ({@link AbstractInterruptibleChannel}): when exit_group (or a signal) interrupts
+ * the guest thread during the open, the interrupting thread <em>releases</em> it, if the path is
+ * a FIFO, by opening the FIFO read-write without blocking (that counts as both a reader and a
+ * writer) and holding it until the guest's open has returned; the guest then gets EINTR and
+ * nothing stays open. A path that is no FIFO is not touched: its open ends by itself and keeps
+ * its result.
  */
 final class FifoOpen {
     private static final int S_IFMT = 0170000, S_IFIFO = 0010000;
@@ -21,16 +25,42 @@ final class FifoOpen {
 
     private final Host host;
     private final Scratch scratch;
-    /** Helper threads are daemons and end after a minute without work. */
-    private final ExecutorService openers = Executors.newCachedThreadPool(task -> {
-        Thread t = new Thread(task, "osgix-fifo-open");
-        t.setDaemon(true);
-        return t;
-    });
+    private final PerThread<Guard[]> guards = new PerThread<>(() -> new Guard[1]);
 
     FifoOpen(Host host, Scratch scratch) {
         this.host = host;
         this.scratch = scratch;
+    }
+
+    /** The host fd, or a negative errno (EINTR when the guest thread was interrupted). */
+    int open(AtPath at, int flags, int mode, long resolve) {
+        Guard[] mine = guards.get();
+        Guard guard = mine[0];
+        if (guard == null || !guard.isOpen()) {
+            guard = new Guard(); // a guard an interruption closed cannot be used again
+            mine[0] = guard;
+        }
+        guard.prepare(at, flags, resolve);
+        int fd;
+        int released;
+        guard.enter();
+        try {
+            fd = Open.hostOpen(host, at, flags, mode, resolve);
+        } finally {
+            released = guard.finish();
+        }
+        if (!guard.leave()) {
+            return fd;
+        }
+        if (released < 0) {
+            return fd; // interrupted, but no FIFO was waited for: the open ended by itself
+        }
+        host.close(released);
+        if (fd >= 0) {
+            host.close(fd);
+        }
+        Thread.interrupted(); // consumed, as a Java wait's InterruptedException consumes it
+        return -Errno.EINTR;
     }
 
     /** True when the path names a FIFO (following a last symlink unless O_NOFOLLOW). */
@@ -52,41 +82,74 @@ final class FifoOpen {
         return r == 0 && (scratch.memory().getInt(stat + ST_MODE) & S_IFMT) == S_IFIFO;
     }
 
-    /** The host fd, or a negative errno (EINTR when the guest thread was interrupted). */
-    int open(SyscallContext call, AtPath at, int flags, int mode, long resolve) {
-        Future<Integer> opening = openers.submit(() -> Open.hostOpen(host, at, flags, mode, resolve));
-        try {
-            return opening.get();
-        } catch (InterruptedException e) {
-            release(at, flags, resolve);
-            int fd = awaitUninterruptibly(opening);
-            if (fd >= 0) {
-                host.close(fd);
-            }
-            return -Errno.EINTR;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("FIFO open failed", e.getCause());
+    /**
+     * Opens the FIFO's other end without blocking, which completes a waiting open: read-write
+     * when allowed (it serves a waiting reader and a waiting writer, even one that has not
+     * started waiting yet), else the opposite end. The fd, or -1 when nothing was opened.
+     */
+    private int release(AtPath at, int flags, long resolve) {
+        if (!isFifo(at, resolve, flags)) {
+            return -1;
         }
-    }
-
-    /** Opens the other end without blocking, which completes the waiting open. */
-    private void release(AtPath at, int flags, long resolve) {
-        int otherEnd = (flags & OpenFile.O_ACCMODE) == OpenFile.O_WRONLY ? OpenFile.O_RDONLY : OpenFile.O_WRONLY;
-        int fd = Open.hostOpen(host, at, otherEnd | OpenFile.O_NONBLOCK | OpenFile.O_CLOEXEC, 0, resolve);
+        int common = OpenFile.O_NONBLOCK | OpenFile.O_CLOEXEC | OpenFile.O_NOCTTY | (flags & OpenFile.O_NOFOLLOW);
+        int fd = Open.hostOpen(host, at, OpenFile.O_RDWR | common, 0, resolve);
         if (fd >= 0) {
-            host.close(fd);
+            return fd;
         }
+        int otherEnd = (flags & OpenFile.O_ACCMODE) == OpenFile.O_WRONLY ? OpenFile.O_RDONLY : OpenFile.O_WRONLY;
+        fd = Open.hostOpen(host, at, otherEnd | common, 0, resolve);
+        return Math.max(fd, -1);
     }
 
-    /** The released open's result (it returns promptly once the other end was opened). */
-    private static int awaitUninterruptibly(Future<Integer> opening) {
-        while (true) {
+    /**
+     * One guest thread's hook into the JDK's interruption of blocking I/O: {@link #implCloseChannel}
+     * runs on the interrupting thread while the guest thread is between {@link #enter} and
+     * {@link #leave}. The open in flight and the released fd are guarded by the guard's monitor.
+     */
+    private final class Guard extends AbstractInterruptibleChannel {
+        private AtPath at;
+        private int flags;
+        private long resolve;
+        private boolean finished = true;
+        private int releasedFd = -1;
+
+        synchronized void prepare(AtPath path, int openFlags, long openResolve) {
+            at = path;
+            flags = openFlags;
+            resolve = openResolve;
+            finished = false;
+            releasedFd = -1;
+        }
+
+        void enter() {
+            begin();
+        }
+
+        /** Ends the open in flight (a later interruption releases nothing); the released fd or -1. */
+        synchronized int finish() {
+            finished = true;
+            at = null;
+            int fd = releasedFd;
+            releasedFd = -1;
+            return fd;
+        }
+
+        /** True when the guest thread was interrupted since {@link #enter}. */
+        boolean leave() {
             try {
-                return opening.get();
-            } catch (InterruptedException again) {
-                // keep waiting: the helper holds the pinned directory until it returns
-            } catch (ExecutionException e) {
-                return -Errno.EINTR;
+                end(true);
+                return false;
+            } catch (ClosedByInterruptException interrupted) {
+                return true;
+            } catch (IOException cannotHappen) {
+                return false; // only an asynchronous close(), which no one calls, throws otherwise
+            }
+        }
+
+        @Override
+        protected synchronized void implCloseChannel() {
+            if (!finished && releasedFd < 0) {
+                releasedFd = release(at, flags, resolve);
             }
         }
     }

@@ -11,7 +11,9 @@ import org.osgix.syscall.support.SyscallRegistrations;
 /**
  * The files family: opening files, pipes, the descriptor table's syscalls, metadata, names,
  * links, directories, file systems and the working directory. Paths go to the host through
- * {@link PathResolver}.
+ * {@link PathResolver}. Handlers that never wait (descriptor-table changes, pipe creation,
+ * metadata reads) are registered as non-blocking; open (a FIFO waits for its other end), fcntl
+ * and flock (locks) are not.
  */
 @Component(service = {})
 public final class FilesFamily {
@@ -51,15 +53,15 @@ public final class FilesFamily {
             .partial("openat2", proc + "; under a sysroot the guest's RESOLVE_IN_ROOT/BENEATH are "
                 + "the sysroot's", open::openat2)
             .partial("creat", proc, open::creat)
-            .full("close", descriptors::close)
-            .full("close_range", descriptors::closeRange)
-            .full("dup", descriptors::dup)
-            .full("dup2", descriptors::dup2)
-            .full("dup3", descriptors::dup3)
+            .fullNonBlocking("close", descriptors::close)
+            .fullNonBlocking("close_range", descriptors::closeRange)
+            .fullNonBlocking("dup", descriptors::dup)
+            .fullNonBlocking("dup2", descriptors::dup2)
+            .fullNonBlocking("dup3", descriptors::dup3)
             .partial("fcntl", "no F_GETOWN/F_SETOWN/F_SETSIG, leases or F_NOTIFY; O_ASYNC is kept "
                 + "but sends no SIGIO", fcntl::fcntl)
-            .full("pipe", pipes::pipe)
-            .full("pipe2", pipes::pipe2)
+            .fullNonBlocking("pipe", pipes::pipe)
+            .fullNonBlocking("pipe2", pipes::pipe2)
             .full("flock", new Flock(host)::flock);
     }
 
@@ -72,14 +74,14 @@ public final class FilesFamily {
         FileSpace space = new FileSpace(host, paths);
         FileSystems fileSystems = new FileSystems(host, paths, scratch);
         ExtendedAttributes xattrs = new ExtendedAttributes(host, paths);
-        regs.full("stat", stat::stat)
-            .full("lstat", stat::lstat)
-            .full("fstat", stat::fstat)
-            .full("newfstatat", stat::newfstatat)
-            .full("statx", statx::statx)
-            .full("access", access::access)
-            .full("faccessat", access::faccessat)
-            .full("faccessat2", access::faccessat2)
+        regs.fullNonBlocking("stat", stat::stat)
+            .fullNonBlocking("lstat", stat::lstat)
+            .fullNonBlocking("fstat", stat::fstat)
+            .fullNonBlocking("newfstatat", stat::newfstatat)
+            .fullNonBlocking("statx", statx::statx)
+            .fullNonBlocking("access", access::access)
+            .fullNonBlocking("faccessat", access::faccessat)
+            .fullNonBlocking("faccessat2", access::faccessat2)
             .full("chmod", permissions::chmod)
             .full("fchmod", permissions::fchmod)
             .full("fchmodat", permissions::fchmodat)
@@ -121,8 +123,8 @@ public final class FilesFamily {
         Names names = new Names(host, paths);
         Directories directories = new Directories(host);
         WorkingDirectory cwd = new WorkingDirectory(host, paths);
-        regs.full("readlink", links::readlink)
-            .full("readlinkat", links::readlinkat)
+        regs.fullNonBlocking("readlink", links::readlink)
+            .fullNonBlocking("readlinkat", links::readlinkat)
             .full("symlink", links::symlink)
             .full("symlinkat", links::symlinkat)
             .full("link", links::link)
@@ -139,9 +141,9 @@ public final class FilesFamily {
             .full("renameat2", names::renameat2)
             .partial("getdents64", "an opened /proc/self/fd lists the guest's descriptors with made-up "
                 + "inode numbers", directories::getdents64)
-            .full("getcwd", cwd::getcwd)
+            .fullNonBlocking("getcwd", cwd::getcwd)
             .full("chdir", cwd::chdir)
             .full("fchdir", cwd::fchdir)
-            .full("umask", new Umask(host)::umask);
+            .fullNonBlocking("umask", new Umask(host)::umask);
     }
 }

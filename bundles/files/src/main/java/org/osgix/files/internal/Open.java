@@ -11,7 +11,6 @@ import static org.osgix.fd.OpenFile.O_RDWR;
 import static org.osgix.fd.OpenFile.O_TRUNC;
 import static org.osgix.fd.OpenFile.O_WRONLY;
 
-import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
@@ -25,7 +24,7 @@ final class Open {
     /** struct open_how {u64 flags; u64 mode; u64 resolve}: the size Linux 5.6 defined. */
     private static final int OPEN_HOW_SIZE = 24;
     /** Linux VALID_OPEN_FLAGS: what openat2 accepts (open ignores other bits). */
-    private static final int VALID_OPEN_FLAGS = 0x7fffc3;
+    private static final int VALID_OPEN_FLAGS = FileKinds.VALID_OPEN_FLAGS;
     private static final int O_TMPFILE_ONLY = OpenFile.O_TMPFILE & ~OpenFile.O_DIRECTORY;
 
     private final Host host;
@@ -104,8 +103,8 @@ final class Open {
                 return at.error();
             }
             long hostResolve = combinedResolve(at, resolve);
-            if (mayWaitForPartner(flags) && fifos.isFifo(at, hostResolve, flags)) {
-                hostFd = fifos.open(call, at, hostFlags, hostMode, hostResolve);
+            if (mayWaitForPartner(flags)) {
+                hostFd = fifos.open(at, hostFlags, hostMode, hostResolve);
             } else {
                 hostFd = hostOpen(host, at, hostFlags, hostMode, hostResolve);
             }
@@ -143,14 +142,12 @@ final class Open {
     }
 
     private int install(SyscallContext call, int hostFd, int flags, String path) {
-        FileKind kind = kinds.of(hostFd, (flags & O_PATH) != 0);
-        // The host's F_GETFL is Linux's exact answer (creation flags dropped, O_LARGEFILE added,
-        // O_PATH reduced), so the description keeps what the guest's F_GETFL must report.
-        int statusFlags = host.fcntl(hostFd, Host.F_GETFL, 0);
-        if (statusFlags < 0) {
+        FileKinds.Description description = kinds.describe(hostFd, flags);
+        if (description.statusFlags() < 0) {
             host.close(hostFd);
-            return statusFlags;
+            return description.statusFlags();
         }
-        return call.fds().open(kind, hostFd, statusFlags, path, null, (flags & O_CLOEXEC) != 0);
+        return call.fds().open(description.kind(), hostFd, description.statusFlags(), path, null,
+            (flags & O_CLOEXEC) != 0);
     }
 }

@@ -4,6 +4,7 @@ import org.osgix.fd.FdSnapshot;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
+import org.osgix.syscall.GuestProcess;
 import org.osgix.syscall.SyscallContext;
 
 /**
@@ -21,6 +22,7 @@ final class PathResolver {
     private final GuestPaths guestPaths;
     private final Scratch scratch;
     private final ProcSelf procSelf;
+    private ProcessRoot lastRoot;
 
     PathResolver(Host host, Scratch scratch) {
         this.host = host;
@@ -41,9 +43,20 @@ final class PathResolver {
         return guestPaths.read(call.memory(), addr);
     }
 
-    /** The process's sysroot (opened on first use). */
+    /** The process's sysroot (opened on first use; the last process's is kept at hand). */
     Sysroot sysroot(SyscallContext call) {
-        return call.process().state(Sysroot.class, () -> Sysroot.open(host, call.process().option("sysroot")));
+        GuestProcess process = call.process();
+        ProcessRoot cached = lastRoot;
+        if (cached != null && cached.process() == process) {
+            return cached.root();
+        }
+        Sysroot root = process.state(Sysroot.class, () -> Sysroot.open(host, process.option("sysroot")));
+        lastRoot = new ProcessRoot(process, root);
+        return root;
+    }
+
+    /** A process and its sysroot: immutable, so a racing reader sees a whole pair. */
+    private record ProcessRoot(GuestProcess process, Sysroot root) {
     }
 
     /** The guest's view of a host absolute path (getcwd, /proc/self/fd links). */

@@ -2,6 +2,7 @@ package org.osgix.files.internal;
 
 import java.lang.ref.Cleaner;
 import org.osgix.host.NativeMemory;
+import org.osgix.syscall.support.PerThread;
 
 /**
  * Per-thread host memory for results the host writes before they are checked or converted
@@ -18,11 +19,11 @@ final class Scratch {
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final NativeMemory memory;
-    private final ThreadLocal<Block> blocks;
+    private final PerThread<Block> blocks;
 
     Scratch(NativeMemory memory) {
         this.memory = memory;
-        this.blocks = ThreadLocal.withInitial(() -> new Block(memory));
+        this.blocks = new PerThread<>(() -> new Block(memory));
     }
 
     /** The calling thread's block (SIZE bytes). */

@@ -2,6 +2,7 @@ package org.osgix.files.internal;
 
 import static org.osgix.files.internal.FileKinds.STAT_SIZE;
 
+import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
@@ -60,12 +61,23 @@ final class Stat {
             at -> hostStatAt(call, at.hostDirFd(), at.hostPath(), buf, flags));
     }
 
+    /** fstat: the host writes straight into the guest's buffer (the layouts are the same). */
     private long statFd(SyscallContext call, int fd, long buf) {
-        return PathResolver.withFd(call, fd, -Errno.EBADF, hostFd -> {
+        OpenFile file = PathResolver.pin(call, fd);
+        if (file == null) {
+            return -Errno.EBADF;
+        }
+        try {
+            int hostFd = file.hostFd();
+            if (hostFd < 0) {
+                return -Errno.EBADF;
+            }
             long h = call.memory().hostAddress(buf, STAT_SIZE, GuestMemory.PROT_WRITE);
             int r = host.fstat(hostFd, h < 0 ? scratch.address() : h);
             return h < 0 && r >= 0 ? -Errno.EFAULT : r;
-        });
+        } finally {
+            file.unpin();
+        }
     }
 
     private long hostStatAt(SyscallContext call, int hostDirFd, byte[] hostPath, long buf, int flags) {

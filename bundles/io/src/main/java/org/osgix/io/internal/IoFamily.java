@@ -47,7 +47,7 @@ public final class IoFamily {
             .full("pwritev", vectored::pwritev)
             .partial("preadv2", pipeFaultNote, vectored::preadv2)
             .partial("pwritev2", sigpipe, vectored::pwritev2)
-            .full("lseek", seek::lseek)
+            .fullNonBlocking("lseek", seek::lseek)
             .partial("sendfile", "into a blocking pipe, moves what fits once room is free", copies::sendfile)
             .full("copy_file_range", copies::copyFileRange)
             .full("splice", copies::splice)

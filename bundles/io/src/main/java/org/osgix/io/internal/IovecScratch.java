@@ -2,6 +2,7 @@ package org.osgix.io.internal;
 
 import java.lang.ref.Cleaner;
 import org.osgix.host.NativeMemory;
+import org.osgix.syscall.support.PerThread;
 
 /**
  * Per-thread host memory for the host iovec array of readv/writev, grown on demand up to
@@ -10,43 +11,51 @@ import org.osgix.host.NativeMemory;
  */
 final class IovecScratch {
     static final int IOVEC_SIZE = 16;
+    static final int SPARE_BYTES = 32;
     private static final int INITIAL_ENTRIES = 16;
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final NativeMemory memory;
-    private final ThreadLocal<Block> blocks = new ThreadLocal<>();
+    /** Each thread's current block (only its own thread replaces it). */
+    private final PerThread<Block[]> blocks = new PerThread<>(() -> new Block[1]);
 
     IovecScratch(NativeMemory memory) {
         this.memory = memory;
     }
-
-    static final int SPARE_BYTES = 32;
 
     /**
      * The calling thread's spare words ({@link #SPARE_BYTES}), after its iovec array; valid
      * until the next {@link #table} call that grows the array.
      */
     long spare() {
-        Block block = blocks.get();
-        if (block == null) {
+        Block[] mine = blocks.get();
+        if (mine[0] == null) {
             table(1);
-            block = blocks.get();
         }
-        return block.address + (long) block.entries * IOVEC_SIZE;
+        return mine[0].address + (long) mine[0].entries * IOVEC_SIZE;
     }
 
     /** The calling thread's array with room for at least {@code entries} iovecs. */
     long table(int entries) {
-        Block block = blocks.get();
+        Block[] mine = blocks.get();
+        Block block = mine[0];
         if (block == null || block.entries < entries) {
             int size = block == null ? INITIAL_ENTRIES : block.entries;
             while (size < entries) {
                 size *= 2;
             }
             block = new Block(memory, size);
-            blocks.set(block);
+            mine[0] = block;
         }
         return block.address;
+    }
+
+    /** A one-entry iovec table {@code {base, length}} of the calling thread. */
+    long single(long base, long length) {
+        long table = table(1);
+        memory.putLong(table, base);
+        memory.putLong(table + 8, length);
+        return table;
     }
 
     private static final class Block {

@@ -90,10 +90,7 @@ final class ReadWrite {
                 }
             }
             if (!positional && StreamTransfer.mayBlock(file)) {
-                long table = scratch.table(1);
-                host.memory().putLong(table, h);
-                host.memory().putLong(table + 8, len);
-                return streams.transfer(call, file, direction, table, 1, len, 0);
+                return streams.transfer(call, file, direction, scratch.single(h, len), 1, len, 0);
             }
             return hostTransfer(direction, positional, hostFd, h, len, offset);
         } finally {

@@ -1,12 +1,13 @@
 package org.osgix.poll.kqueue.internal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.osgix.host.Host;
 
 /**
  * Leak checks by counting the host process's fds. The JVM opens and closes fds of its own now and
- * then (class loading, JIT), so a count that differs is re-read for a moment before it fails.
+ * then (class loading, JIT), so a count above the earlier one is re-read for a moment before it
+ * fails; a count below it is the JVM closing one of its own (a jar opened when the test began).
  */
 final class HostFds {
     private HostFds() {
@@ -14,7 +15,7 @@ final class HostFds {
 
     static void assertBackTo(Host host, int before) {
         int now = host.openFdCount();
-        for (int attempt = 0; attempt < 50 && now != before; attempt++) {
+        for (int attempt = 0; attempt < 50 && now > before; attempt++) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
@@ -23,6 +24,6 @@ final class HostFds {
             }
             now = host.openFdCount();
         }
-        assertEquals(before, now, "host fds leaked");
+        assertTrue(now <= before, "host fds leaked: " + before + " before, " + now + " after");
     }
 }

@@ -2,9 +2,8 @@ package org.osgix.host.posix.internal;
 
 import com.sun.jna.Platform;
 import java.io.File;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Component;
 import org.osgix.host.Host;
 import org.osgix.host.HostFdListener;
@@ -19,7 +18,8 @@ import org.osgix.host.NativeMemory;
 @Component(service = Host.class)
 public final class PosixHost extends PosixFileCalls {
     private final NativeMemory memory = new JnaNativeMemory();
-    private final List<HostFdListener> fdListeners = new CopyOnWriteArrayList<>();
+    /** Replaced as a whole on every change, so a close iterates a stable array and allocates nothing. */
+    private volatile HostFdListener[] fdListeners = new HostFdListener[0];
     private final String platform;
 
     public PosixHost() {
@@ -54,7 +54,7 @@ public final class PosixHost extends PosixFileCalls {
     public int close(int fd) {
         RuntimeException listenerFailure = null;
         if (fd >= 0) {
-            for (HostFdListener listener : fdListeners) {
+            for (HostFdListener listener : fdListeners) { // the array of this moment
                 try {
                     listener.closing(fd);
                 } catch (RuntimeException e) {
@@ -316,12 +316,24 @@ public final class PosixHost extends PosixFileCalls {
     }
 
     @Override
-    public void addHostFdListener(HostFdListener listener) {
-        fdListeners.add(listener);
+    public synchronized void addHostFdListener(HostFdListener listener) {
+        HostFdListener[] old = fdListeners;
+        HostFdListener[] grown = Arrays.copyOf(old, old.length + 1);
+        grown[old.length] = listener;
+        fdListeners = grown;
     }
 
     @Override
-    public void removeHostFdListener(HostFdListener listener) {
-        fdListeners.remove(listener);
+    public synchronized void removeHostFdListener(HostFdListener listener) {
+        HostFdListener[] old = fdListeners;
+        for (int i = 0; i < old.length; i++) {
+            if (old[i].equals(listener)) {
+                HostFdListener[] shrunk = new HostFdListener[old.length - 1];
+                System.arraycopy(old, 0, shrunk, 0, i);
+                System.arraycopy(old, i + 1, shrunk, i, old.length - i - 1);
+                fdListeners = shrunk;
+                return;
+            }
+        }
     }
 }

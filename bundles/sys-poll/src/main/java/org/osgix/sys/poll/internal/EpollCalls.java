@@ -188,19 +188,19 @@ final class EpollCalls {
             if (!(file.attachment() instanceof EpollInstance instance)) {
                 return -Errno.EINVAL;
             }
-            return waitFor(call, instance, events, writableEntries(call.memory(), events, maxEvents), timeoutNanos);
+            // the usual case, a wholly writable array, is one range check; else the writable entries
+            long whole = call.memory().hostAddress(events, bytes, GuestMemory.PROT_WRITE);
+            int room = whole >= 0 ? maxEvents : writableEntries(call.memory(), events, maxEvents);
+            long hostEvents = whole >= 0 || room == 0 ? whole
+                : call.memory().hostAddress(events, (long) room * EpollBits.EVENT_SIZE, GuestMemory.PROT_WRITE);
+            return hostEvents < 0 && room > 0 ? -Errno.EFAULT : waitFor(call, instance, hostEvents, room, timeoutNanos);
         } finally {
             file.unpin();
         }
     }
 
-    private static long waitFor(SyscallContext call, EpollInstance instance, long events, int room, long timeoutNanos) {
-        GuestMemory memory = call.memory();
-        EventSink sink = (i, ready, data) -> {
-            long at = events + (long) i * EpollBits.EVENT_SIZE;
-            memory.writeInt(at, ready);
-            memory.writeLong(at + 4, data);
-        };
+    /** @param hostEvents the host address of {@code room} writable epoll_event entries */
+    private static long waitFor(SyscallContext call, EpollInstance instance, long hostEvents, int room, long timeoutNanos) {
         long deadline = Timeouts.deadline(timeoutNanos);
         while (true) {
             if (room == 0) {
@@ -208,7 +208,7 @@ final class EpollCalls {
                     return -Errno.EFAULT; // events to report, nowhere to write them
                 }
             } else {
-                int n = instance.harvest(sink, room);
+                int n = instance.harvest(hostEvents, room);
                 if (n > 0) {
                     return n;
                 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
+import org.osgix.host.NativeMemory;
 import org.osgix.poll.PollBackend;
 import org.osgix.poll.PollEvents;
 import org.osgix.poll.PollException;
@@ -36,6 +37,7 @@ final class EpollInstance {
 
     private final EpollRegistry registry;
     private final InstanceHostFds hostFds;
+    private final NativeMemory memory;
     /** The description's host fd (owned and closed by the descriptor table). */
     final int coreFd;
     /** The backend the process asked for ("poll" launch option), or null. */
@@ -55,9 +57,10 @@ final class EpollInstance {
     private long[] collectedKeys = new long[16];
     private int[] collectedEvents = new int[16];
 
-    private EpollInstance(EpollRegistry registry, InstanceHostFds hostFds, String requestedBackend) {
+    private EpollInstance(EpollRegistry registry, InstanceHostFds hostFds, NativeMemory memory, String requestedBackend) {
         this.registry = registry;
         this.hostFds = hostFds;
+        this.memory = memory;
         this.coreFd = hostFds.core;
         this.requestedBackend = requestedBackend;
     }
@@ -66,7 +69,7 @@ final class EpollInstance {
     static EpollInstance create(Host host, EpollRegistry registry, String requestedBackend, PollBackend backend)
             throws PollException {
         InstanceHostFds hostFds = InstanceHostFds.create(host);
-        EpollInstance instance = new EpollInstance(registry, hostFds, requestedBackend);
+        EpollInstance instance = new EpollInstance(registry, hostFds, host.memory(), requestedBackend);
         try {
             if (backend != null) {
                 instance.set = backend.open();
@@ -223,13 +226,14 @@ final class EpollInstance {
     // --- epoll_wait ---
 
     /**
-     * Delivers up to {@code room} events to {@code sink} without blocking: first those the family
+     * Delivers up to {@code room} events into the epoll_event array at host address {@code events} (checked
+     * writable by the caller) without blocking: first those the family
      * holds (re-polled, since Linux reports current readiness), then the backend's, then those of
      * nested instances.
      *
      * @return the number delivered
      */
-    int harvest(EventSink sink, int room) {
+    int harvest(long events, int room) {
         synchronized (lock) {
             if (disposed) {
                 return 0;
@@ -243,7 +247,7 @@ final class EpollInstance {
                     if (watch == null) {
                         continue;
                     }
-                    int written = deliver(watch, currentReadiness(watch), sink, delivered, room, true);
+                    int written = deliver(watch, currentReadiness(watch), events, delivered, room, true);
                     if (written < 0) {
                         break;
                     }
@@ -261,7 +265,7 @@ final class EpollInstance {
                     }
                     watch.reportedByBackend();
                     int written = delivered < room
-                        ? deliver(watch, collectedEvents[i], sink, delivered, room, true) : -1;
+                        ? deliver(watch, collectedEvents[i], events, delivered, room, true) : -1;
                     if (written < 0) {
                         pending.add(collectedKeys[i], collectedEvents[i]);
                     } else {
@@ -278,7 +282,7 @@ final class EpollInstance {
                 boolean edge = ready != 0 && (!watch.lastReady || descendantWoke);
                 watch.lastReady = ready != 0;
                 if (ready != 0) {
-                    delivered += Math.max(0, deliver(watch, ready, sink, delivered, room, edge));
+                    delivered += Math.max(0, deliver(watch, ready, events, delivered, room, edge));
                 }
             }
             descendantWoke = false;
@@ -301,7 +305,7 @@ final class EpollInstance {
      * (edge-triggered ones only on an {@code edge}); disarms ONESHOT ones. Returns how many were
      * written, or -1 when they do not fit after others (the caller keeps the event).
      */
-    private int deliver(Watch watch, int ready, EventSink sink, int at, int room, boolean edge) {
+    private int deliver(Watch watch, int ready, long events, int at, int room, boolean edge) {
         int wanted = 0;
         for (Interest i : watch.interests) {
             if (reportsNow(i, ready, edge)) {
@@ -316,7 +320,9 @@ final class EpollInstance {
             if (!reportsNow(i, ready, edge) || at + written >= room) {
                 continue;
             }
-            sink.put(at + written, ready & reportable(i), i.data);
+            long entry = events + (long) (at + written) * EpollBits.EVENT_SIZE;
+            memory.putInt(entry, ready & reportable(i));
+            memory.putLong(entry + 4, i.data);
             written++;
             if (i.has(PollEvents.ONESHOT)) {
                 i.armed = false;

@@ -67,9 +67,9 @@ public final class PollFamily {
         SelectCalls select = new SelectCalls(host, registry);
         String masks = "the signal mask is checked but not applied during the wait";
         return regs
-            .full("epoll_create", epoll::epollCreate)
-            .full("epoll_create1", epoll::epollCreate1)
-            .partial("epoll_ctl", "EPOLLEXCLUSIVE is accepted but wakes every waiter", epoll::epollCtl)
+            .fullNonBlocking("epoll_create", epoll::epollCreate)
+            .fullNonBlocking("epoll_create1", epoll::epollCreate1)
+            .partialNonBlocking("epoll_ctl", "EPOLLEXCLUSIVE is accepted but wakes every waiter", epoll::epollCtl)
             .full("epoll_wait", epoll::epollWait)
             .partial("epoll_pwait", masks, epoll::epollPwait)
             .partial("epoll_pwait2", masks, epoll::epollPwait2)
@@ -77,7 +77,7 @@ public final class PollFamily {
             .partial("ppoll", masks, poll::ppoll)
             .full("select", select::select)
             .partial("pselect6", masks, select::pselect6)
-            .full("eventfd", eventFds::eventfd)
-            .full("eventfd2", eventFds::eventfd2);
+            .fullNonBlocking("eventfd", eventFds::eventfd)
+            .fullNonBlocking("eventfd2", eventFds::eventfd2);
     }
 }
