@@ -19,6 +19,8 @@ public final class FakeProcess implements GuestProcess {
     private final FdTable fds;
     private final long[][] limits = new long[RLIMIT_NLIMITS][];
     private final Map<Class<?>, Object> states = new HashMap<>();
+    private final Map<String, String> options = new HashMap<>();
+    private volatile int threadCount = 1;
 
     /** A process without a file table ({@link #fds()} is unsupported). */
     public FakeProcess(int pid, AddressSpace memory) {
@@ -100,9 +102,23 @@ public final class FakeProcess implements GuestProcess {
         return op.getAsLong();
     }
 
+    /** Sets a launch option that {@link #option} answers (null removes it). */
+    public synchronized void setOption(String name, String value) {
+        if (value == null) {
+            options.remove(name);
+        } else {
+            options.put(name, value);
+        }
+    }
+
     @Override
-    public String option(String name) {
-        return null;
+    public synchronized String option(String name) {
+        return options.get(name);
+    }
+
+    /** Sets what {@link #threadCount()} reports (the other threads are not modelled). */
+    public void setThreadCount(int threadCount) {
+        this.threadCount = threadCount;
     }
 
     @Override
@@ -112,7 +128,7 @@ public final class FakeProcess implements GuestProcess {
 
     @Override
     public int threadCount() {
-        return 1;
+        return threadCount;
     }
 
     @Override

@@ -6,8 +6,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgix.fdtable.internal.LinuxFdTableFactory;
 import org.osgix.host.Host;
+import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.GuestMemory;
+import org.osgix.testsupport.Guest;
 
 /** Common set-up of the files family tests: a guest with the family registered, a temp dir. */
 abstract class FilesTestSupport {
@@ -22,7 +25,13 @@ abstract class FilesTestSupport {
 
     @BeforeEach
     void startGuest() {
-        guest = new Guest(EXECUTABLE, FilesFamily::register);
+        guest = newGuest();
+    }
+
+    /** The family over the real host and descriptor table, in 16 pages of memory. */
+    static Guest newGuest() {
+        Host host = new PosixHost();
+        return new Guest(host, new LinuxFdTableFactory(host).newTable(1024), 16, EXECUTABLE, FilesFamily::register);
     }
 
     @AfterEach

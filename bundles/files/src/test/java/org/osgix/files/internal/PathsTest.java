@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.osgix.syscall.Errno;
+import org.osgix.testsupport.HostedProcess;
 
 /** readlink(at) with the /proc/self specials, getcwd, chdir, fchdir, umask. */
 class PathsTest extends FilesTestSupport {
@@ -26,9 +27,9 @@ class PathsTest extends FilesTestSupport {
     @Test
     void procSelfExeIsTheGuestProgram() {
         assertEquals(EXECUTABLE, readlink("/proc/self/exe", 256));
-        assertEquals(EXECUTABLE, readlink("/proc/" + TestProcess.PID + "/exe", 256));
+        assertEquals(EXECUTABLE, readlink("/proc/" + HostedProcess.PID + "/exe", 256));
         assertEquals("/us", readlink("/proc/self/exe", 3), "truncated, without a NUL");
-        assertEquals(Integer.toString(TestProcess.PID), readlink("/proc/self", 64));
+        assertEquals(Integer.toString(HostedProcess.PID), readlink("/proc/self", 64));
         assertEquals(-Errno.EINVAL, guest.call("readlink", guest.string("/proc/self/exe"), guest.alloc(8), 0));
         assertEquals(-Errno.EFAULT, guest.call("readlink", guest.string("/proc/self/exe"), unmapped(), 8));
     }

@@ -28,7 +28,7 @@ class SysrootTest extends FilesTestSupport {
         Files.writeString(root.resolve("etc/hostname"), "guest-host");
         Files.createSymbolicLink(root.resolve("abs"), Path.of("/etc/hostname"));
         Files.createSymbolicLink(root.resolve("up"), Path.of("../../../../../../../etc/hostname"));
-        guest.process.options.put("sysroot", root.toString() + "/");
+        guest.process.setOption("sysroot", root.toString() + "/");
         hostCwd = Path.of("").toAbsolutePath().toString();
     }
 

@@ -9,8 +9,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
+import org.osgix.fdtable.internal.LinuxFdTableFactory;
 import org.osgix.host.Host;
+import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.GuestMemory;
+import org.osgix.testsupport.Guest;
 
 /** Common set-up of the io family tests: descriptors are opened on the host and installed. */
 abstract class IoTestSupport {
@@ -23,7 +26,9 @@ abstract class IoTestSupport {
 
     @BeforeEach
     void startGuest() {
-        guest = new Guest("/usr/bin/true", IoFamily::register);
+        Host host = new PosixHost();
+        // 64 pages: the transfer tests move buffers of several pages
+        guest = new Guest(host, new LinuxFdTableFactory(host).newTable(1024), 64, "/usr/bin/true", IoFamily::register);
     }
 
     @AfterEach

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.osgix.testsupport.FakeCall;
+import org.osgix.testsupport.FakeProcess;
 
 /** Whole lines, as strace 6.1 prints the same calls. */
 class StraceInterceptorTest {
@@ -16,6 +18,13 @@ class StraceInterceptorTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final StraceInterceptor strace = new StraceInterceptor(SignatureTable.bundled(), new TraceOutput(err));
     private final FakeMemory memory = new FakeMemory();
+
+    /** A call by a thread with tid 100 of a one-thread process launched with --strace. */
+    private FakeCall call(String name, long... args) {
+        FakeProcess process = new FakeProcess(99, memory.asAddressSpace()); // its thread's tid is 100
+        process.setOption("strace", "true");
+        return new FakeCall(name, process.mainThread()).arguments(args);
+    }
 
     private String trace(FakeCall call, long result) {
         strace.before(call);
@@ -33,32 +42,32 @@ class StraceInterceptorTest {
     void openatWithFlagsAndItsDescriptor() {
         memory.string(PATH, "/etc/hostname");
         assertEquals("openat(AT_FDCWD, \"/etc/hostname\", O_RDONLY|O_CLOEXEC) = 3\n",
-                trace(new FakeCall("openat", memory, AT_FDCWD, PATH, O_CLOEXEC), 3));
+                trace(call("openat", AT_FDCWD, PATH, O_CLOEXEC), 3));
     }
 
     @Test
     void failuresShowTheErrnoNameAndMessage() {
         memory.string(PATH, "/nonexistent");
         assertEquals("openat(AT_FDCWD, \"/nonexistent\", O_RDONLY) = -1 ENOENT (No such file or directory)\n",
-                trace(new FakeCall("openat", memory, AT_FDCWD, PATH, 0), -2));
+                trace(call("openat", AT_FDCWD, PATH, 0), -2));
     }
 
     @Test
     void theModeIsShownOnlyWhenCreating() {
         memory.string(PATH, "x");
         assertEquals("openat(AT_FDCWD, \"x\", O_WRONLY|O_CREAT, 0640) = 4\n",
-                trace(new FakeCall("openat", memory, AT_FDCWD, PATH, O_WRONLY | O_CREAT, 0640), 4));
+                trace(call("openat", AT_FDCWD, PATH, O_WRONLY | O_CREAT, 0640), 4));
     }
 
     @Test
     void shortLinesPadTheResultToColumnForty() {
-        assertEquals("close(3)                                = 0\n", trace(new FakeCall("close", memory, 3), 0));
+        assertEquals("close(3)                                = 0\n", trace(call("close", 3), 0));
     }
 
     @Test
     void writeShowsItsDataBeforeTheCall() {
         memory.map(BUF, 64).put(BUF, "hello, world\n".getBytes(StandardCharsets.US_ASCII));
-        FakeCall call = new FakeCall("write", memory, 1, BUF, 13);
+        FakeCall call = call("write", 1, BUF, 13);
         strace.before(call);
         memory.put(BUF, "changed after".getBytes(StandardCharsets.US_ASCII)); // the handler must not matter
         strace.after(call, 13);
@@ -68,7 +77,7 @@ class StraceInterceptorTest {
     @Test
     void readShowsWhatTheCallFilledIn() {
         memory.map(BUF, 4096);
-        FakeCall call = new FakeCall("read", memory, 3, BUF, 4096);
+        FakeCall call = call("read", 3, BUF, 4096);
         strace.before(call);
         memory.put(BUF, "# Locale name alias data base.\n# Copyright".getBytes(StandardCharsets.US_ASCII));
         strace.after(call, 2996);
@@ -79,7 +88,7 @@ class StraceInterceptorTest {
     void aFailedReadShowsTheBufferAddress() {
         memory.map(BUF, 16);
         assertEquals("read(3, 0x20000, 16)                    = -1 EAGAIN (Resource temporarily unavailable)\n",
-                trace(new FakeCall("read", memory, 3, BUF, 16), -11));
+                trace(call("read", 3, BUF, 16), -11));
     }
 
     @Test
@@ -87,55 +96,55 @@ class StraceInterceptorTest {
         memory.map(STAT, 144).string(PATH, "");
         memory.putInt(STAT + 24, 0100644).putLong(STAT + 48, 34839);
         assertEquals("newfstatat(3, \"\", {st_mode=S_IFREG|0644, st_size=34839, ...}, AT_EMPTY_PATH) = 0\n",
-                trace(new FakeCall("newfstatat", memory, 3, PATH, STAT, 0x1000), 0));
+                trace(call("newfstatat", 3, PATH, STAT, 0x1000), 0));
     }
 
     @Test
     void mmapReturnsAnAddress() {
         assertEquals("mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7fea136ca000\n",
-                trace(new FakeCall("mmap", memory, 0, 8192, 3, 0x22, -1, 0), 0x7fea136ca000L));
+                trace(call("mmap", 0, 8192, 3, 0x22, -1, 0), 0x7fea136ca000L));
     }
 
     @Test
     void anUnreadablePathPrintsItsAddress() {
         assertEquals("openat(AT_FDCWD, 0xdead0000, O_RDONLY)  = -1 EFAULT (Bad address)\n",
-                trace(new FakeCall("openat", memory, AT_FDCWD, UNMAPPED, 0), -14));
+                trace(call("openat", AT_FDCWD, UNMAPPED, 0), -14));
     }
 
     @Test
     void exitGroupNeverReturnsAndReportsTheStatus() {
         assertEquals("exit_group(3)                           = ?\n+++ exited with 3 +++\n",
-                trace(new FakeCall("exit_group", memory, 3), 0));
+                trace(call("exit_group", 3), 0));
     }
 
     @Test
     void threadsArePrefixedWhileThereAreSeveral() {
-        FakeCall call = new FakeCall("gettid", memory);
-        call.tid = 4242;
-        call.threads = 2;
+        FakeProcess process = new FakeProcess(4241, memory.asAddressSpace()); // its thread's tid is 4242
+        process.setThreadCount(2);
+        FakeCall call = new FakeCall("gettid", process.mainThread());
         assertEquals("[pid 4242] gettid()                     = 4242\n", trace(call, 4242));
     }
 
     @Test
     void futexPrintsTheArgumentsItsOperationUses() {
         assertEquals("futex(0x7f00, FUTEX_WAKE_PRIVATE, 1)    = 0\n",
-                trace(new FakeCall("futex", memory, 0x7f00, 1 | 128, 1), 0));
+                trace(call("futex", 0x7f00, 1 | 128, 1), 0));
         assertEquals("futex(0x7f00, FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME, 0, NULL, FUTEX_BITSET_MATCH_ANY)"
                 + " = -1 EAGAIN (Resource temporarily unavailable)\n",
-                trace(new FakeCall("futex", memory, 0x7f00, 9 | 128 | 256, 0, 0, 0, 0xffffffffL), -11));
+                trace(call("futex", 0x7f00, 9 | 128 | 256, 0, 0, 0, 0xffffffffL), -11));
     }
 
     @Test
     void fcntlDecodesItsArgumentAndResultByCommand() {
         assertEquals("fcntl(3, F_GETFL)                       = 0x8401 (flags O_WRONLY|O_APPEND|O_LARGEFILE)\n",
-                trace(new FakeCall("fcntl", memory, 3, 3), 0x8401));
-        assertEquals("fcntl(3, F_SETFD, FD_CLOEXEC)           = 0\n", trace(new FakeCall("fcntl", memory, 3, 2, 1), 0));
+                trace(call("fcntl", 3, 3), 0x8401));
+        assertEquals("fcntl(3, F_SETFD, FD_CLOEXEC)           = 0\n", trace(call("fcntl", 3, 2, 1), 0));
     }
 
     @Test
     void unknownSyscallsShowRawArguments() {
         assertEquals("pkey_alloc(0, 0, 0x10, 0, 0, 0)         = -1 ENOSYS (Function not implemented)\n",
-                trace(new FakeCall("pkey_alloc", memory, 0, 0, 16), -38));
+                trace(call("pkey_alloc", 0, 0, 16), -38));
     }
 
     @Test
@@ -143,14 +152,14 @@ class StraceInterceptorTest {
         memory.map(BUF, 64).put(BUF, "abcd\n".getBytes(StandardCharsets.US_ASCII));
         memory.map(STAT, 32).putLong(STAT, BUF).putLong(STAT + 8, 2).putLong(STAT + 16, BUF + 2).putLong(STAT + 24, 3);
         assertEquals("writev(1, [{iov_base=\"ab\", iov_len=2}, {iov_base=\"cd\\n\", iov_len=3}], 2) = 5\n",
-                trace(new FakeCall("writev", memory, 1, STAT, 2), 5));
+                trace(call("writev", 1, STAT, 2), 5));
     }
 
     @Test
     void attachesOnlyToProcessesLaunchedWithTheOption() {
-        FakeCall call = new FakeCall("getpid", memory);
+        FakeCall call = call("getpid");
         assertTrue(strace.attach(call.process()));
-        call.straceOption = null;
+        ((FakeProcess) call.process()).setOption("strace", null);
         assertFalse(strace.attach(call.process()));
     }
 }

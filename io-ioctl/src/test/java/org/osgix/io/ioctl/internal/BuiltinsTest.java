@@ -75,7 +75,7 @@ class BuiltinsTest {
         int[] pipe = guest.pipe();
         assertEquals(-Errno.EFAULT, guest.ioctl(pipe[0], FIONBIO, guest.unmapped()));
         long writeOnly = guest.memory.end() - GuestMemory.PAGE_SIZE;
-        guest.memory.protect(writeOnly, GuestMemory.PROT_WRITE);
+        guest.memory.protect(writeOnly, GuestMemory.PAGE_SIZE, GuestMemory.PROT_WRITE);
         assertEquals(-Errno.EFAULT, guest.ioctl(pipe[0], FIONBIO, writeOnly), "the int must be readable");
         assertEquals(0, guest.file(pipe[0]).statusFlags() & OpenFile.O_NONBLOCK);
     }
@@ -130,7 +130,7 @@ class BuiltinsTest {
         assertEquals(-89, guest.memory.readInt(cell), "negative past the end, as on Linux");
         assertEquals(-Errno.EFAULT, guest.ioctl(fd, FIONREAD, guest.unmapped()));
         long readOnly = guest.memory.end() - GuestMemory.PAGE_SIZE;
-        guest.memory.protect(readOnly, GuestMemory.PROT_READ);
+        guest.memory.protect(readOnly, GuestMemory.PAGE_SIZE, GuestMemory.PROT_READ);
         assertEquals(-Errno.EFAULT, guest.ioctl(fd, FIONREAD, readOnly), "the int must be writable");
     }
 
@@ -203,7 +203,7 @@ class BuiltinsTest {
         long readOnly = guest.memory.end() - GuestMemory.PAGE_SIZE;
         guest.memory.write(readOnly, new byte[36], 0, 36);
         guest.ioctl(slave, TCGETS, readOnly);
-        guest.memory.protect(readOnly, GuestMemory.PROT_READ);
+        guest.memory.protect(readOnly, GuestMemory.PAGE_SIZE, GuestMemory.PROT_READ);
         assertEquals(0, guest.ioctl(slave, TCSETSW, readOnly));
         assertEquals(-Errno.EFAULT, guest.ioctl(slave, TCGETS, readOnly));
 

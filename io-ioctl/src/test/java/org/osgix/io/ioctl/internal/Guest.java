@@ -14,6 +14,10 @@ import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestFault;
 import org.osgix.syscall.SyscallHandler;
 import org.osgix.syscall.support.SyscallRegistrations;
+import org.osgix.testsupport.FakeCall;
+import org.osgix.testsupport.HostedProcess;
+import org.osgix.testsupport.PagedMemory;
+import org.osgix.testsupport.PollingThread;
 
 /**
  * A guest for the handler tests: the family and its built-ins registered through a fake
@@ -25,12 +29,12 @@ final class Guest implements AutoCloseable {
 
     final Host host;
     final FdTable fds;
-    final TestMemory memory;
-    final TestProcess process;
+    final PagedMemory memory;
+    final HostedProcess process;
     final IoctlWhiteboard whiteboard = new IoctlWhiteboard();
     final FakeFramework framework = new FakeFramework(whiteboard);
     /** One reusable context per calling thread, as the kernel keeps one per guest thread. */
-    private final ThreadLocal<TestCall> calls;
+    private final ThreadLocal<FakeCall> calls;
     private final SyscallRegistrations family;
     private final IoctlRegistrations builtins;
     private long next;
@@ -47,9 +51,10 @@ final class Guest implements AutoCloseable {
     Guest(Host host, FdTable table, Map<String, String> options, boolean compatEverywhere) {
         this.host = host;
         this.fds = table != null ? table : newTable(host);
-        this.memory = new TestMemory(host.memory(), PAGES);
-        this.process = new TestProcess(memory, fds, options);
-        this.calls = ThreadLocal.withInitial(() -> new TestCall(process));
+        this.memory = new PagedMemory(host.memory(), PAGES);
+        this.process = new HostedProcess(memory, fds, "/usr/bin/true");
+        options.forEach(process::setOption);
+        this.calls = ThreadLocal.withInitial(() -> new FakeCall("ioctl", new PollingThread(host, process)));
         this.family = IoctlFamily.register(new SyscallRegistrations(framework.context(), IoctlFamily.FAMILY),
             whiteboard, OpathCloexecCompat.from(compatEverywhere, null));
         this.builtins = BuiltinIoctls.register(new IoctlRegistrations(framework.context()), host);
@@ -68,7 +73,7 @@ final class Guest implements AutoCloseable {
     /** ioctl(fd, request, arg) as the dispatcher calls it (GuestFault → -EFAULT). */
     long ioctl(long fd, long request, long arg) {
         try {
-            return ioctlSyscall().handle(calls.get().with(fd, request, arg));
+            return ioctlSyscall().handle(calls.get().arguments(fd, request, arg));
         } catch (GuestFault fault) {
             return -Errno.EFAULT;
         }
@@ -126,6 +131,6 @@ final class Guest implements AutoCloseable {
         builtins.close();
         family.close();
         fds.closeAll();
-        memory.free();
+        memory.close();
     }
 }

@@ -1,6 +1,7 @@
 package org.osgix.io.ioctl.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.osgix.ioctl.IoctlRequests.FIOASYNC;
 import static org.osgix.ioctl.IoctlRequests.FIOCLEX;
 import static org.osgix.ioctl.IoctlRequests.FIONBIO;
@@ -45,7 +46,9 @@ class HostFdLeakTest {
                 workload(guest);
             }
             assertEquals(0, guest.fds.size());
-            assertEquals(before, guest.host.openFdCount());
+            // fewer is the JVM closing an fd of its own (a jar); more is a leak
+            int after = guest.host.openFdCount();
+            assertTrue(after <= before, "host fds leaked: " + before + " before, " + after + " after");
         }
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.osgix.poll.PollEvents;
 import org.osgix.syscall.Errno;
+import org.osgix.testsupport.PollingThread;
 
 /** The epoll handlers over each backend: registration lifetimes, nesting, waits and their ends. */
 class EpollCallsTest {
@@ -81,7 +82,7 @@ class EpollCallsTest {
         assertEquals(-Errno.ELOOP, guest.ctl(inner, Guest.EPOLL_CTL_ADD, outer, PollEvents.IN, 4));
         assertTrue(guest.await(outer, 4, 0).isEmpty());
         AtomicLong woke = new AtomicLong(-1);
-        Thread waiter = new Thread(() -> woke.set(guest.await(new TestThread(guest.host, guest.process), outer, 4, 5000).size()));
+        Thread waiter = new Thread(() -> woke.set(guest.await(new PollingThread(guest.host, guest.process), outer, 4, 5000).size()));
         waiter.start();
         sleep(50);
         guest.add(efd, 1);
@@ -105,9 +106,9 @@ class EpollCallsTest {
         AtomicLong pollResult = new AtomicLong();
         AtomicLong selectResult = new AtomicLong();
         Thread[] waiters = {
-            new Thread(() -> epollResult.set(guest.await(new TestThread(guest.host, guest.process), ep, 4, -1).get(0)[0])),
-            new Thread(() -> pollResult.set(guest.call(new TestThread(guest.host, guest.process), "poll", 0, 0, -1))),
-            new Thread(() -> selectResult.set(guest.call(new TestThread(guest.host, guest.process), "select", 0, 0, 0, 0, 0))),
+            new Thread(() -> epollResult.set(guest.await(new PollingThread(guest.host, guest.process), ep, 4, -1).get(0)[0])),
+            new Thread(() -> pollResult.set(guest.call(new PollingThread(guest.host, guest.process), "poll", 0, 0, -1))),
+            new Thread(() -> selectResult.set(guest.call(new PollingThread(guest.host, guest.process), "select", 0, 0, 0, 0, 0))),
         };
         for (Thread t : waiters) {
             t.start();

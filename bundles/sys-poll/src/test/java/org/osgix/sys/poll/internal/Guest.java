@@ -14,10 +14,13 @@ import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.poll.PollBackend;
 import org.osgix.poll.epoll.internal.EpollBackend;
 import org.osgix.poll.kqueue.internal.KqueueBackend;
-import org.osgix.syscall.Errno;
-import org.osgix.syscall.GuestFault;
 import org.osgix.syscall.SyscallHandler;
 import org.osgix.syscall.support.SyscallRegistrations;
+import org.osgix.testsupport.FakeBundleContext;
+import org.osgix.testsupport.FakeCall;
+import org.osgix.testsupport.HostedProcess;
+import org.osgix.testsupport.PagedMemory;
+import org.osgix.testsupport.PollingThread;
 
 /**
  * A guest for the family's tests: the registered handlers over the real host layer, the real
@@ -34,19 +37,21 @@ final class Guest implements AutoCloseable {
 
     final Host host = new PosixHost();
     final FdTable fds = new LinuxFdTableFactory(host).newTable(20_000);
-    final TestMemory memory = new TestMemory(host.memory(), 4L << 20);
-    final TestProcess process = new TestProcess(memory, fds);
-    final TestThread thread = new TestThread(host, process);
+    final PagedMemory memory = new PagedMemory(host.memory(), 1024); // 4 MiB
+    final HostedProcess process = new HostedProcess(memory, fds, "/test");
+    final PollingThread thread = new PollingThread(host, process);
     final EpollRegistry registry = new EpollRegistry(host);
-    final RecordingBundleContext framework = new RecordingBundleContext();
+    final FakeBundleContext framework = new FakeBundleContext();
     private final SyscallRegistrations registrations;
     private final long scratch;
+    private long next;
     final Offered epoll;
     final Offered kqueue;
 
     Guest() {
         registrations = PollFamily.register(new SyscallRegistrations(framework.context(), "test"), host, registry);
-        scratch = memory.alloc(4096);
+        next = memory.base();
+        scratch = alloc(4096);
         List<Offered> offered = new ArrayList<>();
         BundleContext backends = backendContext(offered);
         new EpollBackend(backends, host);
@@ -83,17 +88,23 @@ final class Guest implements AutoCloseable {
         return call(thread, name, args);
     }
 
-    long call(TestThread caller, String name, long... args) {
-        RecordingBundleContext.Registered service = framework.services.get(name);
-        if (service == null) {
+    long call(PollingThread caller, String name, long... args) {
+        SyscallHandler handler = framework.services().containsKey(name) ? framework.handlers().get(name) : null;
+        if (handler == null) {
             throw new AssertionError("no handler for " + name);
         }
-        SyscallHandler handler = service.handler();
-        try {
-            return handler.handle(new TestCall(name, caller, args));
-        } catch (GuestFault fault) {
-            return -Errno.EFAULT;
+        return new FakeCall(name, caller).invoke(handler, args);
+    }
+
+    /** {@code bytes} of zeroed guest memory, 16-byte aligned (threads may allocate concurrently). */
+    synchronized long alloc(long bytes) {
+        long addr = next;
+        next = (next + bytes + 15) & -16L;
+        if (next > memory.end()) {
+            throw new IllegalStateException("test memory exhausted");
         }
+        memory.fill(addr, bytes, (byte) 0);
+        return addr;
     }
 
     int epollCreate() {
@@ -102,15 +113,15 @@ final class Guest implements AutoCloseable {
 
     /** epoll_ctl with an epoll_event built in guest memory (each call its own, so threads may race). */
     long ctl(int ep, int op, int fd, int events, long data) {
-        long ev = memory.alloc(16);
+        long ev = alloc(16);
         memory.writeInt(ev, events);
         memory.writeLong(ev + 4, data);
         return call("epoll_ctl", ep, op, fd, ev);
     }
 
     /** epoll_wait into a fresh buffer: the events as {events, data} pairs, or an errno as a single entry. */
-    List<long[]> await(TestThread caller, int ep, int max, int timeoutMillis) {
-        long buf = memory.alloc(12L * max);
+    List<long[]> await(PollingThread caller, int ep, int max, int timeoutMillis) {
+        long buf = alloc(12L * max);
         long n = call(caller, "epoll_wait", ep, buf, max, timeoutMillis);
         List<long[]> out = new ArrayList<>();
         if (n < 0) {
@@ -169,6 +180,6 @@ final class Guest implements AutoCloseable {
     public void close() {
         registrations.close();
         fds.closeAll();
-        memory.free();
+        memory.close();
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgix.poll.PollEvents;
+import org.osgix.testsupport.PollingThread;
 
 /**
  * Hot swapping: backends come and go while guest threads wait on and write to registered files.
@@ -49,7 +50,7 @@ class MigrationTest {
         AtomicInteger events = new AtomicInteger();
         AtomicReference<String> problem = new AtomicReference<>();
         Thread waiter = new Thread(() -> {
-            TestThread me = new TestThread(guest.host, guest.process);
+            PollingThread me = new PollingThread(guest.host, guest.process);
             long total = 0;
             while (total < writes) {
                 List<long[]> got = guest.await(me, ep, 4, 2000);
@@ -93,7 +94,7 @@ class MigrationTest {
         int writes = 200;
         Semaphore consumed = new Semaphore(0);
         Thread waiter = new Thread(() -> {
-            TestThread me = new TestThread(guest.host, guest.process);
+            PollingThread me = new PollingThread(guest.host, guest.process);
             long total = 0;
             while (total < writes) {
                 for (long[] e : guest.await(me, ep, 4, 2000)) {
@@ -131,7 +132,7 @@ class MigrationTest {
         AtomicReference<String> problem = new AtomicReference<>();
         long[] seen = new long[efds.length];
         Thread waiter = new Thread(() -> {
-            TestThread me = new TestThread(guest.host, guest.process);
+            PollingThread me = new PollingThread(guest.host, guest.process);
             int consumed = 0;
             while (consumed < rounds) {
                 for (long[] e : guest.await(me, ep, 8, 2000)) {
@@ -175,7 +176,7 @@ class MigrationTest {
         assertEquals(0, guest.ctl(ep, Guest.EPOLL_CTL_ADD, efd, PollEvents.IN, 5));
         assertTrue(guest.await(ep, 4, 0).isEmpty(), "nothing watches the host yet");
         AtomicReference<List<long[]>> got = new AtomicReference<>();
-        Thread waiter = new Thread(() -> got.set(guest.await(new TestThread(guest.host, guest.process), ep, 4, 5000)));
+        Thread waiter = new Thread(() -> got.set(guest.await(new PollingThread(guest.host, guest.process), ep, 4, 5000)));
         waiter.start();
         Thread.sleep(50);
         guest.offer(guest.kqueue);
@@ -189,7 +190,7 @@ class MigrationTest {
     void instancesFollowTheBestBackendOrTheOneTheProcessNamed() {
         guest.offer(guest.kqueue);
         int best = guest.epollCreate();
-        guest.process.options.put("poll", "kqueue");
+        guest.process.setOption("poll", "kqueue");
         int named = guest.epollCreate();
         EpollInstance bestInstance = instance(best);
         EpollInstance namedInstance = instance(named);

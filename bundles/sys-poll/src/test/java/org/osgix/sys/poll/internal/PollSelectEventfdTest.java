@@ -37,9 +37,9 @@ class PollSelectEventfdTest {
     @Test
     void everySyscallOfTheFamilyIsRegistered() {
         assertEquals(Set.of("epoll_create", "epoll_create1", "epoll_ctl", "epoll_wait", "epoll_pwait", "epoll_pwait2",
-            "poll", "ppoll", "select", "pselect6", "eventfd", "eventfd2"), guest.framework.services.keySet());
-        assertEquals(SyscallHandler.SUPPORT_FULL, guest.framework.services.get("epoll_wait").properties().get(SyscallHandler.SUPPORT));
-        assertEquals(SyscallHandler.SUPPORT_PARTIAL, guest.framework.services.get("ppoll").properties().get(SyscallHandler.SUPPORT));
+            "poll", "ppoll", "select", "pselect6", "eventfd", "eventfd2"), guest.framework.services().keySet());
+        assertEquals(SyscallHandler.SUPPORT_FULL, guest.framework.support("epoll_wait"));
+        assertEquals(SyscallHandler.SUPPORT_PARTIAL, guest.framework.support("ppoll"));
     }
 
     @Test
@@ -61,7 +61,7 @@ class PollSelectEventfdTest {
     @Test
     void pollReportsClosedFdsAndStillPollsTheOthers() {
         int ready = guest.eventfd(1, Guest.EFD_NONBLOCK);
-        long fds = guest.memory.alloc(24);
+        long fds = guest.alloc(24);
         putPollfd(fds, ready, POLLIN | POLLOUT);
         putPollfd(fds + 8, 900, POLLIN);
         putPollfd(fds + 16, -5, POLLIN);
@@ -78,7 +78,7 @@ class PollSelectEventfdTest {
     void pollOnSeveralFdsWaitsForTheFirstThroughABackendSet() throws InterruptedException {
         int a = guest.eventfd(0, Guest.EFD_NONBLOCK);
         int b = guest.eventfd(0, Guest.EFD_NONBLOCK);
-        long fds = guest.memory.alloc(16);
+        long fds = guest.alloc(16);
         putPollfd(fds, a, POLLIN);
         putPollfd(fds + 8, b, POLLIN);
         Thread writer = new Thread(() -> {
@@ -96,9 +96,9 @@ class PollSelectEventfdTest {
     @Test
     void selectFailsForAClosedFdAndWritesTheTimeLeft() {
         int ready = guest.eventfd(1, Guest.EFD_NONBLOCK);
-        long set = guest.memory.alloc(128);
+        long set = guest.alloc(128);
         guest.memory.writeLong(set, 1L << ready);
-        long timeval = guest.memory.alloc(16);
+        long timeval = guest.alloc(16);
         guest.memory.writeLong(timeval, 3);
         guest.memory.writeLong(timeval + 8, 0);
         assertEquals(1, guest.call("select", ready + 1, set, 0, 0, timeval));
@@ -114,19 +114,19 @@ class PollSelectEventfdTest {
 
     @Test
     void ppollAndPselectCheckTheirSignalMaskArguments() {
-        long mask = guest.memory.alloc(8);
-        long timespec = guest.memory.alloc(16);
+        long mask = guest.alloc(8);
+        long timespec = guest.alloc(16);
         assertEquals(-Errno.EINVAL, guest.call("ppoll", 0, 0, timespec, mask, 4));
         assertEquals(0, guest.call("ppoll", 0, 0, timespec, mask, 8));
         assertEquals(-Errno.EFAULT, guest.call("ppoll", 0, 0, timespec, 16, 8));
-        long pack = guest.memory.alloc(16);
+        long pack = guest.alloc(16);
         guest.memory.writeLong(pack, mask);
         guest.memory.writeLong(pack + 8, 7);
         assertEquals(-Errno.EINVAL, guest.call("pselect6", 0, 0, 0, 0, timespec, pack));
         guest.memory.writeLong(pack + 8, 8);
         assertEquals(0, guest.call("pselect6", 0, 0, 0, 0, timespec, pack));
         int ep = guest.epollCreate();
-        long events = guest.memory.alloc(12);
+        long events = guest.alloc(12);
         assertEquals(-Errno.EINVAL, guest.call("epoll_pwait", ep, events, 1, 0, mask, 9));
         guest.memory.writeLong(timespec + 8, 1_000_000_000L);
         assertEquals(-Errno.EINVAL, guest.call("epoll_pwait2", ep, events, 1, timespec, 0, 8));

@@ -1,4 +1,4 @@
-package org.osgix.io.ioctl.internal;
+package org.osgix.testsupport;
 
 import java.util.List;
 import java.util.Map;
@@ -10,22 +10,28 @@ import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.GuestProcess;
 import org.osgix.syscall.GuestThread;
 
-/** A guest process for the handler tests: a descriptor table, test memory, launch options. */
-final class TestProcess implements GuestProcess {
-    private final TestMemory memory;
-    private final FdTable fds;
-    private final Map<String, String> options;
-    private final Map<Class<?>, Object> states = new ConcurrentHashMap<>();
+/** A guest process for handler tests: a real descriptor table, test memory, per-process state, launch options. */
+public final class HostedProcess implements GuestProcess {
+    /** The pid of every such process. */
+    public static final int PID = 4242;
 
-    TestProcess(TestMemory memory, FdTable fds, Map<String, String> options) {
+    private final AddressSpace memory;
+    private final FdTable fds;
+    private final String executable;
+    private final Map<Class<?>, Object> states = new ConcurrentHashMap<>();
+    private final Map<String, String> options = new ConcurrentHashMap<>();
+    private GuestThread mainThread;
+
+    /** A process running {@code executable} (also its only argument). */
+    public HostedProcess(AddressSpace memory, FdTable fds, String executable) {
         this.memory = memory;
         this.fds = fds;
-        this.options = options;
+        this.executable = executable;
     }
 
     @Override
     public int pid() {
-        return (int) ProcessHandle.current().pid();
+        return PID;
     }
 
     @Override
@@ -45,22 +51,22 @@ final class TestProcess implements GuestProcess {
 
     @Override
     public String executable() {
-        return "/usr/bin/true";
+        return executable;
     }
 
     @Override
     public List<String> arguments() {
-        return List.of(executable());
+        return List.of(executable);
     }
 
     @Override
     public long rlimitCurrent(int res) {
-        return RLIM_INFINITY;
+        return res == RLIMIT_NOFILE ? fds.limit() : RLIM_INFINITY;
     }
 
     @Override
     public long rlimitMaximum(int res) {
-        return RLIM_INFINITY;
+        return rlimitCurrent(res);
     }
 
     @Override
@@ -78,14 +84,24 @@ final class TestProcess implements GuestProcess {
         return op.getAsLong();
     }
 
+    /** Sets a launch option (e.g. "sysroot") that {@link #option} answers. */
+    public void setOption(String name, String value) {
+        options.put(name, value);
+    }
+
     @Override
     public String option(String name) {
         return options.get(name);
     }
 
+    /** The thread that {@link #thread(int)} finds (the test's only thread). */
+    public void setMainThread(GuestThread thread) {
+        this.mainThread = thread;
+    }
+
     @Override
     public GuestThread thread(int tid) {
-        return null;
+        return mainThread != null && mainThread.tid() == tid ? mainThread : null;
     }
 
     @Override
@@ -95,6 +111,11 @@ final class TestProcess implements GuestProcess {
 
     @Override
     public void exitGroup(int status) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void killBySignal(int signal) {
         throw new UnsupportedOperationException();
     }
 

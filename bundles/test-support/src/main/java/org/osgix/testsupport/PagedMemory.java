@@ -1,25 +1,26 @@
-package org.osgix.io.ioctl.internal;
+package org.osgix.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.osgix.host.NativeMemory;
-import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestFault;
 
 /**
- * Guest memory for the handler tests: a few pages of real host memory (so host calls can write
- * into it) with a protection per page; everything else is unmapped, as in the kernel's address
- * space: accessors throw {@link GuestFault}, {@link #hostAddress} answers -EFAULT.
+ * Guest memory for handler tests: a page-aligned block of real host memory (so host calls can
+ * use it), with a protection per page. Anything outside the block is unmapped: accessors throw
+ * {@link GuestFault} and {@link #hostAddress} answers -EFAULT, as the kernel's address space does.
+ * Mapping changes are not supported; {@link #mappings()} lists what a test sets.
  */
-final class TestMemory implements AddressSpace {
+public final class PagedMemory extends FixedLayoutMemory implements AutoCloseable {
     private final NativeMemory mem;
     private final long block;
     private final long base;
     private final int[] protections;
 
-    TestMemory(NativeMemory mem, int pages) {
+    /** {@code pages} fresh pages of host memory, readable and writable. */
+    public PagedMemory(NativeMemory mem, int pages) {
         this.mem = mem;
         this.block = mem.allocate((pages + 1L) * PAGE_SIZE);
         this.base = (block + PAGE_SIZE - 1) & -PAGE_SIZE;
@@ -27,19 +28,25 @@ final class TestMemory implements AddressSpace {
         Arrays.fill(protections, PROT_READ | PROT_WRITE);
     }
 
-    long base() {
+    /** The first guest (and host) address. */
+    public long base() {
         return base;
     }
 
-    long end() {
+    /** The address just past the block. */
+    public long end() {
         return base + protections.length * PAGE_SIZE;
     }
 
-    void protect(long addr, int prot) {
-        protections[(int) ((addr - base) / PAGE_SIZE)] = prot;
+    /** Changes the protection of the pages covering [addr, addr+len). */
+    public void protect(long addr, long len, int prot) {
+        for (long p = (addr - base) / PAGE_SIZE; p < (addr + len - base + PAGE_SIZE - 1) / PAGE_SIZE; p++) {
+            protections[(int) p] = prot;
+        }
     }
 
-    void free() {
+    @Override
+    public void close() {
         mem.free(block);
     }
 
@@ -142,45 +149,15 @@ final class TestMemory implements AddressSpace {
         return bytes.length + 1;
     }
 
-    // mappings are the memory family's business, not these tests'
+    private volatile List<Mapping> mappings = List.of();
 
-    @Override
-    public long mmap(long addr, long len, int prot, int flags, int hostFd, long offset, String name) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int munmap(long addr, long len) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int mprotect(long addr, long len, int prot) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public long mremap(long oldAddr, long oldLen, long newLen, int flags, long newAddr) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int madvise(long addr, long len, int advice) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public long brk(long newBreak) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void initBrk(long start) {
-        throw new UnsupportedOperationException();
+    /** Sets what {@link #mappings()} reports (tests of /proc/self/maps). */
+    public void setMappings(List<Mapping> mappings) {
+        this.mappings = mappings;
     }
 
     @Override
     public List<Mapping> mappings() {
-        return List.of();
+        return mappings;
     }
 }

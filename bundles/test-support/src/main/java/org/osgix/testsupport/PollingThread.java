@@ -1,4 +1,4 @@
-package org.osgix.io.internal;
+package org.osgix.testsupport;
 
 import org.osgix.engine.CpuRegister;
 import org.osgix.host.Host;
@@ -11,7 +11,7 @@ import org.osgix.syscall.GuestThread;
  * answers -EINTR once the Java thread is interrupted: slower than the kernel's wake-up fd, but
  * the same contract.
  */
-final class TestThread implements GuestThread {
+public final class PollingThread implements GuestThread {
     private static final int SLICE_MILLIS = 10;
 
     private final Host host;
@@ -20,7 +20,8 @@ final class TestThread implements GuestThread {
     private long robustHead;
     private long robustLength;
 
-    TestThread(Host host, GuestProcess process) {
+    /** The thread of {@code process} (its tid is the pid), polling through {@code host}. */
+    public PollingThread(Host host, GuestProcess process) {
         this.host = host;
         this.process = process;
     }
@@ -61,8 +62,18 @@ final class TestThread implements GuestThread {
         robustLength = len;
     }
 
+    private volatile long stackPointer;
+
+    /** Sets the stack pointer {@link #register} reports for {@link CpuRegister#SP}. */
+    public void setStackPointer(long stackPointer) {
+        this.stackPointer = stackPointer;
+    }
+
     @Override
     public long register(CpuRegister reg) {
+        if (reg == CpuRegister.SP) {
+            return stackPointer;
+        }
         throw new UnsupportedOperationException();
     }
 
