@@ -20,9 +20,6 @@ import org.osgix.syscall.support.PerThread;
  * its result.
  */
 final class FifoOpen {
-    private static final int S_IFMT = 0170000, S_IFIFO = 0010000;
-    private static final int ST_MODE = 24;
-
     private final Host host;
     private final Scratch scratch;
     private final PerThread<Guard[]> guards = new PerThread<>(() -> new Guard[1]);
@@ -79,7 +76,7 @@ final class FifoOpen {
             int noFollow = (flags & OpenFile.O_NOFOLLOW) != 0 ? Host.AT_SYMLINK_NOFOLLOW : 0;
             r = host.fstatat(at.hostDirFd(), at.hostPath(), stat, noFollow);
         }
-        return r == 0 && (scratch.memory().getInt(stat + ST_MODE) & S_IFMT) == S_IFIFO;
+        return r == 0 && (scratch.memory().getInt(stat + FileKinds.ST_MODE) & FileKinds.S_IFMT) == FileKinds.S_IFIFO;
     }
 
     /**

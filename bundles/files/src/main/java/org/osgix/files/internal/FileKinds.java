@@ -28,7 +28,8 @@ final class FileKinds {
         S_IFBLK = 0060000, S_IFDIR = 0040000, S_IFCHR = 0020000, S_IFIFO = 0010000;
     /** Linux VALID_OPEN_FLAGS. */
     static final int VALID_OPEN_FLAGS = 0x7fffc3;
-    private static final int O_TMPFILE_ONLY = OpenFile.O_TMPFILE & ~O_DIRECTORY;
+    /** O_TMPFILE without the O_DIRECTORY bit it includes. */
+    static final int O_TMPFILE_ONLY = OpenFile.O_TMPFILE & ~O_DIRECTORY;
     /** What Linux keeps of an O_PATH open's flags (O_PATH_FLAGS; O_CLOEXEC lives in the fd). */
     private static final int O_PATH_KEEPS = O_PATH | O_DIRECTORY | O_NOFOLLOW;
     /** Flags that only act during the open and never reach the description. */

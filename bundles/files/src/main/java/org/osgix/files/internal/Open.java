@@ -23,9 +23,6 @@ import org.osgix.syscall.SyscallContext;
 final class Open {
     /** struct open_how {u64 flags; u64 mode; u64 resolve}: the size Linux 5.6 defined. */
     private static final int OPEN_HOW_SIZE = 24;
-    /** Linux VALID_OPEN_FLAGS: what openat2 accepts (open ignores other bits). */
-    private static final int VALID_OPEN_FLAGS = FileKinds.VALID_OPEN_FLAGS;
-    private static final int O_TMPFILE_ONLY = OpenFile.O_TMPFILE & ~OpenFile.O_DIRECTORY;
 
     private final Host host;
     private final PathResolver paths;
@@ -94,8 +91,8 @@ final class Open {
         if (resolve < 0) {
             // a classic open ignores unknown flags, and the mode unless it creates; openat2
             // (used under a sysroot) refuses both, so they are cleaned first
-            hostFlags &= VALID_OPEN_FLAGS;
-            hostMode = (flags & (O_CREAT | O_TMPFILE_ONLY)) != 0 ? mode & 07777 : 0;
+            hostFlags &= FileKinds.VALID_OPEN_FLAGS; // what openat2 accepts; open ignores the rest
+            hostMode = (flags & (O_CREAT | FileKinds.O_TMPFILE_ONLY)) != 0 ? mode & 07777 : 0;
         }
         int hostFd;
         try (AtPath at = paths.resolveForOpen(call, dirFd, path, (flags & O_NOFOLLOW) == 0)) {
