@@ -31,7 +31,7 @@ import org.osgix.syscall.SyscallSupport;
 public class ComponentsIT {
     /** Every bundle of the composition that declares components (the API bundle declares none). */
     static final List<String> COMPONENT_BUNDLES = List.of("org.osgix.fdtable", "org.osgix.host.posix",
-            "org.osgix.arch.x86_64", "org.osgix.engine.unicorn", "org.osgix.kernel", "org.osgix.loader.elf",
+            "org.osgix.arch.x86_64", "org.osgix.engine.unicorn", "org.osgix.engine.native", "org.osgix.kernel", "org.osgix.loader.elf",
             "org.osgix.sys.mm", "org.osgix.sys.thread", "org.osgix.sys.time", "org.osgix.sys.info",
             "org.osgix.sys.files", "org.osgix.sys.io", "org.osgix.sys.signal", "org.osgix.sys.poll",
             "org.osgix.poll.epoll", "org.osgix.poll.kqueue", "org.osgix.ioctl");

@@ -3,21 +3,29 @@ package org.osgix.engine;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * One guest CPU with its view of memory. Guest addresses are host addresses: {@link #map} makes
- * host memory already mapped at {@code addr} visible to the guest with {@code prot}.
+ * The CPU side of one guest process: its view of memory and its virtual CPUs. Guest addresses are
+ * host addresses: {@link #map} makes host memory already mapped at {@code addr} usable by guest
+ * code with {@code prot}.
  *
- * <p>A machine is not thread-safe: exactly one thread at a time may call any method except
- * {@link #requestStop()}, which any thread may call at any time. The CPU state belongs to the
- * <i>loaded</i> context; {@link #save}/{@link #load} switch between guest threads.
+ * <p>Memory-view changes happen under {@link #lock()}. With a {@linkplain #sharedCpu() shared
+ * CPU} the lock is the CPU itself: no guest code runs while it is held. Otherwise (guest code
+ * running natively, each thread on its own host thread) it only orders the changes, and guest
+ * threads keep running, as on Linux.
  */
 @ConsumerType
 public interface Machine extends AutoCloseable {
-    /** {@link #run()} results. */
+    /** {@link Vcpu#run()} results. */
     int EXIT_STOPPED = 0, EXIT_SYSCALL = 1, EXIT_SEGV = 2, EXIT_ILLEGAL = 3, EXIT_FPE = 4,
-        EXIT_TRAP = 5, EXIT_HALT = 6;
+        EXIT_TRAP = 5, EXIT_HALT = 6, EXIT_BUS = 7;
 
-    /** Makes {@code [addr, addr+len)} (page aligned) visible with {@code prot}: 0 or -errno. */
-    int map(long addr, long len, int prot);
+    /** {@link #map} flag: the range is a shared mapping of a file (never written behind its back). */
+    int MAP_SHARED_FILE = 1;
+
+    /**
+     * Makes {@code [addr, addr+len)} (page aligned) usable with {@code prot}, replacing what the
+     * guest could do there before: 0 or -errno.
+     */
+    int map(long addr, long len, int prot, int flags);
 
     /** Removes the range from the guest's view (the host memory stays). */
     int unmap(long addr, long len);
@@ -26,33 +34,29 @@ public interface Machine extends AutoCloseable {
     void flushCode(long addr, long len);
 
     /**
-     * A new context as Linux starts a process: general registers zero, floating-point control at
-     * its defaults (on x86_64: x87 control word 0x37f with every register empty, MXCSR 0x1f80).
+     * True when guest code runs on the host's pages with the host's protections: the host
+     * protection of guest memory must then be the guest's own, and a page the guest cannot
+     * access must not be accessible on the host either.
      */
-    CpuContext newContext();
+    boolean hostProtections();
 
-    /** Saves the CPU state into {@code ctx}. */
-    void save(CpuContext ctx);
+    /** True when the guest threads of this machine take turns on one CPU. */
+    boolean sharedCpu();
 
-    /** Loads {@code ctx} into the CPU. */
-    void load(CpuContext ctx);
+    /** With a shared CPU: another thread waits to run guest code. */
+    boolean cpuContended();
 
-    long get(CpuRegister reg);
+    /** Takes the machine for a memory-view change (reentrant). */
+    void lock();
 
-    void set(CpuRegister reg, long value);
+    void unlock();
 
     /**
-     * Runs the loaded context from its PC until a stop request, a deferred syscall or a fault.
-     *
-     * @return one of the EXIT_ constants
+     * A CPU for a new guest thread, as Linux starts a process: general registers zero,
+     * floating-point control at its defaults (on x86_64: x87 control word 0x37f with every
+     * register empty, MXCSR 0x1f80). Its syscall instructions are reported to {@code traps}.
      */
-    int run();
-
-    /** For EXIT_SEGV: the faulting guest address (or the PC when unknown). */
-    long faultAddress();
-
-    /** Asks a running {@link #run()} to return EXIT_STOPPED soon; safe from any thread. */
-    void requestStop();
+    Vcpu newVcpu(TrapHandler traps);
 
     @Override
     void close();

@@ -12,6 +12,11 @@ public interface SyscallSupport {
     /** One row per syscall number, in number order. */
     List<Row> table();
 
+    /** The CPU engine a launch runs on when it names none (e.g. "native"), or null if none can run. */
+    default String engine() {
+        return null;
+    }
+
     /** One syscall's support. */
     interface Row {
         int number();

@@ -12,8 +12,12 @@ import org.osgix.syscall.GuestFault;
 
 /**
  * A guest address space whose guest addresses are host addresses. Mappings live in an immutable
- * {@link VmaList} that readers check without locking; every change runs under the CPU lock, so no
- * guest instruction runs while the engine's view changes.
+ * {@link VmaList} that readers check without locking; every change runs under the machine's lock
+ * (with a shared CPU, no guest instruction runs while the engine's view changes).
+ *
+ * <p>When the engine runs guest code on the host's pages ({@link Machine#hostProtections()}),
+ * the host protection of every page the guest owns is the guest's: the engine's {@code map}
+ * sets it, {@code unmap} takes all access away, and a protection change is one {@code map}.
  */
 final class AddressSpaceImpl implements AddressSpace {
     /** The end of the x86_64 user address space (47 bits, last page excluded as Linux does). */
@@ -23,23 +27,21 @@ final class AddressSpaceImpl implements AddressSpace {
 
     private final Host host;
     private final NativeMemory mem;
-    private final Cpu cpu;
+    private final Machine machine;
+    private final boolean hostProtections;
     private final HostReservations reservations;
     private final FileOrigins origins;
     private volatile VmaList vmas = VmaList.EMPTY;
     private long brkStart;
     private long brkCurrent;
 
-    AddressSpaceImpl(Host host, Cpu cpu) {
+    AddressSpaceImpl(Host host, Machine machine) {
         this.host = host;
         this.mem = host.memory();
-        this.cpu = cpu;
+        this.machine = machine;
+        this.hostProtections = machine.hostProtections();
         this.reservations = new HostReservations(host);
         this.origins = new FileOrigins(host);
-    }
-
-    private Machine machine() {
-        return cpu.machine();
     }
 
     static long pageUp(long v) {
@@ -175,7 +177,7 @@ final class AddressSpaceImpl implements AddressSpace {
         }
         boolean anonymous = (flags & MAP_ANONYMOUS) != 0 || hostFd < 0;
         boolean shared = (flags & MAP_TYPE) != MAP_PRIVATE;
-        cpu.lock();
+        machine.lock();
         try {
             long start;
             if (fixed) {
@@ -206,6 +208,9 @@ final class AddressSpaceImpl implements AddressSpace {
                 // Linux too may have dropped the old mappings of a failed MAP_FIXED.
                 unmapLocked(start, start + size);
                 reservations.zero(start, start + size);
+                if (hostProtections) {
+                    machine.unmap(start, size);
+                }
                 return filled;
             }
             if (fileShared) {
@@ -215,7 +220,7 @@ final class AddressSpaceImpl implements AddressSpace {
                     anonymous ? null : name, origin));
             return start;
         } finally {
-            cpu.unlock();
+            machine.unlock();
         }
     }
 
@@ -287,7 +292,11 @@ final class AddressSpaceImpl implements AddressSpace {
 
     /** Installs {@code vma}, replacing whatever the guest had there, and updates the engine. */
     private void replace(Vma vma) {
-        hide(vma.start(), vma.end());
+        if (hostProtections) {
+            flushExecutable(vma.start(), vma.end()); // one protection change: no window without access
+        } else {
+            hide(vma.start(), vma.end());
+        }
         boolean droppedFile = hasOrigin(vma.start(), vma.end());
         VmaList next = vmas.remove(vma.start(), vma.end()).add(vma);
         vmas = next;
@@ -309,18 +318,27 @@ final class AddressSpaceImpl implements AddressSpace {
     /** Removes every visible part of [start, end) from the engine. */
     private void hide(long start, long end) {
         for (Vma old : vmas.within(start, end)) {
-            if (old.prot() != 0) {
-                machine().unmap(old.start(), old.length());
+            if (old.prot() != 0 || hostProtections) {
+                machine.unmap(old.start(), old.length());
                 if ((old.prot() & PROT_EXEC) != 0) {
-                    machine().flushCode(old.start(), old.length());
+                    machine.flushCode(old.start(), old.length());
                 }
             }
         }
     }
 
+    private void flushExecutable(long start, long end) {
+        for (Vma old : vmas.within(start, end)) {
+            if ((old.prot() & PROT_EXEC) != 0) {
+                machine.flushCode(old.start(), old.length());
+            }
+        }
+    }
+
     private void show(Vma vma) {
-        if (vma.prot() != 0) {
-            int r = machine().map(vma.start(), vma.length(), effective(vma.prot()));
+        if (vma.prot() != 0 || hostProtections) {
+            int r = machine.map(vma.start(), vma.length(), effective(vma.prot()),
+                    vma.fileShared() ? Machine.MAP_SHARED_FILE : 0);
             if (r < 0) {
                 throw new IllegalStateException("engine refused mapping 0x" + Long.toHexString(vma.start())
                         + " (" + r + ")");
@@ -337,12 +355,12 @@ final class AddressSpaceImpl implements AddressSpace {
         if (end > USER_END || end < addr) {
             return -Errno.EINVAL;
         }
-        cpu.lock();
+        machine.lock();
         try {
             unmapLocked(addr, end);
             return 0;
         } finally {
-            cpu.unlock();
+            machine.unlock();
         }
     }
 
@@ -351,11 +369,11 @@ final class AddressSpaceImpl implements AddressSpace {
         if (gone.isEmpty()) {
             return;
         }
-        hide(addr, end);
-        vmas = vmas.remove(addr, end);
         for (Vma v : gone) {
-            reservations.zero(v.start(), v.end());
+            reservations.zero(v.start(), v.end()); // fresh pages, readable by the host...
         }
+        hide(addr, end); // ...but not by the guest
+        vmas = vmas.remove(addr, end);
         if (gone.stream().anyMatch(v -> v.origin() != null)) {
             origins.retainOnly(vmas.all());
         }
@@ -373,7 +391,7 @@ final class AddressSpaceImpl implements AddressSpace {
         if (end < addr || end > USER_END) {
             return -Errno.ENOMEM;
         }
-        cpu.lock();
+        machine.lock();
         try {
             if (!vmas.covers(addr, end - addr, 0)) {
                 return -Errno.ENOMEM;
@@ -391,7 +409,7 @@ final class AddressSpaceImpl implements AddressSpace {
             }
             return 0;
         } finally {
-            cpu.unlock();
+            machine.unlock();
         }
     }
 
@@ -403,7 +421,7 @@ final class AddressSpaceImpl implements AddressSpace {
         }
         long oldSize = pageUp(oldLen);
         long newSize = pageUp(newLen);
-        cpu.lock();
+        machine.lock();
         try {
             Vma v = vmas.find(oldAddr);
             if (v == null || (oldSize > 0 && v.end() < oldAddr + oldSize)) {
@@ -450,7 +468,13 @@ final class AddressSpaceImpl implements AddressSpace {
                 reservations.adopt(target, target + newSize);
             }
             reservations.zero(target, target + newSize);
+            if (hostProtections && (old.prot() & PROT_READ) == 0) {
+                machine.map(oldAddr, oldSize, PROT_READ, 0); // the host copies what the guest cannot read
+            }
             mem.copy(target, oldAddr, Math.min(oldSize, newSize));
+            if (hostProtections && (old.prot() & PROT_READ) == 0) {
+                show(old);
+            }
             replace(new Vma(target, target + newSize, old.prot(), old.maxProt(), old.shared(), false,
                     old.offset(), old.name(), old.origin()));
             if ((flags & MREMAP_DONTUNMAP) == 0) {
@@ -458,7 +482,7 @@ final class AddressSpaceImpl implements AddressSpace {
             }
             return target;
         } finally {
-            cpu.unlock();
+            machine.unlock();
         }
     }
 
@@ -482,7 +506,7 @@ final class AddressSpaceImpl implements AddressSpace {
                     return 0;
                 }
                 long end = addr + pageUp(len);
-                cpu.lock();
+                machine.lock();
                 try {
                     if (!vmas.covers(addr, end - addr, 0)) {
                         return -Errno.ENOMEM;
@@ -496,10 +520,13 @@ final class AddressSpaceImpl implements AddressSpace {
                         if (v.origin() != null) {
                             origins.reread(v.origin(), v.start(), v.length(), v.offset()); // pages revert to the file
                         }
+                        if (hostProtections && !v.fileShared()) {
+                            show(v); // the fresh pages take the guest's protection again
+                        }
                     }
                     return 0;
                 } finally {
-                    cpu.unlock();
+                    machine.unlock();
                 }
             }
             default -> {
@@ -510,7 +537,7 @@ final class AddressSpaceImpl implements AddressSpace {
 
     @Override
     public long brk(long newBreak) {
-        cpu.lock();
+        machine.lock();
         try {
             if (newBreak < brkStart || newBreak == brkCurrent) {
                 return brkCurrent;
@@ -530,18 +557,18 @@ final class AddressSpaceImpl implements AddressSpace {
             brkCurrent = newBreak;
             return brkCurrent;
         } finally {
-            cpu.unlock();
+            machine.unlock();
         }
     }
 
     @Override
     public void initBrk(long start) {
-        cpu.lock();
+        machine.lock();
         try {
             brkStart = start;
             brkCurrent = start;
         } finally {
-            cpu.unlock();
+            machine.unlock();
         }
     }
 
@@ -552,13 +579,13 @@ final class AddressSpaceImpl implements AddressSpace {
 
     /** Gives all host memory back (process exit; the engine is closed first). */
     void release() {
-        cpu.lock();
+        machine.lock();
         try {
             vmas = VmaList.EMPTY;
             reservations.releaseAll();
             origins.closeAll();
         } finally {
-            cpu.unlock();
+            machine.unlock();
         }
     }
 }

@@ -3,6 +3,7 @@ package org.osgix.kernel.internal;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.osgix.engine.CpuEngine;
 import org.osgix.exec.ExecException;
 import org.osgix.exec.ExecRequest;
 import org.osgix.exec.LoadedImage;
@@ -16,6 +17,9 @@ import org.osgix.syscall.Errno;
  */
 final class GuestLaunch {
     static final int NOT_FOUND = 127, NOT_EXECUTABLE = 126;
+    /** No engine can run the program (as a shell's 125-range "cannot run" statuses). */
+    static final int ENGINE_FAILURE = 125;
+    static final String ENGINE_OPTION = "engine";
 
     private final Machinery machinery;
     private final LaunchRequest request;
@@ -42,12 +46,13 @@ final class GuestLaunch {
         FdTable fds = machinery.fdTables().newTable(1024);
         GuestProcessImpl process;
         try {
-            process = new GuestProcessImpl(machinery.engine(), machinery.host(), machinery.dispatcher(), fds,
+            CpuEngine engine = machinery.engines().choose(request.options().get(ENGINE_OPTION));
+            process = new GuestProcessImpl(engine, machinery.host(), machinery.dispatcher(), fds,
                     limits, request.options());
         } catch (RuntimeException engineFailure) {
             System.err.println("osgix: cannot start the CPU engine: " + engineFailure.getMessage());
             fds.closeAll();
-            return NOT_EXECUTABLE;
+            return ENGINE_FAILURE;
         }
         process.attach(machinery.interceptors());
         String stdioFailure = new Stdio(machinery.host()).inherit(fds, process::option);

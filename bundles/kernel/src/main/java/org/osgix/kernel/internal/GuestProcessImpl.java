@@ -8,11 +8,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.osgix.engine.CpuContext;
 import org.osgix.engine.CpuEngine;
 import org.osgix.engine.CpuRegister;
 import org.osgix.engine.Machine;
-import org.osgix.engine.TrapHandler;
+import org.osgix.engine.Vcpu;
 import org.osgix.fd.FdTable;
 import org.osgix.host.Host;
 import org.osgix.syscall.AddressSpace;
@@ -21,12 +20,12 @@ import org.osgix.syscall.GuestThread;
 import org.osgix.syscall.SyscallInterceptor;
 
 /** A running guest process: one machine, one address space, one fd table, its threads. */
-final class GuestProcessImpl implements GuestProcess, TrapHandler {
+final class GuestProcessImpl implements GuestProcess {
     private final int pid;
     private final int ppid;
     private final Host host;
     private final Dispatcher dispatcher;
-    private final Cpu cpu;
+    private final Machine machine;
     private final AddressSpaceImpl memory;
     private final FdTable fds;
     private final ResourceLimits limits;
@@ -52,13 +51,13 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
         this.fds = fds;
         this.limits = limits;
         this.nextTid = new AtomicInteger(pid);
-        this.cpu = new Cpu(engine.createMachine(this));
-        this.memory = new AddressSpaceImpl(host, cpu);
+        this.machine = engine.createMachine();
+        this.memory = new AddressSpaceImpl(host, machine);
         fds.setLimit((int) Math.min(Integer.MAX_VALUE, limits.current(RLIMIT_NOFILE) & Long.MAX_VALUE));
     }
 
-    Cpu cpu() {
-        return cpu;
+    Machine machine() {
+        return machine;
     }
 
     Dispatcher dispatcher() {
@@ -80,64 +79,39 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
 
     // ------------------------------------------------------------------ the engine's trap
 
-    @Override
-    public long onSyscall(long number, long a0, long a1, long a2, long a3, long a4, long a5) {
-        GuestThreadImpl thread = cpu.loaded();
-        thread.frame().set(number, a0, a1, a2, a3, a4, a5);
-        Dispatcher.Entry entry = dispatcher.entry(number);
-        if (live.get() > 1 && (entry == null || !entry.nonBlocking() || cpu.contended())) {
-            // Leave the engine so the handler runs without the CPU: it may wait for another
-            // thread, or another thread waits for the CPU (syscalls are the only switch points).
-            return DEFER;
-        }
-        long result = thread.serveInTrap(entry);
-        if (thread.exitRequested() || exiting.get()) {
-            cpu.machine().requestStop();
-        }
-        return result;
+    /**
+     * True when a syscall must be served outside the engine's trap: the CPU is shared by several
+     * threads and the handler may wait for one of them, or another thread waits for the CPU
+     * (syscalls are the only switch points of a shared CPU).
+     */
+    boolean mustLeaveCpu(Dispatcher.Entry entry) {
+        return machine.sharedCpu() && live.get() > 1
+            && (entry == null || !entry.nonBlocking() || machine.cpuContended());
     }
 
     // ------------------------------------------------------------------ threads
 
     /** Creates the main thread at the loaded image's entry and starts it. */
     void startMain(long entry, long stackPointer) {
-        GuestThreadImpl main;
-        cpu.lock();
-        try {
-            Machine m = cpu.machine();
-            main = new GuestThreadImpl(pid, this, m.newContext(), host);
-            m.load(main.context());
-            m.set(CpuRegister.PC, entry);
-            m.set(CpuRegister.SP, stackPointer);
-            m.save(main.context());
-        } finally {
-            cpu.unlock();
-        }
+        GuestThreadImpl main = new GuestThreadImpl(pid, this, machine, host);
+        main.vcpu().set(CpuRegister.PC, entry);
+        main.vcpu().set(CpuRegister.SP, stackPointer);
         main.start();
     }
 
     @Override
     public GuestThread newThread(GuestThread parent, long stack, boolean setTls, long tls) {
-        GuestThreadImpl p = (GuestThreadImpl) parent;
-        cpu.acquire(p); // every machine call, newContext included, needs the CPU
-        try {
-            Machine m = cpu.machine();
-            CpuContext context = m.newContext();
-            GuestThreadImpl child = new GuestThreadImpl(nextTid.incrementAndGet(), this, context, host);
-            m.save(p.context());
-            m.set(CpuRegister.SYSCALL_RESULT, 0);
-            if (stack != 0) {
-                m.set(CpuRegister.SP, stack);
-            }
-            if (setTls) {
-                m.set(CpuRegister.TLS, tls);
-            }
-            m.save(context);
-            m.load(p.context());
-            return child;
-        } finally {
-            cpu.release();
+        GuestThreadImpl child = new GuestThreadImpl(nextTid.incrementAndGet(), this, machine, host);
+        Vcpu cpu = child.vcpu();
+        cpu.copyFrom(((GuestThreadImpl) parent).vcpu());
+        cpu.set(CpuRegister.SYSCALL_RESULT, 0);
+        if (stack != 0) {
+            cpu.set(CpuRegister.SP, stack);
         }
+        if (setTls) {
+            cpu.set(CpuRegister.TLS, tls);
+        }
+        return child;
     }
 
     void threadStarting(GuestThreadImpl thread) {
@@ -163,11 +137,11 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
 
     private void finish() {
         fds.closeAll();
-        cpu.lock();
+        machine.lock();
         try {
-            cpu.machine().close();
+            machine.close();
         } finally {
-            cpu.unlock();
+            machine.unlock();
         }
         memory.release();
         exited.complete(exitStatus);
@@ -218,7 +192,6 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
         for (GuestThreadImpl t : threads.values()) {
             t.interruptWaits();
         }
-        cpu.stopRunning();
     }
 
     @Override
@@ -288,11 +261,11 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
 
     @Override
     public long exclusive(LongSupplier op) {
-        cpu.lock();
+        machine.lock();
         try {
             return op.getAsLong();
         } finally {
-            cpu.unlock();
+            machine.unlock();
         }
     }
 

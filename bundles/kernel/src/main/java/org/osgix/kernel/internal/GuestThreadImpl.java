@@ -1,26 +1,26 @@
 package org.osgix.kernel.internal;
 
-import org.osgix.engine.CpuContext;
 import org.osgix.engine.CpuRegister;
 import org.osgix.engine.Machine;
+import org.osgix.engine.TrapHandler;
+import org.osgix.engine.Vcpu;
 import org.osgix.host.Host;
-import org.osgix.host.NativeMemory;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestProcess;
 import org.osgix.syscall.GuestThread;
 
 /**
- * A guest thread: a Java thread that runs its CPU context whenever it holds the process's CPU.
- * Syscalls of a single-threaded process are served inside the engine's trap; once the process has
- * several threads, each syscall leaves the engine and releases the CPU while its handler runs, so
- * handlers of different threads run concurrently.
+ * A guest thread: a Java thread that runs its vCPU. The engine reports each syscall instruction
+ * through {@link #onSyscall}; the call is served right there unless the engine's CPU is shared
+ * and the handler may wait (or another thread waits for the CPU): then the vCPU leaves the guest
+ * and the handler runs in {@link #run()}'s loop, without the CPU, concurrently with other threads.
  */
-final class GuestThreadImpl implements GuestThread, Runnable {
-    private static final int SIGSEGV = 11, SIGILL = 4, SIGFPE = 8, SIGTRAP = 5;
+final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
+    private static final int SIGSEGV = 11, SIGILL = 4, SIGFPE = 8, SIGTRAP = 5, SIGBUS = 7;
 
     private final int tid;
     private final GuestProcessImpl process;
-    private final CpuContext context;
+    private final Vcpu vcpu;
     private final CallFrame frame;
     private final Thread javaThread;
     private final HostWaiter waiter;
@@ -29,18 +29,20 @@ final class GuestThreadImpl implements GuestThread, Runnable {
     private volatile long robustLength;
     private volatile boolean exitRequested;
     private volatile int exitStatus;
+    /** The winner looked up for a deferred syscall: the handler that runs is the one checked. */
+    private Dispatcher.Entry deferred;
 
-    GuestThreadImpl(int tid, GuestProcessImpl process, CpuContext context, Host host) {
+    GuestThreadImpl(int tid, GuestProcessImpl process, Machine machine, Host host) {
         this.tid = tid;
         this.process = process;
-        this.context = context;
+        this.vcpu = machine.newVcpu(this);
         this.frame = new CallFrame(this, process);
         this.waiter = new HostWaiter(host);
         this.javaThread = new Thread(this, "guest-" + tid);
     }
 
-    CpuContext context() {
-        return context;
+    Vcpu vcpu() {
+        return vcpu;
     }
 
     CallFrame frame() {
@@ -93,24 +95,12 @@ final class GuestThreadImpl implements GuestThread, Runnable {
 
     @Override
     public long register(CpuRegister reg) {
-        Cpu cpu = process.cpu();
-        cpu.acquire(this);
-        try {
-            return cpu.machine().get(reg);
-        } finally {
-            cpu.release();
-        }
+        return vcpu.get(reg);
     }
 
     @Override
     public void setRegister(CpuRegister reg, long value) {
-        Cpu cpu = process.cpu();
-        cpu.acquire(this);
-        try {
-            cpu.machine().set(reg, value);
-        } finally {
-            cpu.release();
-        }
+        vcpu.set(reg, value);
     }
 
     @Override
@@ -126,10 +116,11 @@ final class GuestThreadImpl implements GuestThread, Runnable {
         return process.isExiting() || exitRequested;
     }
 
-    /** Ends any wait of this thread (exit_group). */
+    /** Ends any wait of this thread and stops its guest code (exit_group, fatal signals). */
     void interruptWaits() {
         waiter.interrupt();
         javaThread.interrupt();
+        vcpu.requestStop();
     }
 
     @Override
@@ -148,32 +139,43 @@ final class GuestThreadImpl implements GuestThread, Runnable {
         javaThread.join();
     }
 
+    // ------------------------------------------------------------------ the engine's trap
+
+    @Override
+    public long onSyscall(long number, long a0, long a1, long a2, long a3, long a4, long a5) {
+        frame.set(number, a0, a1, a2, a3, a4, a5);
+        Dispatcher.Entry entry = process.dispatcher().entry(number);
+        if (process.mustLeaveCpu(entry)) {
+            deferred = entry;
+            return DEFER;
+        }
+        long result = process.dispatcher().dispatch(frame, entry);
+        if (exitRequested || process.isExiting()) {
+            vcpu.requestStop();
+        }
+        return result;
+    }
+
     @Override
     public void run() {
-        Cpu cpu = process.cpu();
-        Machine machine = cpu.machine();
-        cpu.acquire(this);
         try {
             while (!exitRequested && !process.isExiting()) {
-                int exit = cpu.run(this);
+                int exit = vcpu.run();
                 switch (exit) {
                     case Machine.EXIT_SYSCALL -> {
-                        cpu.release();
-                        long result;
-                        try {
-                            result = process.dispatcher().dispatch(frame);
-                        } finally {
-                            cpu.acquire(this);
-                        }
-                        machine.set(CpuRegister.SYSCALL_RESULT, result);
+                        Dispatcher.Entry entry = deferred;
+                        deferred = null;
+                        vcpu.set(CpuRegister.SYSCALL_RESULT, process.dispatcher().dispatch(frame, entry));
                     }
                     case Machine.EXIT_STOPPED -> {
                         // stopped by exit_group or a fatal signal: the loop condition ends it
                     }
                     case Machine.EXIT_SEGV, Machine.EXIT_HALT -> process.killBySignal(SIGSEGV,
-                            "segmentation fault at 0x" + Long.toHexString(machine.faultAddress()));
+                            "segmentation fault at 0x" + Long.toHexString(vcpu.faultAddress()) + ", pc 0x" + Long.toHexString(vcpu.get(CpuRegister.PC)));
+                    case Machine.EXIT_BUS -> process.killBySignal(SIGBUS,
+                            "bus error at 0x" + Long.toHexString(vcpu.faultAddress()));
                     case Machine.EXIT_ILLEGAL -> process.killBySignal(SIGILL,
-                            "illegal instruction at 0x" + Long.toHexString(machine.get(CpuRegister.PC)));
+                            "illegal instruction at 0x" + Long.toHexString(vcpu.get(CpuRegister.PC)));
                     case Machine.EXIT_FPE -> process.killBySignal(SIGFPE, "arithmetic exception");
                     case Machine.EXIT_TRAP -> process.killBySignal(SIGTRAP, "trace/breakpoint trap");
                     default -> process.killBySignal(SIGSEGV, "unknown engine exit " + exit);
@@ -182,16 +184,9 @@ final class GuestThreadImpl implements GuestThread, Runnable {
         } catch (RuntimeException | Error bug) {
             process.internalError(this, bug);
         } finally {
-            cpu.forget(this);
-            context.close(); // engine state: only under the CPU
-            cpu.release();
+            vcpu.close(); // on the thread that ran it: a native vCPU detaches from its host thread
             waiter.close();
             process.threadExited(this);
         }
-    }
-
-    /** Serves a syscall inside the engine's trap (single-threaded, or a handler that never waits). */
-    long serveInTrap(Dispatcher.Entry entry) {
-        return process.dispatcher().dispatch(frame, entry);
     }
 }

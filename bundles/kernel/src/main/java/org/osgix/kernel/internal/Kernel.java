@@ -3,6 +3,7 @@ package org.osgix.kernel.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -29,16 +30,33 @@ import org.osgix.syscall.SyscallSupport;
 public final class Kernel implements SyscallSupport {
     private final Dispatcher dispatcher;
     private final Interceptors interceptors = new Interceptors();
+    private final Engines engines;
     private final Machinery machinery;
 
     @Activate
-    public Kernel(@Reference(target = "(osgix.arch=x86_64)") CpuEngine engine,
+    public Kernel(BundleContext context,
             @Reference(target = "(osgix.arch=x86_64)") SyscallTable table,
             @Reference(target = "(osgix.arch=x86_64)") ProgramLoader loader,
             @Reference FdTableFactory fdTables,
             @Reference Host host) {
         this.dispatcher = new Dispatcher(table);
-        this.machinery = new Machinery(engine, loader, fdTables, host, dispatcher, interceptors);
+        this.engines = new Engines(context.getProperty(CpuEngine.NAME));
+        this.machinery = new Machinery(engines, loader, fdTables, host, dispatcher, interceptors);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policy = ReferencePolicy.DYNAMIC,
+            target = "(osgix.arch=x86_64)")
+    void addEngine(CpuEngine engine) {
+        engines.add(engine);
+    }
+
+    void removeEngine(CpuEngine engine) {
+        engines.remove(engine);
+    }
+
+    @Override
+    public String engine() {
+        return engines.defaultName();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

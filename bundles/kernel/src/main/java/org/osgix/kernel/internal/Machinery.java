@@ -1,11 +1,10 @@
 package org.osgix.kernel.internal;
 
-import org.osgix.engine.CpuEngine;
 import org.osgix.exec.ProgramLoader;
 import org.osgix.fd.FdTableFactory;
 import org.osgix.host.Host;
 
 /** The services a guest process is built from. */
-record Machinery(CpuEngine engine, ProgramLoader loader, FdTableFactory fdTables, Host host, Dispatcher dispatcher,
+record Machinery(Engines engines, ProgramLoader loader, FdTableFactory fdTables, Host host, Dispatcher dispatcher,
         Interceptors interceptors) {
 }

@@ -26,7 +26,7 @@ class AddressSpaceTest {
 
     private final Host host = new PosixHost();
     private final PageMachine machine = new PageMachine();
-    private final AddressSpaceImpl space = new AddressSpaceImpl(host, new Cpu(machine));
+    private final AddressSpaceImpl space = new AddressSpaceImpl(host, machine);
 
     @AfterEach
     void release() {

@@ -1,17 +1,19 @@
 package org.osgix.kernel.internal;
 
 import java.util.TreeMap;
-import org.osgix.engine.CpuContext;
-import org.osgix.engine.CpuRegister;
+import java.util.concurrent.locks.ReentrantLock;
 import org.osgix.engine.Machine;
+import org.osgix.engine.TrapHandler;
+import org.osgix.engine.Vcpu;
 
 /** A machine that only records which pages the guest can see, with which protection. */
 final class PageMachine implements Machine {
     final TreeMap<Long, Integer> pages = new TreeMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
     int flushes;
 
     @Override
-    public int map(long addr, long len, int prot) {
+    public int map(long addr, long len, int prot, int flags) {
         for (long p = addr; p < addr + len; p += 4096) {
             if (pages.containsKey(p)) {
                 throw new AssertionError("page mapped twice in the engine: 0x" + Long.toHexString(p));
@@ -41,39 +43,33 @@ final class PageMachine implements Machine {
     }
 
     @Override
-    public CpuContext newContext() {
-        return () -> { };
+    public boolean hostProtections() {
+        return false;
     }
 
     @Override
-    public void save(CpuContext ctx) {
+    public boolean sharedCpu() {
+        return true;
     }
 
     @Override
-    public void load(CpuContext ctx) {
+    public boolean cpuContended() {
+        return false;
     }
 
     @Override
-    public long get(CpuRegister reg) {
-        return 0;
+    public void lock() {
+        lock.lock();
     }
 
     @Override
-    public void set(CpuRegister reg, long value) {
+    public void unlock() {
+        lock.unlock();
     }
 
     @Override
-    public int run() {
-        return EXIT_HALT;
-    }
-
-    @Override
-    public long faultAddress() {
-        return 0;
-    }
-
-    @Override
-    public void requestStop() {
+    public Vcpu newVcpu(TrapHandler traps) {
+        throw new UnsupportedOperationException("PageMachine runs no code");
     }
 
     @Override

@@ -20,6 +20,9 @@ final class Options {
               -E VAR=VALUE        set VAR in the guest environment
               -U VAR              remove VAR from the guest environment
               --sysroot=DIR       guest absolute paths resolve inside DIR (default /)
+              --engine=NAME       the CPU engine: native (guest code runs on the host CPU) or
+                                  unicorn (emulated, contains the guest); default native where
+                                  the host supports it ('osgix syscalls' says which runs)
               --poll=NAME         the poll backend: kqueue or epoll (default: the fastest)
               --compat=LIST       compatibility settings, comma-separated (opath-cloexec-ioctl)
               --help              show this help
@@ -50,7 +53,7 @@ final class Options {
     final List<String> unset = new ArrayList<>();
     /** Launch options handed to the guest process ({@code --name=value}). */
     final Map<String, String> launchOptions = new LinkedHashMap<>();
-    private static final List<String> LAUNCH_OPTIONS = List.of("sysroot", "poll", "compat");
+    private static final List<String> LAUNCH_OPTIONS = List.of("sysroot", "poll", "compat", "engine");
     private static final String SYSCALLS = "syscalls";
 
     static Options parse(String[] args) throws UsageException {

@@ -22,6 +22,8 @@ final class SupportTableCommand {
                 throw new LaunchException("no support table: the kernel did not start: "
                         + Diagnostics.whatIsMissing(context));
             }
+            String engine = support.engine();
+            out.println("engine: " + (engine != null ? engine : "none can run here"));
             out.print(SupportTable.format(support.table()));
             out.flush();
             return 0;

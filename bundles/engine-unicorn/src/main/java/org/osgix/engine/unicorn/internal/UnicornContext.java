@@ -1,18 +1,17 @@
 package org.osgix.engine.unicorn.internal;
 
 import java.util.concurrent.atomic.AtomicLong;
-import org.osgix.engine.CpuContext;
 
 /**
  * A {@code uc_context} (Unicorn's copy of the whole CPU state, FS/GS bases and vector registers
  * included) owned by one machine. Closing is idempotent and may happen on any thread, but not
  * while the machine's driving thread is saving into or loading from this context.
  */
-final class UnicornContext implements CpuContext {
-    private final UnicornMachine owner;
+final class UnicornContext implements AutoCloseable {
+    private final UnicornCore owner;
     private final AtomicLong pointer;
 
-    UnicornContext(UnicornMachine owner, long pointer) {
+    UnicornContext(UnicornCore owner, long pointer) {
         this.owner = owner;
         this.pointer = new AtomicLong(pointer);
     }
@@ -26,7 +25,7 @@ final class UnicornContext implements CpuContext {
         return p;
     }
 
-    boolean belongsTo(UnicornMachine machine) {
+    boolean belongsTo(UnicornCore machine) {
         return owner == machine;
     }
 

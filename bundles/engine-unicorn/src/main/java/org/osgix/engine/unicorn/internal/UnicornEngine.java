@@ -3,12 +3,12 @@ package org.osgix.engine.unicorn.internal;
 import org.osgi.service.component.annotations.Component;
 import org.osgix.engine.CpuEngine;
 import org.osgix.engine.Machine;
-import org.osgix.engine.TrapHandler;
 
 /** The x86_64 CPU engine on Debian's libunicorn 2. */
-@Component(service = CpuEngine.class, property = CpuEngine.ARCH + "=" + UnicornEngine.ARCH_NAME)
+@Component(service = CpuEngine.class, property = {CpuEngine.ARCH + "=" + UnicornEngine.ARCH_NAME,
+    CpuEngine.NAME + "=" + UnicornEngine.ENGINE_NAME})
 public final class UnicornEngine implements CpuEngine {
-    static final String ARCH_NAME = "x86_64";
+    static final String ARCH_NAME = "x86_64", ENGINE_NAME = "unicorn";
 
     private volatile CpuidTable cpuid;
 
@@ -18,11 +18,23 @@ public final class UnicornEngine implements CpuEngine {
     }
 
     @Override
-    public Machine createMachine(TrapHandler traps) {
-        if (traps == null) {
-            throw new NullPointerException("traps");
+    public String name() {
+        return ENGINE_NAME;
+    }
+
+    @Override
+    public String unavailableReason() {
+        try {
+            cpuidTable();
+            return null;
+        } catch (LinkageError | RuntimeException e) {
+            return "libunicorn 2 cannot be loaded (" + e.getMessage() + ")";
         }
-        return new UnicornMachine(traps, cpuidTable());
+    }
+
+    @Override
+    public Machine createMachine() {
+        return new UnicornMachine(cpuidTable());
     }
 
     /** Probed on first use, not at activation: it loads libunicorn. */

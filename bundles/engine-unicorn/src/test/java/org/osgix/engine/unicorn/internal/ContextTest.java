@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.osgix.engine.CpuContext;
 import org.osgix.engine.CpuRegister;
 import org.osgix.engine.Machine;
 import org.osgix.engine.TrapHandler;
@@ -26,7 +25,7 @@ class ContextTest {
             g.machine.set(CpuRegister.TLS, 0x8000);
             g.machine.set(CpuRegister.PC, 0x9000);
 
-            try (CpuContext fresh = g.machine.newContext()) {
+            try (UnicornContext fresh = g.machine.newContext()) {
                 assertEquals(0x7000, g.machine.get(CpuRegister.SP));
                 assertEquals(0x8000, g.machine.get(CpuRegister.TLS));
                 g.machine.load(fresh);
@@ -40,8 +39,8 @@ class ContextTest {
     @Test
     void saveAndLoadKeepEveryPortableRegisterIncludingFsAndGsBases() {
         try (GuestFixture g = new GuestFixture(new RecordingTraps());
-                CpuContext a = g.machine.newContext();
-                CpuContext b = g.machine.newContext()) {
+                UnicornContext a = g.machine.newContext();
+                UnicornContext b = g.machine.newContext()) {
             g.machine.load(a);
             long value = 0x1000;
             for (CpuRegister reg : CpuRegister.values()) {
@@ -73,8 +72,8 @@ class ContextTest {
             code.loadFs0(RDI).loadGs0(RSI).mov(RDX, RSP).movImm(RAX, 1000).syscall().jmp(loop);
             long start = g.load(code);
 
-            CpuContext a = g.machine.newContext();
-            CpuContext b = g.machine.newContext();
+            UnicornContext a = g.machine.newContext();
+            UnicornContext b = g.machine.newContext();
             setUp(g.machine, a, start, 0xA000, tlsA, gsA);
             setUp(g.machine, b, start, 0xB000, tlsB, gsB);
 
@@ -99,7 +98,7 @@ class ContextTest {
         }
     }
 
-    private static void setUp(Machine m, CpuContext ctx, long pc, long sp, long tls, long gs) {
+    private static void setUp(UnicornCore m, UnicornContext ctx, long pc, long sp, long tls, long gs) {
         m.load(ctx);
         m.set(CpuRegister.PC, pc);
         m.set(CpuRegister.SP, sp);
@@ -108,7 +107,7 @@ class ContextTest {
         m.save(ctx);
     }
 
-    private static Thread driver(GuestFixture g, RecordingTraps traps, CpuContext ctx,
+    private static Thread driver(GuestFixture g, RecordingTraps traps, UnicornContext ctx,
             Semaphore mine, Semaphore other, long[] expected, List<String> failures) {
         return new Thread(() -> {
             for (int i = 0; i < 50; i++) {
@@ -140,11 +139,11 @@ class ContextTest {
 
     @Test
     void contextSavedInsideTheHandlerResumesPastTheSyscall() {
-        AtomicReference<Machine> machine = new AtomicReference<>();
-        AtomicReference<CpuContext> saved = new AtomicReference<>();
+        AtomicReference<UnicornCore> machine = new AtomicReference<>();
+        AtomicReference<UnicornContext> saved = new AtomicReference<>();
         RecordingTraps traps = new RecordingTraps(n -> {
             if (n == 56) {
-                CpuContext child = machine.get().newContext();
+                UnicornContext child = machine.get().newContext();
                 machine.get().save(child);
                 saved.set(child);
                 return 1234;
@@ -171,7 +170,7 @@ class ContextTest {
     @Test
     void aClosedContextIsRejectedAndClosingTwiceIsHarmless() {
         try (GuestFixture g = new GuestFixture(new RecordingTraps())) {
-            CpuContext ctx = g.machine.newContext();
+            UnicornContext ctx = g.machine.newContext();
             ctx.close();
             ctx.close();
             assertThrows(IllegalStateException.class, () -> g.machine.load(ctx));
@@ -182,7 +181,7 @@ class ContextTest {
     void aContextOfAnotherMachineIsRejected() {
         try (GuestFixture g = new GuestFixture(new RecordingTraps());
                 GuestFixture other = new GuestFixture(new RecordingTraps());
-                CpuContext foreign = other.machine.newContext()) {
+                UnicornContext foreign = other.machine.newContext()) {
             assertThrows(IllegalArgumentException.class, () -> g.machine.load(foreign));
         }
     }

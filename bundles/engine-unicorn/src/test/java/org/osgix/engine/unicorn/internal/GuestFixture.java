@@ -12,16 +12,16 @@ import org.osgix.engine.Machine;
 final class GuestFixture implements AutoCloseable {
     static final int PAGE = 4096;
     static final int READ = 1, WRITE = 2, EXEC = 4;
-    static final UnicornEngine ENGINE = new UnicornEngine();
+    static final CpuidTable CPUID = CpuidTable.probe();
 
     final HostMemory memory;
     final RecordingTraps traps;
-    final Machine machine;
+    final UnicornCore machine;
 
     GuestFixture(RecordingTraps traps, int pages) {
         this.memory = new HostMemory((long) pages * PAGE);
         this.traps = traps;
-        this.machine = ENGINE.createMachine(traps);
+        this.machine = new UnicornCore(traps, CPUID);
     }
 
     GuestFixture(RecordingTraps traps) {

@@ -19,7 +19,7 @@ import org.osgix.syscall.Errno;
 
 class MemoryViewTest {
     private static List<GuestRegions.Region> regions(GuestFixture g) {
-        return ((UnicornMachine) g.machine).regions().regions();
+        return ((UnicornCore) g.machine).regions().regions();
     }
 
     /** Guest code that loads the longs at {@code first} and {@code second} and traps. */
@@ -171,7 +171,7 @@ class MemoryViewTest {
     @Test
     void badRangesAndProtectionsAreEinval() {
         try (GuestFixture g = new GuestFixture(new RecordingTraps())) {
-            Machine m = g.machine;
+            UnicornCore m = g.machine;
             assertEquals(-Errno.EINVAL, m.map(g.page(1) + 1, PAGE, READ));
             assertEquals(-Errno.EINVAL, m.map(g.page(1), PAGE + 1, READ));
             assertEquals(-Errno.EINVAL, m.map(g.page(1), 0, READ));

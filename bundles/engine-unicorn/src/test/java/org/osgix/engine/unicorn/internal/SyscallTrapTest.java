@@ -75,7 +75,7 @@ class SyscallTrapTest {
 
     @Test
     void handlerSeesThePcPastTheInstructionAndCanRedirectIt() {
-        AtomicReference<Machine> machine = new AtomicReference<>();
+        AtomicReference<UnicornCore> machine = new AtomicReference<>();
         AtomicLong pcSeen = new AtomicLong();
         AtomicLong redirect = new AtomicLong();
         RecordingTraps traps = new RecordingTraps(n -> {
@@ -147,7 +147,7 @@ class SyscallTrapTest {
 
     @Test
     void runIsRefusedFromInsideTheHandler() {
-        AtomicReference<Machine> machine = new AtomicReference<>();
+        AtomicReference<UnicornCore> machine = new AtomicReference<>();
         RecordingTraps traps = new RecordingTraps(n -> machine.get().run());
         try (GuestFixture g = new GuestFixture(traps)) {
             machine.set(g.machine);

@@ -29,7 +29,7 @@ class TrapCostTest {
     void reportsNanosecondsPerTrappedSyscall() {
         CountingTraps traps = new CountingTraps();
         try (HostMemory memory = new HostMemory(4096);
-                Machine machine = GuestFixture.ENGINE.createMachine(traps)) {
+                UnicornCore machine = new UnicornCore(traps, GuestFixture.CPUID)) {
             X86Code code = new X86Code().movImm(RBX, TRAPS);
             int loop = code.here();
             code.movImm(RAX, 39).syscall().dec(RBX).jnz(loop).movImm(RAX, 60).syscall().hlt();
