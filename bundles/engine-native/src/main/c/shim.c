@@ -316,3 +316,10 @@ uint64_t osgix_symbol(int i) {
     }
     }
 }
+
+/* XCR0: the state components xsave/xrstor handle here. */
+uint64_t osgix_xcr0(void) {
+    uint32_t a, d;
+    __asm__ volatile("xgetbv" : "=a"(a), "=d"(d) : "c"(0));
+    return ((uint64_t) d << 32) | a;
+}

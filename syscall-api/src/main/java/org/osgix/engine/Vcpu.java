@@ -14,6 +14,19 @@ public interface Vcpu extends AutoCloseable {
 
     void set(CpuRegister reg, long value);
 
+    /**
+     * The size of this vCPU's floating-point and vector state image: on x86_64 the XSAVE layout
+     * (the 512-byte FXSAVE region, the 64-byte XSAVE header, then the enabled components), as a
+     * signal frame's {@code fpstate} holds it.
+     */
+    int vectorStateSize();
+
+    /** Copies the vector state image into {@code dst} (at least {@link #vectorStateSize()} bytes). */
+    void readVectorState(byte[] dst);
+
+    /** Loads the vector state from an image in the same layout (rt_sigreturn). */
+    void writeVectorState(byte[] src);
+
     /** Copies {@code other}'s registers and vector state into this vCPU (clone). */
     void copyFrom(Vcpu other);
 

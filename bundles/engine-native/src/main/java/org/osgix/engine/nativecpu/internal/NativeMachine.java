@@ -21,6 +21,7 @@ final class NativeMachine implements Machine {
     private final SyscallSites sites = new SyscallSites(this);
     private final AtomicInteger live = new AtomicInteger();
     final int xsaveSize = NativeShim.osgix_xsave_size();
+    final long xcr0 = NativeShim.osgix_xcr0();
     final int pid = (int) NativeShim.osgix_raw_syscall(SYS_GETPID, 0, 0, 0, 0, 0, 0);
 
     @Override

@@ -55,6 +55,8 @@ final class NativeShim {
 
     static native int osgix_xsave_size();
 
+    static native long osgix_xcr0();
+
     static native long osgix_layout(int field);
 
     static native long osgix_symbol(int which);

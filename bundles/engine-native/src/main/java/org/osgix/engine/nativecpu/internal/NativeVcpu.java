@@ -19,7 +19,8 @@ import org.osgix.engine.Vcpu;
 final class NativeVcpu implements Vcpu {
     private static final long MAP_PRIVATE_ANON = 0x02 | 0x20, PROT_RW = 3;
     private static final long TRAP_FLAG = 0x100, INITIAL_RFLAGS = 0x202;
-    private static final int INITIAL_MXCSR = 0x1f80;
+    private static final int INITIAL_MXCSR = 0x1f80, MXCSR_VALID = 0xffff;
+    private static final int XSTATE_BV = 512, XCOMP_BV = 520, XSAVE_HEADER_END = 576;
 
     private final NativeMachine machine;
     private final TrapHandler traps;
@@ -50,6 +51,21 @@ final class NativeVcpu implements Vcpu {
             case SYSCALL_RESULT -> RAX;
             case TLS -> FS_BASE;
             case X86_GS_BASE -> GS_BASE;
+            case X86_RBX -> RBX;
+            case X86_RCX -> RCX;
+            case X86_RDX -> RDX;
+            case X86_RSI -> RSI;
+            case X86_RDI -> RDI;
+            case X86_RBP -> RBP;
+            case X86_R8 -> R8;
+            case X86_R9 -> R9;
+            case X86_R10 -> R10;
+            case X86_R11 -> R11;
+            case X86_R12 -> REGS + 12 * 8;
+            case X86_R13 -> REGS + 13 * 8;
+            case X86_R14 -> REGS + 14 * 8;
+            case X86_R15 -> REGS + 15 * 8;
+            case X86_RFLAGS -> RFLAGS;
         };
     }
 
@@ -61,6 +77,28 @@ final class NativeVcpu implements Vcpu {
     @Override
     public void set(CpuRegister reg, long value) {
         state.putLong(offset(reg), value);
+    }
+
+    @Override
+    public int vectorStateSize() {
+        return machine.xsaveSize;
+    }
+
+    @Override
+    public void readVectorState(byte[] dst) {
+        state.get(XSAVE, dst, 0, machine.xsaveSize);
+    }
+
+    @Override
+    public void writeVectorState(byte[] src) {
+        state.put(XSAVE, src, 0, machine.xsaveSize);
+        // what xrstor would fault on (#GP inside the shim): reserved MXCSR bits, a compacted or
+        // unknown header; a guest's sigreturn frame may hold anything
+        state.putInt(XSAVE_MXCSR, state.getInt(XSAVE_MXCSR) & MXCSR_VALID);
+        state.putLong(XSAVE + XSTATE_BV, state.getLong(XSAVE + XSTATE_BV) & machine.xcr0);
+        for (int off = XSAVE + XCOMP_BV; off < XSAVE + XSAVE_HEADER_END; off += 8) {
+            state.putLong(off, 0);
+        }
     }
 
     @Override

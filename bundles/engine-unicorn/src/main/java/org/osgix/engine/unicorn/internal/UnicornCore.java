@@ -404,6 +404,19 @@ final class UnicornCore implements AutoCloseable {
         }
     }
 
+    /** A register by Unicorn id, without the PC correction of {@link #get} (vector state). */
+    long readRaw(int id) {
+        ensureOpen();
+        flushExitRegisters();
+        return readRegister(id);
+    }
+
+    void writeRaw(int id, long value) {
+        ensureOpen();
+        flushExitRegisters();
+        writeRegister(id, value);
+    }
+
     private long readRegister(int id) {
         check(UnicornLibrary.uc_reg_read(uc, id, scratchAddress), "uc_reg_read");
         return scratch.getLong(0);

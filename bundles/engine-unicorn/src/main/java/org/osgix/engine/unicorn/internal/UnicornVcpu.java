@@ -46,6 +46,55 @@ final class UnicornVcpu implements Vcpu {
         }
     }
 
+    /** The FXSAVE region and an XSAVE header: what Unicorn's CPU model has (x87 and SSE). */
+    static final int VECTOR_STATE_SIZE = 512 + 64;
+    private static final int FXSAVE_FCW = 0, FXSAVE_FTW = 4, FXSAVE_MXCSR = 24, XSTATE_BV = 512;
+
+    @Override
+    public int vectorStateSize() {
+        return VECTOR_STATE_SIZE;
+    }
+
+    @Override
+    public void readVectorState(byte[] dst) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(dst).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        java.util.Arrays.fill(dst, 0, VECTOR_STATE_SIZE, (byte) 0);
+        machine.acquire(this);
+        try {
+            UnicornCore core = machine.core();
+            b.putShort(FXSAVE_FCW, (short) core.readRaw(X86Registers.FPCW));
+            b.put(FXSAVE_FTW, (byte) abridgedTags(core.readRaw(X86Registers.FPTAG)));
+            b.putInt(FXSAVE_MXCSR, (int) core.readRaw(X86Registers.MXCSR));
+        } finally {
+            machine.release();
+        }
+        b.putLong(XSTATE_BV, 3); // x87 and SSE
+    }
+
+    @Override
+    public void writeVectorState(byte[] src) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(src).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        machine.acquire(this);
+        try {
+            UnicornCore core = machine.core();
+            core.writeRaw(X86Registers.FPCW, b.getShort(FXSAVE_FCW) & 0xffff);
+            core.writeRaw(X86Registers.MXCSR, b.getInt(FXSAVE_MXCSR) & 0xffff);
+        } finally {
+            machine.release();
+        }
+    }
+
+    /** FXSAVE keeps one bit per x87 register (1: valid) where the full tag word has two (11: empty). */
+    private static int abridgedTags(long fullTags) {
+        int abridged = 0;
+        for (int i = 0; i < 8; i++) {
+            if (((fullTags >> (2 * i)) & 3) != 3) {
+                abridged |= 1 << i;
+            }
+        }
+        return abridged;
+    }
+
     @Override
     public void copyFrom(Vcpu other) {
         if (!(other instanceof UnicornVcpu source) || source.machine != machine) {
