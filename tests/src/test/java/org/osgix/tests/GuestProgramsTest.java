@@ -32,8 +32,10 @@ class GuestProgramsTest {
         SuiteLayout layout = SuiteLayout.fromSystemProperties();
         layout.requireEmulatorJars();
         GuestBuild.run(layout);
-        List<ManifestEntry> entries = withMuslVariants(
-                new ManifestParser().parse(Files.readAllLines(layout.manifest())), layout.buildDir());
+        List<ManifestEntry> entries = withEngineVariants(withMuslVariants(
+                new ManifestParser().parse(Files.readAllLines(layout.manifest())), layout.buildDir()),
+                System.getProperty("osgix.second.engine", "unicorn"),
+                System.getProperty("osgix.second.engine.sections", "core,programs"));
         DifferentialCheck check = new DifferentialCheck(layout, new ProcessRunner());
 
         Map<String, List<DynamicNode>> bySection = new LinkedHashMap<>();
@@ -53,6 +55,24 @@ class GuestProgramsTest {
         if (!outcome.passed()) {
             fail(DifferentialCheck.describe(entry, layout.emulatorCommand(), outcome));
         }
+    }
+
+    /**
+     * The suite runs under the default engine; the sections listed (comma-separated, "all", or
+     * "none") run again under {@code engine}, after everything else.
+     */
+    static List<ManifestEntry> withEngineVariants(List<ManifestEntry> entries, String engine, String sections) {
+        List<String> wanted = List.of(sections.split(","));
+        List<ManifestEntry> all = new ArrayList<>(entries);
+        if (engine.isBlank() || sections.equals("none")) {
+            return all;
+        }
+        for (ManifestEntry entry : entries) {
+            if (!entry.namesEngine() && (sections.equals("all") || wanted.contains(entry.section()))) {
+                all.add(entry.withEngine(engine));
+            }
+        }
+        return all;
     }
 
     /** After each entry whose program has a musl build in {@code buildDir}, the same test for it. */

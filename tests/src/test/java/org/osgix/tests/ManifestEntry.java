@@ -62,6 +62,18 @@ record ManifestEntry(
         return isHostProgram() ? Path.of(program) : buildDir.resolve(program);
     }
 
+    /** The same test under another CPU engine: section "SECTION@ENGINE", {@code --engine=ENGINE} added. */
+    ManifestEntry withEngine(String engine) {
+        List<String> args = new java.util.ArrayList<>(emulatorArguments);
+        args.add(0, "--engine=" + engine);
+        return new ManifestEntry(section + "@" + engine, program, arguments, expectedExit, stdoutPattern, stderrPattern,
+                runNative, environment, timeout, false, args, line);
+    }
+
+    boolean namesEngine() {
+        return emulatorArguments.stream().anyMatch(a -> a.startsWith("--engine="));
+    }
+
     /** The same test for another build of the program (e.g. its musl variant). */
     ManifestEntry withProgram(String otherProgram) {
         return new ManifestEntry(section, otherProgram, arguments, expectedExit, stdoutPattern, stderrPattern,
