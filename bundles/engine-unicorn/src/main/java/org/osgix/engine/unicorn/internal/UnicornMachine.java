@@ -56,6 +56,33 @@ final class UnicornMachine implements Machine {
         cpu.unlock();
     }
 
+    /**
+     * Runs {@code op} with {@code vcpu}'s registers in Unicorn and puts back whichever vCPU was
+     * loaded before: a handler inside the trap may set up another thread's registers (clone)
+     * and the trapped thread must resume with its own.
+     */
+    <T> T visit(UnicornVcpu vcpu, java.util.function.Function<UnicornCore, T> op) {
+        cpu.lock();
+        UnicornVcpu previous = loaded;
+        try {
+            if (previous != vcpu) {
+                if (previous != null) {
+                    core.save(previous.context());
+                }
+                core.load(vcpu.context());
+                loaded = vcpu;
+            }
+            return op.apply(core);
+        } finally {
+            if (previous != vcpu && previous != null) {
+                core.save(vcpu.context());
+                core.load(previous.context());
+                loaded = previous;
+            }
+            cpu.unlock();
+        }
+    }
+
     /** Runs {@code vcpu}, which holds the CPU. */
     int run(UnicornVcpu vcpu) {
         running = vcpu;

@@ -28,22 +28,15 @@ final class UnicornVcpu implements Vcpu {
 
     @Override
     public long get(CpuRegister reg) {
-        machine.acquire(this); // reentrant: a handler inside the trap already holds the CPU
-        try {
-            return machine.core().get(reg);
-        } finally {
-            machine.release();
-        }
+        return machine.visit(this, core -> core.get(reg));
     }
 
     @Override
     public void set(CpuRegister reg, long value) {
-        machine.acquire(this);
-        try {
-            machine.core().set(reg, value);
-        } finally {
-            machine.release();
-        }
+        machine.visit(this, core -> {
+            core.set(reg, value);
+            return null;
+        });
     }
 
     /** The FXSAVE region and an XSAVE header: what Unicorn's CPU model has (x87 and SSE). */
@@ -59,29 +52,23 @@ final class UnicornVcpu implements Vcpu {
     public void readVectorState(byte[] dst) {
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(dst).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         java.util.Arrays.fill(dst, 0, VECTOR_STATE_SIZE, (byte) 0);
-        machine.acquire(this);
-        try {
-            UnicornCore core = machine.core();
+        machine.visit(this, core -> {
             b.putShort(FXSAVE_FCW, (short) core.readRaw(X86Registers.FPCW));
             b.put(FXSAVE_FTW, (byte) abridgedTags(core.readRaw(X86Registers.FPTAG)));
             b.putInt(FXSAVE_MXCSR, (int) core.readRaw(X86Registers.MXCSR));
-        } finally {
-            machine.release();
-        }
+            return null;
+        });
         b.putLong(XSTATE_BV, 3); // x87 and SSE
     }
 
     @Override
     public void writeVectorState(byte[] src) {
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(src).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        machine.acquire(this);
-        try {
-            UnicornCore core = machine.core();
+        machine.visit(this, core -> {
             core.writeRaw(X86Registers.FPCW, b.getShort(FXSAVE_FCW) & 0xffff);
             core.writeRaw(X86Registers.MXCSR, b.getInt(FXSAVE_MXCSR) & 0xffff);
-        } finally {
-            machine.release();
-        }
+            return null;
+        });
     }
 
     /** FXSAVE keeps one bit per x87 register (1: valid) where the full tag word has two (11: empty). */
@@ -100,12 +87,10 @@ final class UnicornVcpu implements Vcpu {
         if (!(other instanceof UnicornVcpu source) || source.machine != machine) {
             throw new IllegalArgumentException("vCPU of another machine: " + other);
         }
-        machine.acquire(source);
-        try {
-            machine.core().save(context);
-        } finally {
-            machine.release();
-        }
+        machine.visit(source, core -> {
+            core.save(context);
+            return null;
+        });
     }
 
     @Override
