@@ -132,7 +132,8 @@ static void sse_float(void)
             v2 x = fvec(i, 1), y = fvec(j, 1);
             uint64_t f1 = 0x2 | ARITH, f2 = 0x2;
             __asm__ volatile(PRE "comisd %[y], %[x]" POST : [f] "+r"(f1) : [x] "x"(x), [y] "x"(y) : "cc");
-            __asm__ volatile(PRE "ucomiss %[y], %[x]" POST : [f] "+r"(f2) : [x] "x"(fvec(i, 0)), [y] "x"(fvec(j, 0)) : "cc");
+            __asm__ volatile(PRE "ucomiss %[y], %[x]" POST : [f] "+r"(f2)
+                             : [x] "x"(fvec(i, 0)), [y] "x"(fvec(j, 0)) : "cc");
             rec(f1 & ARITH, f2 & ARITH, "comisd/ucomiss %d %d", i, j);
         }
     for (int i = 0; i < 16; i++)
@@ -295,11 +296,13 @@ static void sse_rare(int sse3, int pclmul, int aes)
                 v2 r = clmul_ref(x[sel & 1], y[sel >> 1]);
                 if (pclmul) {
                     v2 ref = r;
+#define CLMUL(imm) __asm__("movdqa %[x], %[r]\n\tpclmulqdq $" imm ", %[y], %[r]" \
+                                : [r] "=&x"(r) : [x] "x"(x), [y] "x"(y))
                     switch (sel) {
-                    case 0: __asm__("movdqa %[x], %[r]\n\tpclmulqdq $0x00, %[y], %[r]" : [r] "=&x"(r) : [x] "x"(x), [y] "x"(y)); break;
-                    case 1: __asm__("movdqa %[x], %[r]\n\tpclmulqdq $0x01, %[y], %[r]" : [r] "=&x"(r) : [x] "x"(x), [y] "x"(y)); break;
-                    case 2: __asm__("movdqa %[x], %[r]\n\tpclmulqdq $0x10, %[y], %[r]" : [r] "=&x"(r) : [x] "x"(x), [y] "x"(y)); break;
-                    default: __asm__("movdqa %[x], %[r]\n\tpclmulqdq $0x11, %[y], %[r]" : [r] "=&x"(r) : [x] "x"(x), [y] "x"(y)); break;
+                    case 0: CLMUL("0x00"); break;
+                    case 1: CLMUL("0x01"); break;
+                    case 2: CLMUL("0x10"); break;
+                    default: CLMUL("0x11"); break;
                     }
                     want(r[0] == ref[0] && r[1] == ref[1], 1, "pclmulqdq", x[0], y[0]);
                 }
