@@ -7,6 +7,11 @@ package org.osgix.engine.unicorn.internal;
  * omits although it implements them (glibc's ld.so refuses libc.so.6 without them: "CPU ISA
  * level is lower than required"). Leaves outside the probed ranges answer zeros, as Unicorn's
  * model does for its unused leaves.
+ *
+ * <p>BMI2 is not reported: Unicorn 2.0.1 swaps the source and mask operands of {@code pdep} and
+ * {@code pext}, so a program choosing a BMI2 code path from CPUID would compute wrong results
+ * (tests/guest/cpu-conformance.c checks them when the bit is set). Its other instructions
+ * (bzhi, sarx, shlx, shrx, rorx, mulx) still execute for programs that use them unasked.
  */
 final class CpuidTable {
     private static final int EXTENDED_BASE = 0x8000_0000;
@@ -15,6 +20,7 @@ final class CpuidTable {
     /** Sanity bound on Unicorn's reported maximum leaves. */
     private static final int MAX_LEAVES = 64;
     private static final int LEAF1_EDX_FPU = 1, LEAF1_EDX_MMX = 1 << 23;
+    private static final int LEAF7 = 7, LEAF7_EBX_BMI2 = 1 << 8;
     private static final long PROBE_CODE = 0x1000;
     /** {@code cpuid; hlt}: hlt ends the probe run. */
     private static final byte[] CPUID_HLT = {0x0f, (byte) 0xa2, (byte) 0xf4};
@@ -51,6 +57,9 @@ final class CpuidTable {
                 extended[i] = prober.leaf(EXTENDED_BASE + i);
             }
             basic[1][0][3] |= LEAF1_EDX_FPU | LEAF1_EDX_MMX;
+            if (basic.length > LEAF7) {
+                basic[LEAF7][0][1] &= ~LEAF7_EBX_BMI2;
+            }
             return new CpuidTable(basic, extended);
         } finally {
             UnicornLibrary.uc_close(uc);

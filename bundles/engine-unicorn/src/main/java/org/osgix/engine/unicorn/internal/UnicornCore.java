@@ -42,6 +42,8 @@ final class UnicornCore implements AutoCloseable {
     /** x86 exception vectors (Unicorn reports them through the interrupt hook). */
     private static final int VECTOR_DIVIDE = 0, VECTOR_DEBUG = 1, VECTOR_BREAKPOINT = 3,
         VECTOR_INVALID_OPCODE = 6, VECTOR_X87 = 16, VECTOR_SIMD = 19;
+    /** CR4 bits Linux sets for user space: fxsave/fxrstor include SSE state; #XM enabled. */
+    private static final long CR4_OSFXSR = 1 << 9, CR4_OSXMMEXCPT = 1 << 10;
 
     private final TrapHandler traps;
     private final CpuidTable cpuid;
@@ -385,8 +387,18 @@ final class UnicornCore implements AutoCloseable {
      * default MXCSR make): Unicorn starts with both control words zero, i.e. every floating-point
      * exception unmasked, and all x87 registers tagged as holding zeros instead of empty, which
      * made musl's long-double printf print wrong digits.
+     *
+     * <p>CR4 gets OSFXSR and OSXMMEXCPT, as Linux sets them on every x86_64 CPU. Unicorn starts
+     * with CR4 zero, and its {@code fxsave}/{@code fxrstor} then skip MXCSR and XMM0-15 (the
+     * legacy layout without SSE state). glibc's lazy-binding trampoline
+     * ({@code _dl_runtime_resolve_fxsave}, chosen because the CPUID answer has no XSAVE) saves
+     * the caller's XMM arguments that way around {@code _dl_fixup}, so the first call of every
+     * float-taking library function got a clobbered argument: {@code log(10.0)} returned 0 and
+     * CPython, caching that log, refused {@code int("1")}. OSXMMEXCPT makes an unmasked SSE
+     * exception raise #XM (SIGFPE) rather than #UD, as on Linux.
      */
     private void linuxInitialFpuState() {
+        writeRegister(X86Registers.CR4, CR4_OSFXSR | CR4_OSXMMEXCPT);
         writeRegister(X86Registers.FPCW, 0x37f); // extended precision, round to nearest, all masked
         writeRegister(X86Registers.FPTAG, 0xffff); // every x87 register empty
         writeRegister(X86Registers.MXCSR, 0x1f80); // round to nearest, all SSE exceptions masked

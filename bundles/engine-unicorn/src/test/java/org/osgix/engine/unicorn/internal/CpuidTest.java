@@ -38,6 +38,14 @@ class CpuidTest {
     }
 
     @Test
+    void leafSevenHidesBmi2ButKeepsBmi1() {
+        long ebx = cpuid(7, 0)[1];
+
+        assertEquals(1 << 3, ebx & (1 << 3), "BMI1 from Unicorn's own model is kept");
+        assertEquals(0, ebx & (1 << 8), "BMI2: Unicorn 2.0.1's pdep/pext swap their operands");
+    }
+
+    @Test
     void leafZeroIsUnicornsVendorAndMaximumLeaf() {
         long[] r = cpuid(0, 0);
 

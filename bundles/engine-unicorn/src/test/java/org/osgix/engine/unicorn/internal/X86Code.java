@@ -90,6 +90,37 @@ final class X86Code {
         return emit(0xff, modrm(3, 4, reg));
     }
 
+    /** {@code movq %src, %xmm0}. */
+    X86Code movqToXmm0(int src) {
+        return emit(0x66, rex(0, src), 0x0f, 0x6e, modrm(3, 0, src));
+    }
+
+    /** {@code movq %xmm0, %dst}. */
+    X86Code movqFromXmm0(int dst) {
+        return emit(0x66, rex(0, dst), 0x0f, 0x7e, modrm(3, 0, dst));
+    }
+
+    /** {@code pxor %xmm0, %xmm0}. */
+    X86Code clearXmm0() {
+        return emit(0x66, 0x0f, 0xef, 0xc0);
+    }
+
+    /** {@code fxsave (%base)} (the 32-bit-pointer layout, as glibc's ld.so uses it). */
+    X86Code fxsave(int base) {
+        checkSimpleBase(base);
+        return emitOptionalRexB(base).emit(0x0f, 0xae, modrm(0, 0, base));
+    }
+
+    /** {@code fxrstor (%base)}. */
+    X86Code fxrstor(int base) {
+        checkSimpleBase(base);
+        return emitOptionalRexB(base).emit(0x0f, 0xae, modrm(0, 1, base));
+    }
+
+    private X86Code emitOptionalRexB(int base) {
+        return base >= 8 ? emit(0x41) : this;
+    }
+
     X86Code syscall() {
         return emit(0x0f, 0x05);
     }
