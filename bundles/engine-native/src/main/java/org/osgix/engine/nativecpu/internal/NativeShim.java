@@ -7,6 +7,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * The shim ({@code src/main/c}, built by gcc into this bundle) through JNA direct mapping. Loading
@@ -22,16 +25,28 @@ final class NativeShim {
         Native.register(NativeShim.class, NativeLibrary.getInstance(extract().toString()));
     }
 
+    /**
+     * One copy per process and content: the file's name is the library's hash, so a bundle that
+     * is installed again (a new class loader) loads the copy that is already loaded, and its
+     * signal handlers, instead of a second one that would chain to the first.
+     */
     private static Path extract() {
         try (InputStream in = NativeShim.class.getResourceAsStream(LIBRARY)) {
             if (in == null) {
                 throw new UnsatisfiedLinkError(LIBRARY + " is not in the bundle (built by gcc with Maven)");
             }
-            Path file = Files.createTempFile("osgix-cpu-", ".so");
-            file.toFile().deleteOnExit();
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            byte[] bytes = in.readAllBytes();
+            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 12);
+            Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+            Path file = dir.resolve("osgix-cpu-" + ProcessHandle.current().pid() + "-" + hash + ".so");
+            if (!Files.isRegularFile(file)) {
+                Path tmp = Files.createTempFile(dir, "osgix-cpu-", ".tmp");
+                Files.write(tmp, bytes);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                file.toFile().deleteOnExit();
+            }
             return file;
-        } catch (IOException e) {
+        } catch (IOException | NoSuchAlgorithmException e) {
             throw new UnsatisfiedLinkError("cannot extract " + LIBRARY + ": " + e.getMessage());
         }
     }
