@@ -49,16 +49,6 @@ __attribute__((visibility("hidden"))) unsigned char osgix_fsgsbase;
 #define ARCH_GET_FS 0x1003
 #define ARCH_GET_GS 0x1004
 
-static inline uint64_t rdgsbase(void) {
-    uint64_t v = 0;
-    if (osgix_fsgsbase) {
-        __asm__ volatile("rdgsbase %0" : "=r"(v));
-    } else {
-        osgix_raw_syscall(SYS_arch_prctl, ARCH_GET_GS, (long) &v, 0, 0, 0, 0);
-    }
-    return v;
-}
-
 static inline void wrgsbase(uint64_t v) {
     if (osgix_fsgsbase) {
         __asm__ volatile("wrgsbase %0" ::"r"(v) : "memory");
@@ -115,13 +105,16 @@ static int exit_reason(int sig) {
 
 static void handler(int sig, siginfo_t *info, void *ucv) {
     ucontext_t *uc = ucv;
-    char *v = (char *) rdgsbase();
-    if (v == 0 || U64(v, V_MAGIC) != VCPU_MAGIC || U64(v, V_SELF) != (uint64_t) v) {
+    /*
+     * The vCPU of this thread, found without a syscall: the signal stack the kernel reports is
+     * the one inside the vCPU block. Threads without it (the JVM's, including threads created
+     * from a guest thread, which inherit its GS base but not its signal stack) chain at once.
+     */
+    char *v = (char *) uc->uc_stack.ss_sp - V_STACK_OFF;
+    if ((uc->uc_stack.ss_flags & SS_DISABLE) || uc->uc_stack.ss_size != V_STACK_SIZE
+        || (char *) &v < v || (char *) &v >= v + V_BLOCK_SIZE /* on that stack: the block is mapped */
+        || U64(v, V_MAGIC) != VCPU_MAGIC || U64(v, V_SELF) != (uint64_t) v) {
         chain(sig, info, ucv);
-        return;
-    }
-    if (sig != SIGSYS && U32(v, V_HOST_TID) != (uint32_t) osgix_raw_syscall(SYS_gettid, 0, 0, 0, 0, 0, 0)) {
-        chain(sig, info, ucv); /* a thread created from a guest thread inherits its GS base */
         return;
     }
     greg_t *g = uc->uc_mcontext.gregs;

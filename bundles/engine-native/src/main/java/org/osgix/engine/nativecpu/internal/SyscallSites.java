@@ -22,6 +22,9 @@ import org.osgix.engine.Machine;
  * a single thread. Sites in shared file mappings are never written.
  */
 final class SyscallSites {
+    /** mov 0x8(%rsp), %r9: the last instruction before the syscall in glibc's syscall(). */
+    private static final byte[] MOV_R9_FROM_STACK = {0x4c, (byte) 0x8b, 0x4c, 0x24, 0x08};
+    private static final int ANY_NUMBER = -1;
     private static final int OPCODE_MOV_EAX = 0xb8, OPCODE_JMP = 0xe9, REX_W = 0x48, OPCODE_MOV_RM = 0xc7,
         MODRM_RAX = 0xc0;
     private static final int SYSCALL_LENGTH = 2, JMP_LENGTH = 5;
@@ -67,18 +70,27 @@ final class SyscallSites {
         return rewritten;
     }
 
-    private boolean rewrite(long syscall, int number) {
+    private boolean rewrite(long syscall, int trappedNumber) {
+        int number = trappedNumber;
         MemoryRegions.Region region = machine.regions().covering(syscall - 10, syscall + SYSCALL_LENGTH);
         if (region == null || (region.prot() & PROT_EXEC) == 0 || (region.flags() & Machine.MAP_SHARED_FILE) != 0) {
             return false;
         }
-        Pointer code = new Pointer(syscall - 10); // the mov ends where the syscall starts: imm32 at 6..9
+        Pointer code = new Pointer(syscall - 10); // the instruction before ends where the syscall starts
         int movLength;
-        if (u8(code, 5) == OPCODE_MOV_EAX && !isRex(u8(code, 4)) && code.getInt(6) == number) {
-            movLength = 5; // b8 imm32
+        byte[] moved; // what the stub executes in place of the rewritten instruction
+        if (u8(code, 5) == OPCODE_MOV_EAX && !isPrefix(u8(code, 4)) && code.getInt(6) == number) {
+            movLength = 5; // b8 imm32: mov $nr, %eax
+            moved = code.getByteArray(5, 5);
         } else if (u8(code, 3) == REX_W && u8(code, 4) == OPCODE_MOV_RM && u8(code, 5) == MODRM_RAX
-                && code.getInt(6) == number) {
-            movLength = 7; // 48 c7 c0 imm32
+                && !isPrefix(u8(code, 2)) && code.getInt(6) == number) {
+            movLength = 7; // 48 c7 c0 imm32: mov $nr, %rax (the stub's mov $nr, %eax is the same for nr >= 0)
+            moved = new byte[] {(byte) OPCODE_MOV_EAX, 0, 0, 0, 0};
+            System.arraycopy(code.getByteArray(6, 4), 0, moved, 1, 4);
+        } else if (matches(code, 5, MOV_R9_FROM_STACK) && !isPrefix(u8(code, 4))) {
+            movLength = 5; // glibc's syscall(): mov 0x8(%rsp), %r9 with the number already in RAX
+            moved = MOV_R9_FROM_STACK.clone();
+            number = ANY_NUMBER;
         } else {
             return false;
         }
@@ -86,7 +98,7 @@ final class SyscallSites {
         if (machine.regions().covering(site, site + 8) != region) {
             return false;
         }
-        long stub = stubFor(site, syscall + SYSCALL_LENGTH, number);
+        long stub = stubFor(site, syscall + SYSCALL_LENGTH, number, moved);
         if (stub == 0) {
             return false;
         }
@@ -116,12 +128,23 @@ final class SyscallSites {
         return p.getByte(off) & 0xff;
     }
 
-    private static boolean isRex(int b) {
-        return (b & 0xf0) == 0x40;
+    /** A byte that would make the instruction start earlier (legacy or REX prefix). */
+    private static boolean isPrefix(int b) {
+        return (b & 0xf0) == 0x40 || b == 0x66 || b == 0x67 || b == 0xf0 || b == 0xf2 || b == 0xf3 || b == 0x2e
+            || b == 0x3e || b == 0x26 || b == 0x36 || b == 0x64 || b == 0x65;
+    }
+
+    private static boolean matches(Pointer p, long off, byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (p.getByte(off + i) != bytes[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A stub within a rel32 jump of {@code site}, or 0 when no memory can be had there. */
-    private long stubFor(long site, long returnAddress, int number) {
+    private long stubFor(long site, long returnAddress, int number, byte[] moved) {
         long[] existing = stubs.get(site);
         if (existing != null && existing[1] == number && existing[2] == returnAddress) {
             return existing[0]; // the same code mapped again at the same place
@@ -144,22 +167,22 @@ final class SyscallSites {
         }
         long stub = block[1];
         block[1] += STUB_STRIDE;
-        writeStub(new Pointer(stub), stub, block[0], returnAddress, number);
+        writeStub(new Pointer(stub), stub, block[0], returnAddress, moved);
         stubs.put(site, new long[] {stub, number, returnAddress});
         return stub;
     }
 
     /**
-     * movl $lo, %gs:RIP; movl $hi, %gs:RIP+4; mov $nr, %eax; jmp *fastEntry(%rip). No flags and no
-     * register but EAX change, and nothing is written to the guest's stack.
+     * movl $lo, %gs:RIP; movl $hi, %gs:RIP+4; the rewritten instruction; jmp *fastEntry(%rip). No
+     * flags and no register but the rewritten instruction's change, and nothing is written to the
+     * guest's stack.
      */
-    private static void writeStub(Pointer p, long stub, long slot, long returnAddress, int number) {
+    private static void writeStub(Pointer p, long stub, long slot, long returnAddress, byte[] moved) {
         int at = 0;
         at = storeGs(p, at, NativeLayout.RIP, (int) returnAddress);
         at = storeGs(p, at, NativeLayout.RIP + 4, (int) (returnAddress >>> 32));
-        p.setByte(at++, (byte) OPCODE_MOV_EAX);
-        p.setInt(at, number);
-        at += 4;
+        p.write(at, moved, 0, moved.length);
+        at += moved.length;
         p.setByte(at++, (byte) 0xff);
         p.setByte(at++, (byte) 0x25);
         p.setInt(at, (int) (slot - (stub + at + 4)));

@@ -93,6 +93,33 @@ class NativeVcpuTest {
     }
 
     @Test
+    void glibcsGenericSyscallWrapperIsRewrittenToo() {
+        load(0x48, 0xc7, 0xc3, 0xe8, 0x03, 0x00, 0x00, // mov $1000, %rbx
+            0xb8, 0x27, 0x00, 0x00, 0x00, // loop (offset 7): mov $39, %eax
+            0x4c, 0x8b, 0x4c, 0x24, 0x08, // mov 0x8(%rsp), %r9 (syscall()'s last argument move)
+            0x0f, 0x05, // syscall
+            0x48, 0xff, 0xcb, // dec %rbx
+            0x75, 0xef, // jnz loop
+            0x0f, 0x0b); // ud2
+        new Pointer(stack + 16 * PAGE - 64 + 8).setLong(0, 0x5151);
+        long[] seen = new long[2];
+        Vcpu cpu = start((nr, a0, a1, a2, a3, a4, a5) -> {
+            seen[0]++;
+            seen[1] = a5;
+            return 0;
+        });
+        try {
+            assertEquals(Machine.EXIT_ILLEGAL, cpu.run());
+            assertEquals(1000, seen[0]);
+            assertEquals(0x5151, seen[1], "the moved instruction still loads R9 in the stub");
+            assertEquals(1, machine.sites().rewritten());
+            assertEquals(0xe9, new Pointer(code + 12).getByte(0) & 0xff);
+        } finally {
+            cpu.close();
+        }
+    }
+
+    @Test
     void faultsComeBackAsExitsWithTheirAddress() {
         load(0x48, 0x8b, 0x04, 0x25, 0x10, 0x00, 0x00, 0x00); // mov 0x10, %rax
         Vcpu cpu = start((nr, a0, a1, a2, a3, a4, a5) -> 0);
