@@ -249,6 +249,18 @@ public interface Host {
     // --- identity and environment ---
     int getpid();
 
+    /** getpgid(2): the process group of {@code pid} (0: this process), or -errno. */
+    int getpgid(int pid);
+
+    /** getsid(2): the session of {@code pid} (0: this process), or -errno. */
+    int getsid(int pid);
+
+    /** setpgid(2), or -errno. */
+    int setpgid(int pid, int pgid);
+
+    /** setsid(2): the new session id, or -errno. */
+    int setsid();
+
     int getuid();
 
     int geteuid();

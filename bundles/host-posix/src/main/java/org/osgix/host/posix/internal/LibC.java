@@ -202,6 +202,14 @@ final class LibC {
     // --- identity and environment ---
     static native int getpid();
 
+    static native int getpgid(int pid);
+
+    static native int getsid(int pid);
+
+    static native int setpgid(int pid, int pgid);
+
+    static native int setsid();
+
     static native int getuid();
 
     static native int geteuid();

@@ -262,6 +262,26 @@ public final class PosixHost extends PosixFileCalls {
     }
 
     @Override
+    public int getpgid(int pid) {
+        return checked(LibC.getpgid(pid));
+    }
+
+    @Override
+    public int getsid(int pid) {
+        return checked(LibC.getsid(pid));
+    }
+
+    @Override
+    public int setpgid(int pid, int pgid) {
+        return checked(LibC.setpgid(pid, pgid));
+    }
+
+    @Override
+    public int setsid() {
+        return checked(LibC.setsid());
+    }
+
+    @Override
     public int getuid() {
         return LibC.getuid();
     }

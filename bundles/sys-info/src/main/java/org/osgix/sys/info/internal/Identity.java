@@ -1,6 +1,7 @@
 package org.osgix.sys.info.internal;
 
 import org.osgix.host.Host;
+import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
 import org.osgix.syscall.SyscallContext;
 
@@ -21,6 +22,46 @@ final class Identity {
 
     long getppid(SyscallContext call) {
         return call.process().ppid();
+    }
+
+    /*
+     * Process groups and sessions of the guest's own process, which is the osgix process the
+     * user started: its group and session are the host's. The guest sees no other process
+     * (one guest process per osgix for now), so another pid is ESRCH, as in a pid namespace of
+     * its own.
+     */
+
+    long getpgrp(SyscallContext call) {
+        return host.getpgid(0);
+    }
+
+    long getpgid(SyscallContext call) {
+        return self(call, (int) call.arg0()) ? host.getpgid(0) : -Errno.ESRCH;
+    }
+
+    long getsid(SyscallContext call) {
+        return self(call, (int) call.arg0()) ? host.getsid(0) : -Errno.ESRCH;
+    }
+
+    long setpgid(SyscallContext call) {
+        int pid = (int) call.arg0();
+        int pgid = (int) call.arg1();
+        if (pgid < 0) {
+            return -Errno.EINVAL;
+        }
+        if (!self(call, pid)) {
+            return -Errno.ESRCH;
+        }
+        // the guest's own pid as a group id is the host's: the guest's pid is the host pid
+        return host.setpgid(0, pgid == call.process().pid() ? 0 : pgid);
+    }
+
+    long setsid(SyscallContext call) {
+        return host.setsid();
+    }
+
+    private static boolean self(SyscallContext call, int pid) {
+        return pid == 0 || pid == call.process().pid();
     }
 
     long getuid(SyscallContext call) {

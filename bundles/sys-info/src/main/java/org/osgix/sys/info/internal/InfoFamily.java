@@ -26,6 +26,12 @@ public final class InfoFamily {
         registrations = new SyscallRegistrations(context, FAMILY)
             .fullNonBlocking("getpid", identity::getpid)
             .fullNonBlocking("getppid", identity::getppid)
+            .partialNonBlocking("getpgrp", "the guest's own process only (one guest process per osgix)",
+                identity::getpgrp)
+            .partialNonBlocking("getpgid", "the guest's own process only; other pids: ESRCH", identity::getpgid)
+            .partialNonBlocking("getsid", "the guest's own process only; other pids: ESRCH", identity::getsid)
+            .partialNonBlocking("setpgid", "the guest's own process only; other pids: ESRCH", identity::setpgid)
+            .partialNonBlocking("setsid", "the guest's own process (the osgix process)", identity::setsid)
             .fullNonBlocking("getuid", identity::getuid)
             .fullNonBlocking("geteuid", identity::geteuid)
             .fullNonBlocking("getgid", identity::getgid)
