@@ -9,7 +9,8 @@ import org.osgix.host.Host;
 import org.osgix.host.NativeMemory;
 
 /**
- * Gives a guest the launcher's fds 0, 1 and 2. Each is a private host dup (close-on-exec on the
+ * Gives a guest the launcher's fds 0, 1 and 2, and the other fds ./osgix inherited (launch option
+ * "inherited-fds", e.g. GNU make's jobserver pipes), at the same numbers. Each is a private host dup (close-on-exec on the
  * host), so a guest closing its stdout does not close the JVM's. Launch options "stdin",
  * "stdout" and "stderr" name host files to use instead (outputs are created or truncated), so
  * a guest run inside a framework (integration tests) can have its own stdio.
@@ -27,6 +28,8 @@ final class Stdio {
     }
 
     private static final String[] OPTIONS = {"stdin", "stdout", "stderr"};
+    /** Launch option: the fds above 2 that ./osgix inherited without close-on-exec ("3,4"). */
+    static final String INHERITED = "inherited-fds";
     private static final int O_WRONLY_CREAT_TRUNC_CLOEXEC = 01 | 0100 | 01000 | 02000000;
     private static final int O_RDONLY_CLOEXEC = 02000000;
 
@@ -53,7 +56,27 @@ final class Stdio {
                 fds.close(got);
             }
         }
+        String inherited = options.apply(INHERITED);
+        if (inherited != null && !inherited.isBlank()) {
+            for (String n : inherited.split(",")) {
+                inheritAt(fds, Integer.parseInt(n.trim()));
+            }
+        }
         return null;
+    }
+
+    /** The launcher's fd {@code fd} (inherited by ./osgix, not close-on-exec) at the same number. */
+    private void inheritAt(FdTable fds, int fd) {
+        int hostFd = host.fcntl(fd, Host.F_DUPFD_CLOEXEC, 3);
+        if (hostFd < 0) {
+            return; // gone since the script looked
+        }
+        int flags = host.fcntl(hostFd, Host.F_GETFL, 0);
+        int got = fds.open(kind(hostFd), hostFd, Math.max(flags, 0), name(hostFd), null, false);
+        if (got >= 0 && got != fd) {
+            fds.dup2(got, fd, false, false);
+            fds.close(got);
+        }
     }
 
     private FileKind kind(int hostFd) {

@@ -75,6 +75,10 @@ final class GuestRun {
         if (options.strace) {
             props.put("osgix.option.strace", "true"); // what the strace interceptor attaches on
         }
+        String inherited = System.getProperty("osgix.inherited.fds"); // set by ./osgix
+        if (inherited != null && !inherited.isBlank()) {
+            props.put("osgix.option.inherited-fds", inherited);
+        }
         for (Map.Entry<String, String> e : options.launchOptions.entrySet()) {
             props.put("osgix.option." + e.getKey(), e.getValue());
         }
