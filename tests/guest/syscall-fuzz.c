@@ -18,6 +18,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <dirent.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -382,6 +383,34 @@ static int still_works(void)
     return m[12345] == 7 && getpid() > 0;
 }
 
+/* Removes what the storm made (whatever modes it left), without following symlinks. */
+static int remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return errno == ENOENT;
+    if (!S_ISDIR(st.st_mode))
+        return unlink(path) == 0;
+    chmod(path, 0700);
+    DIR *d = opendir(path);
+    if (!d)
+        return 0;
+    int ok = 1;
+    struct dirent *e;
+    char child[4096];
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        if (snprintf(child, sizeof child, "%s/%s", path, e->d_name) >= (int) sizeof child) {
+            ok = 0;
+            continue;
+        }
+        ok &= remove_tree(child);
+    }
+    closedir(d);
+    return rmdir(path) == 0 && ok;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
@@ -399,16 +428,21 @@ int main(int argc, char **argv)
         return 2;
     syscall(NR_close_range, 3, OUT_FD - 1, 0);
 
-    char dir[] = "syscall-fuzz-work-XXXXXX";
+    char dir[4096];
+    if (!getcwd(dir, sizeof dir - 32))
+        return 2;
+    strcat(dir, "/syscall-fuzz-work-XXXXXX");   /* absolute: the storm may leave the cwd anywhere */
     if (!mkdtemp(dir))
         return 2;
     /* As root, give up root first (a second line of defence behind the left-out calls): natively
-     * the storm then cannot touch other users' processes or the machine. Under an emulator
-     * without set*id the calls fail and the emulator is the fence. */
-    if (geteuid() == 0 && chown(dir, 65534, 65534) == 0) {
+     * the storm then cannot touch other users' processes or the machine. The saved uid stays 0
+     * only to remove the work directory afterwards (set*id and capset are left out of the storm).
+     * Under an emulator without set*id the calls fail and the emulator is the fence. */
+    int was_root = geteuid() == 0 && chown(dir, 65534, 65534) == 0;
+    if (was_root) {
         syscall(116 /* setgroups */, 0, NULL);
-        syscall(119 /* setresgid */, 65534, 65534, 65534);
-        syscall(117 /* setresuid */, 65534, 65534, 65534);
+        syscall(119 /* setresgid */, 65534, 65534, 0);
+        syscall(117 /* setresuid */, 65534, 65534, 0);
     }
     if (chdir(dir) != 0 || mkdir("fuzz-directory-01", 0755) != 0)
         return 2;
@@ -451,5 +485,8 @@ int main(int argc, char **argv)
         trace_flush();
     report("calls made: %ld\n", made);
     report("the process works after the storm: %ld\n", still_works());
+    if (was_root)
+        syscall(117 /* setresuid */, -1, 0, -1);
+    report("its work directory is removed: %ld\n", remove_tree(dir));
     return 0;
 }

@@ -1,6 +1,8 @@
 package org.osgix.tests;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,10 +44,32 @@ final class DifferentialCheck {
             nativeRun = Optional.of(runner.run(guestCommand, environment, layout.buildDir(), entry.timeout()));
         }
         List<String> emulatorCommand = new ArrayList<>(layout.emulatorCommand());
+        Optional<Path> log = layout.emulatorLog(entry);
+        log.ifPresent(file -> emulatorCommand.add("--log=" + file));
         emulatorCommand.addAll(entry.emulatorArguments());
         emulatorCommand.addAll(guestCommand);
+        if (log.isPresent()) {
+            Files.createDirectories(log.get().getParent());
+            Files.deleteIfExists(log.get());
+        }
         RunResult emulated = runner.run(emulatorCommand, environment, layout.buildDir(), entry.timeout());
-        return new Outcome(nativeRun, emulated, problems(entry, nativeRun, emulated));
+        List<String> problems = problems(entry, nativeRun, emulated);
+        if (log.isPresent()) {
+            handlerFailures(log.get()).ifPresent(problems::add);
+        }
+        return new Outcome(nativeRun, emulated, problems);
+    }
+
+    /** The osgix launcher logs this line when a syscall handler threw (the guest saw EIO). */
+    static final String HANDLER_FAILURES = "syscall handler failures:";
+
+    /** A problem when the emulator's log says a handler threw: bad guest input must never get there. */
+    static Optional<String> handlerFailures(Path log) throws IOException {
+        if (!Files.isRegularFile(log)) {
+            return Optional.empty();
+        }
+        return Files.readAllLines(log).stream().filter(l -> l.contains(HANDLER_FAILURES)).findFirst()
+                .map(l -> "a syscall handler threw: " + l.substring(l.indexOf(HANDLER_FAILURES)) + " (log: " + log + ")");
     }
 
     private static List<String> problems(ManifestEntry entry, Optional<RunResult> nativeRun, RunResult emulated) {

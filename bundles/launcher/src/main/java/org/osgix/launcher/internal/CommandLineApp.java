@@ -73,6 +73,9 @@ public final class CommandLineApp {
                 System.out.println(Options.USAGE);
                 return 0;
             }
+            if (options.logFile != null) {
+                LogFile.open(options.logFile);
+            }
             if (options.command == Options.Command.SYSCALLS) {
                 return SupportTableCommand.print(context, System.out);
             }

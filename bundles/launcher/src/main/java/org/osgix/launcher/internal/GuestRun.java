@@ -42,7 +42,9 @@ final class GuestRun {
         ServiceRegistration<IntConsumer> request = context.registerService(IntConsumer.class, done, requestProperties());
         try {
             waitForKernel(request);
-            return status.join();
+            int exit = status.join();
+            HandlerFailures.report(context);
+            return exit;
         } finally {
             try {
                 request.unregister();
@@ -74,6 +76,9 @@ final class GuestRun {
         props.put("osgix.env", options.environment(launcherEnvironment()).toArray(new String[0]));
         if (options.strace) {
             props.put("osgix.option.strace", "true"); // what the strace interceptor attaches on
+        }
+        if (options.straceOutput != null) {
+            props.put("osgix.option.strace-output", options.straceOutput);
         }
         for (Map.Entry<String, String> e : options.launchOptions.entrySet()) {
             props.put("osgix.option." + e.getKey(), e.getValue());
