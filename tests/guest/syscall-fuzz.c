@@ -11,7 +11,7 @@
  * scheduling). Calls that could wait forever get their timeouts or non-blocking flags forced.
  *
  * The sequence depends on SEED only (never on results), so a native and an emulated run make the
- * same calls; with TRACE-FILE each call's result class (one line "NR ok" or "NR -ERRNO") is
+ * same calls; with TRACE-FILE each call's result class (one line "STEP NR ok" or "STEP NR -ERRNO") is
  * written there for tests/fuzz/run to compare. stdout is deterministic: the call count and the
  * checks after the storm.
  */
@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -175,7 +176,15 @@ static long argument(void)
     }
 }
 
-static void add_fd(long fd) { if (fd >= 0 && nfds < MAX_FDS) fds[nfds++] = fd; }
+/* A kind the system lacks gets a read-only regular file in its place: the numbers of the kinds
+ * after it, and so the whole storm, stay the same on every system. */
+static void add_fd(long fd)
+{
+    if (fd < 0)
+        fd = open("fuzz-file-regular", O_RDONLY);
+    if (fd >= 0 && nfds < MAX_FDS)
+        fds[nfds++] = fd;
+}
 
 /* Every kind of descriptor this program can open; a kind the system lacks is just missing. */
 static void open_fds(void)
@@ -187,11 +196,16 @@ static void open_fds(void)
     add_fd(open(".", O_RDONLY | O_DIRECTORY));
     add_fd(open(".", O_PATH));
     add_fd(open("fuzz-directory-01", O_RDONLY | O_DIRECTORY));
-    if (syscall(NR_pipe2, p, O_NONBLOCK) == 0) { add_fd(p[0]); add_fd(p[1]); }
-    if (mkfifo("fuzz-fifo-000000001", 0600) == 0) /* its name is in no palette: no call can reopen it blocking */
-        add_fd(open("fuzz-fifo-000000001", O_RDWR | O_NONBLOCK));
-    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, sv) == 0) { add_fd(sv[0]); add_fd(sv[1]); }
-    if (socketpair(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK, 0, sv) == 0) { add_fd(sv[0]); add_fd(sv[1]); }
+    if (syscall(NR_pipe2, p, O_NONBLOCK) != 0)
+        p[0] = p[1] = -1;
+    add_fd(p[0]); add_fd(p[1]);
+    mkfifo("fuzz-fifo-000000001", 0600); /* its name is in no palette: no call can reopen it blocking */
+    add_fd(open("fuzz-fifo-000000001", O_RDWR | O_NONBLOCK));
+    for (int type = SOCK_STREAM; type <= SOCK_DGRAM; type++) {
+        if (socketpair(AF_UNIX, type | SOCK_NONBLOCK, 0, sv) != 0)
+            sv[0] = sv[1] = -1;
+        add_fd(sv[0]); add_fd(sv[1]);
+    }
     add_fd(socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0));
     add_fd(socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK, 0));
     add_fd(socket(AF_INET6, SOCK_STREAM | SOCK_NONBLOCK, 0));
@@ -352,12 +366,15 @@ static void trace_flush(void)
     trace_len = 0;
 }
 
-static void trace(long nr, long r)
+/* "STEP NR CLASS": the step (not the call count) pairs calls up even where a guard left a call
+ * out on one side only (a guard looks at fd numbers, which differ when a kind cannot be opened). */
+static void trace(long step, long nr, long r)
 {
     if (trace_len > (int) sizeof trace_buf - 64)
         trace_flush();
-    trace_len += snprintf(trace_buf + trace_len, sizeof trace_buf - trace_len,
-            r < 0 && r >= -4095 ? "%ld %ld\n" : "%ld ok\n", nr, r);
+    trace_len += r < 0 && r >= -4095
+        ? snprintf(trace_buf + trace_len, sizeof trace_buf - trace_len, "%ld %ld %ld\n", step, nr, r)
+        : snprintf(trace_buf + trace_len, sizeof trace_buf - trace_len, "%ld %ld ok\n", step, nr);
 }
 
 static void report(const char *fmt, long v)
@@ -479,7 +496,7 @@ int main(int argc, char **argv)
         if (nr == NR_rt_sigaction)
             protect_signals();
         if (trace_on)
-            trace(nr, r);
+            trace(i, nr, r);
     }
     if (trace_on)
         trace_flush();
