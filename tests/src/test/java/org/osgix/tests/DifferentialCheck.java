@@ -84,6 +84,9 @@ final class DifferentialCheck {
             if (!Arrays.equals(n.stdout(), emulated.stdout())) {
                 problems.add("stdout differs" + firstDifference(n.stdoutText(), emulated.stdoutText()));
             }
+            if (entry.compareStderr() && !n.stderrText().equals(guestStderr(emulated.stderrText()))) {
+                problems.add("stderr differs" + firstDifference(n.stderrText(), guestStderr(emulated.stderrText())));
+            }
             if (n.exitStatus() != emulated.exitStatus()) {
                 problems.add("exit status differs: native " + n.exitStatus() + ", emulator " + emulated.exitStatus());
             }
@@ -105,6 +108,23 @@ final class DifferentialCheck {
         entry.stderrPattern().filter(p -> !p.matcher(emulated.stderrText()).find()).ifPresent(p -> problems.add(
                 "emulator stderr has no match for stderr~=" + p));
         return problems;
+    }
+
+    /**
+     * The emulator's stderr without the launcher's own one-line fatal messages ("osgix: guest
+     * killed by signal 11 ..."), which qemu-user prints too: what the guest itself wrote.
+     */
+    static String guestStderr(String stderr) {
+        if (!stderr.contains("osgix: ")) {
+            return stderr;
+        }
+        StringBuilder guest = new StringBuilder();
+        for (String line : stderr.split("(?<=\n)")) {
+            if (!line.startsWith("osgix: ")) {
+                guest.append(line);
+            }
+        }
+        return guest.toString();
     }
 
     /** " at line N" for the first line that differs, to point at the interesting spot. */
@@ -132,6 +152,8 @@ final class DifferentialCheck {
         outcome.nativeRun().ifPresent(n -> section(message, "native stdout (exit " + n.exitStatus() + ")", n.stdoutText()));
         RunResult emulated = outcome.emulatedRun();
         section(message, "emulator stdout (exit " + emulated.exitStatus() + ")", emulated.stdoutText());
+        outcome.nativeRun().filter(n -> !n.stderrText().isEmpty())
+                .ifPresent(n -> section(message, "native stderr", n.stderrText()));
         section(message, "emulator stderr", emulated.stderrText());
         return message.toString();
     }

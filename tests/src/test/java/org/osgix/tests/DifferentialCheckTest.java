@@ -30,4 +30,12 @@ class DifferentialCheckTest {
         assertEquals(java.util.Optional.empty(), DifferentialCheck.handlerFailures(log));
         assertEquals(java.util.Optional.empty(), DifferentialCheck.handlerFailures(dir.resolve("absent.log")));
     }
+
+    @Test
+    void theLaunchersFatalLinesAreNotTheGuestsStderr() {
+        assertEquals("partial line\nguest says\n",
+                DifferentialCheck.guestStderr("partial line\nosgix: guest killed by signal 11 (SEGV)\nguest says\n"));
+        assertEquals("no osgix line", DifferentialCheck.guestStderr("no osgix line"));
+        assertEquals("an osgix: inside a line\n", DifferentialCheck.guestStderr("an osgix: inside a line\n"));
+    }
 }
