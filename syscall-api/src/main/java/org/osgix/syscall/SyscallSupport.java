@@ -17,6 +17,12 @@ public interface SyscallSupport {
         return null;
     }
 
+    /**
+     * How many calls, since the kernel started, ended in the dispatcher's safety net: a handler
+     * threw instead of returning a result (the guest got EIO). Zero unless a handler has a bug.
+     */
+    long handlerFailures();
+
     /** One syscall's support. */
     interface Row {
         int number();

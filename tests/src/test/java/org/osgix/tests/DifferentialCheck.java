@@ -1,6 +1,8 @@
 package org.osgix.tests;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,10 +44,32 @@ final class DifferentialCheck {
             nativeRun = Optional.of(runner.run(guestCommand, environment, layout.buildDir(), entry.timeout()));
         }
         List<String> emulatorCommand = new ArrayList<>(layout.emulatorCommand());
+        Optional<Path> log = layout.emulatorLog(entry);
+        log.ifPresent(file -> emulatorCommand.add("--log=" + file));
         emulatorCommand.addAll(entry.emulatorArguments());
         emulatorCommand.addAll(guestCommand);
+        if (log.isPresent()) {
+            Files.createDirectories(log.get().getParent());
+            Files.deleteIfExists(log.get());
+        }
         RunResult emulated = runner.run(emulatorCommand, environment, layout.buildDir(), entry.timeout());
-        return new Outcome(nativeRun, emulated, problems(entry, nativeRun, emulated));
+        List<String> problems = problems(entry, nativeRun, emulated);
+        if (log.isPresent()) {
+            handlerFailures(log.get()).ifPresent(problems::add);
+        }
+        return new Outcome(nativeRun, emulated, problems);
+    }
+
+    /** The osgix launcher logs this line when a syscall handler threw (the guest saw EIO). */
+    static final String HANDLER_FAILURES = "syscall handler failures:";
+
+    /** A problem when the emulator's log says a handler threw: bad guest input must never get there. */
+    static Optional<String> handlerFailures(Path log) throws IOException {
+        if (!Files.isRegularFile(log)) {
+            return Optional.empty();
+        }
+        return Files.readAllLines(log).stream().filter(l -> l.contains(HANDLER_FAILURES)).findFirst()
+                .map(l -> "a syscall handler threw: " + l.substring(l.indexOf(HANDLER_FAILURES)) + " (log: " + log + ")");
     }
 
     private static List<String> problems(ManifestEntry entry, Optional<RunResult> nativeRun, RunResult emulated) {
@@ -59,6 +83,9 @@ final class DifferentialCheck {
             }
             if (!Arrays.equals(n.stdout(), emulated.stdout())) {
                 problems.add("stdout differs" + firstDifference(n.stdoutText(), emulated.stdoutText()));
+            }
+            if (entry.compareStderr() && !n.stderrText().equals(guestStderr(emulated.stderrText()))) {
+                problems.add("stderr differs" + firstDifference(n.stderrText(), guestStderr(emulated.stderrText())));
             }
             if (n.exitStatus() != emulated.exitStatus()) {
                 problems.add("exit status differs: native " + n.exitStatus() + ", emulator " + emulated.exitStatus());
@@ -81,6 +108,23 @@ final class DifferentialCheck {
         entry.stderrPattern().filter(p -> !p.matcher(emulated.stderrText()).find()).ifPresent(p -> problems.add(
                 "emulator stderr has no match for stderr~=" + p));
         return problems;
+    }
+
+    /**
+     * The emulator's stderr without the launcher's own one-line fatal messages ("osgix: guest
+     * killed by signal 11 ..."), which qemu-user prints too: what the guest itself wrote.
+     */
+    static String guestStderr(String stderr) {
+        if (!stderr.contains("osgix: ")) {
+            return stderr;
+        }
+        StringBuilder guest = new StringBuilder();
+        for (String line : stderr.split("(?<=\n)")) {
+            if (!line.startsWith("osgix: ")) {
+                guest.append(line);
+            }
+        }
+        return guest.toString();
     }
 
     /** " at line N" for the first line that differs, to point at the interesting spot. */
@@ -108,6 +152,8 @@ final class DifferentialCheck {
         outcome.nativeRun().ifPresent(n -> section(message, "native stdout (exit " + n.exitStatus() + ")", n.stdoutText()));
         RunResult emulated = outcome.emulatedRun();
         section(message, "emulator stdout (exit " + emulated.exitStatus() + ")", emulated.stdoutText());
+        outcome.nativeRun().filter(n -> !n.stderrText().isEmpty())
+                .ifPresent(n -> section(message, "native stderr", n.stderrText()));
         section(message, "emulator stderr", emulated.stderrText());
         return message.toString();
     }

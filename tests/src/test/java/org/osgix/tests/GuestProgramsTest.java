@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The differential test driver: builds the guest programs, then turns every line of
  * {@code tests/manifest.txt} into a test that runs the program natively and under the
- * emulator ({@code -Dosgix.command}) and compares stdout and exit status. A per-test timing
+ * emulator ({@code -Dosgix.command}) and compares stdout, stderr and exit status. A per-test timing
  * table is written to {@code target/guest-timings.txt}.
  */
 class GuestProgramsTest {

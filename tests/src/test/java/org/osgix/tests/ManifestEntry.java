@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
  * @param muslVariant    whether a {@code PROGRAM.musl} build, if present, is tested too
  * @param emulatorArguments extra emulator arguments before the program ({@code osgix=ARG}), e.g. --compat=...
  * @param line           1-based line number in the manifest, for messages
+ * @param compareStderr  false for {@code stderr=any}: stderr is not compared with native
  */
 record ManifestEntry(
         String section,
@@ -37,7 +38,8 @@ record ManifestEntry(
         Duration timeout,
         boolean muslVariant,
         List<String> emulatorArguments,
-        int line) {
+        int line,
+        boolean compareStderr) {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -77,6 +79,6 @@ record ManifestEntry(
     /** The same test for another build of the program (e.g. its musl variant). */
     ManifestEntry withProgram(String otherProgram) {
         return new ManifestEntry(section, otherProgram, arguments, expectedExit, stdoutPattern, stderrPattern,
-                runNative, environment, timeout, false, emulatorArguments, line);
+                runNative, environment, timeout, false, emulatorArguments, line, compareStderr);
     }
 }

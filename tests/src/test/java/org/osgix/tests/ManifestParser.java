@@ -19,7 +19,8 @@ import java.util.regex.PatternSyntaxException;
 final class ManifestParser {
 
     private static final Pattern SECTION = Pattern.compile("\\[([A-Za-z0-9_.-]+)]");
-    private static final Set<String> OPTIONS = Set.of("exit", "stdout~", "stderr~", "native", "env", "timeout", "musl", "osgix");
+    private static final Set<String> OPTIONS = Set.of("exit", "stdout~", "stderr~", "stderr", "native", "env", "timeout", "musl",
+            "osgix");
 
     List<ManifestEntry> parse(List<String> lines) {
         List<ManifestEntry> entries = new ArrayList<>();
@@ -82,6 +83,7 @@ final class ManifestParser {
         Optional<Pattern> stderr = Optional.empty();
         boolean runNative = true;
         boolean musl = true;
+        boolean compareStderr = true;
         Duration timeout = ManifestEntry.DEFAULT_TIMEOUT;
         Map<String, String> environment = new LinkedHashMap<>();
         List<String> emulatorArguments = new ArrayList<>();
@@ -102,6 +104,7 @@ final class ManifestParser {
                 case "stderr~" -> stderr = Optional.of(regex(value, lineNumber));
                 case "native" -> runNative = runOrSkip(key, value, lineNumber);
                 case "musl" -> musl = runOrSkip(key, value, lineNumber);
+                case "stderr" -> compareStderr = stderrMode(value, lineNumber);
                 case "timeout" -> timeout = Duration.ofSeconds(positiveSeconds(value, lineNumber));
                 case "env" -> addVariable(environment, value, lineNumber);
                 case "osgix" -> emulatorArguments.add(emulatorArgument(value, lineNumber));
@@ -112,7 +115,16 @@ final class ManifestParser {
             throw new ManifestSyntaxException(lineNumber, "native=skip needs exit=N: nothing else to compare with");
         }
         return new ManifestEntry(section, program, arguments, exit, stdout, stderr, runNative, environment, timeout,
-                musl, emulatorArguments, lineNumber);
+                musl, emulatorArguments, lineNumber, compareStderr);
+    }
+
+    /** stderr=same (the default: byte-identical to native) or stderr=any (not compared). */
+    private static boolean stderrMode(String value, int lineNumber) {
+        return switch (value) {
+            case "same" -> true;
+            case "any" -> false;
+            default -> throw new ManifestSyntaxException(lineNumber, "stderr= takes same or any, got " + value);
+        };
     }
 
     private static int exitStatus(String value, int lineNumber) {

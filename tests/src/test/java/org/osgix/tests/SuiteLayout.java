@@ -84,6 +84,22 @@ record SuiteLayout(Path root, List<String> emulatorCommand, Optional<Pattern> fi
         return testsDir().resolve("build-guests");
     }
 
+    /**
+     * Where the emulator logs for this entry ({@code --log=FILE}, under tests/target/guest-logs), or
+     * empty when the emulator command is not the osgix launcher (e.g. qemu-x86_64).
+     */
+    Optional<Path> emulatorLog(ManifestEntry entry) {
+        boolean osgix = emulatorCommand.stream().anyMatch(t -> t.endsWith(".jar") || t.endsWith("osgix"));
+        if (!osgix) {
+            return Optional.empty();
+        }
+        String name = entry.displayName().replaceAll("[^A-Za-z0-9._-]+", "_");
+        if (name.length() > 100) {
+            name = name.substring(0, 100) + "-" + Integer.toHexString(entry.displayName().hashCode());
+        }
+        return Optional.of(testsDir().resolve("target/guest-logs").resolve(name + ".log"));
+    }
+
     boolean selected(ManifestEntry entry) {
         return filter.map(f -> f.matcher(entry.displayName()).find()).orElse(true);
     }

@@ -26,6 +26,9 @@ public final class Main {
      * (the throw-away cache goes with a shutdown hook).
      */
     static int run(String[] args) {
+        // The JDK's default console handler would print emulator diagnostics into the guest's
+        // stderr: without --log=FILE (see LogFile) they go nowhere.
+        java.util.logging.LogManager.getLogManager().reset();
         StartupTrace trace = StartupTrace.get();
         FrameworkBoot framework = null;
         try {

@@ -95,6 +95,9 @@ final class ExtendedAttributes {
     }
 
     long fsetxattr(SyscallContext call) {
+        if (badSetFlags(call)) {
+            return -Errno.EINVAL;
+        }
         byte[] name = name(call, call.arg1());
         if (name == null) {
             return -Errno.ERANGE;
@@ -109,7 +112,15 @@ final class ExtendedAttributes {
             hostFd -> host.fsetxattr(hostFd, name, value, size, flags));
     }
 
+    /** Linux checks setxattr's flags (XATTR_CREATE, XATTR_REPLACE) before the name and the value. */
+    private static boolean badSetFlags(SyscallContext call) {
+        return ((int) call.arg4() & ~3) != 0; // an int in Linux
+    }
+
     private long set(SyscallContext call, boolean follow) {
+        if (badSetFlags(call)) {
+            return -Errno.EINVAL;
+        }
         byte[] name = name(call, call.arg1());
         if (name == null) {
             return -Errno.ERANGE;

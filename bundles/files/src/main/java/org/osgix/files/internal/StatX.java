@@ -12,6 +12,11 @@ import org.osgix.syscall.SyscallContext;
  */
 final class StatX {
     static final int STATX_SIZE = 256;
+    /** AT_STATX_SYNC_TYPE: both of its bits at once is no valid sync type. */
+    private static final int SYNC_TYPE = 0x6000;
+    private static final int VALID_FLAGS = Host.AT_SYMLINK_NOFOLLOW | 0x800 /* NO_AUTOMOUNT */ | Host.AT_EMPTY_PATH | SYNC_TYPE;
+    /** STATX__RESERVED: a mask bit kept for a later struct statx. */
+    private static final int MASK_RESERVED = 0x80000000;
 
     private final Host host;
     private final PathResolver paths;
@@ -29,6 +34,10 @@ final class StatX {
         int flags = (int) call.arg2();
         int mask = (int) call.arg3();
         long buf = call.arg4();
+        // Linux rejects bad flags and masks before it reads the path
+        if ((flags & ~VALID_FLAGS) != 0 || (flags & SYNC_TYPE) == SYNC_TYPE || (mask & MASK_RESERVED) != 0) {
+            return -Errno.EINVAL;
+        }
         boolean emptyPath = (flags & Host.AT_EMPTY_PATH) != 0
             && (pathAddr == 0 || call.memory().readByte(pathAddr) == 0);
         if (emptyPath && dirFd != Host.AT_FDCWD) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.osgix.arch.SyscallTable;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestFault;
@@ -39,6 +40,8 @@ final class Dispatcher {
     record Entry(SyscallHandler handler, boolean nonBlocking) {
     }
     private final Set<String> reportedMissing = ConcurrentHashMap.newKeySet();
+    /** Calls whose handler threw (the safety net caught a bug); tests assert it stays zero. */
+    private final LongAdder failures = new LongAdder();
 
     Dispatcher(SyscallTable table) {
         this.table = table;
@@ -134,6 +137,7 @@ final class Dispatcher {
             } catch (GuestFault fault) {
                 result = -Errno.EFAULT;
             } catch (RuntimeException | StackOverflowError bug) {
+                failures.increment();
                 LOG.log(System.Logger.Level.ERROR, "handler of " + frame.name + " failed", bug);
                 result = -Errno.EIO;
             }
@@ -149,6 +153,11 @@ final class Dispatcher {
         if (reportedMissing.add(key)) {
             LOG.log(System.Logger.Level.DEBUG, "syscall {0} is not implemented: ENOSYS", key);
         }
+    }
+
+    /** How many calls reached the safety net so far. */
+    long failures() {
+        return failures.sum();
     }
 
     /** Names that returned ENOSYS so far. */

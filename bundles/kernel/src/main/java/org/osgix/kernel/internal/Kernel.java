@@ -89,6 +89,11 @@ public final class Kernel implements SyscallSupport {
         return dispatcher.table();
     }
 
+    @Override
+    public long handlerFailures() {
+        return dispatcher.failures();
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             target = "(osgix.launch=*)")
     void addLaunch(IntConsumer done, Map<String, Object> props) {

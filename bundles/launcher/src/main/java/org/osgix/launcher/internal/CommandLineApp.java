@@ -21,6 +21,8 @@ import org.osgi.service.component.annotations.Reference;
 public final class CommandLineApp {
     static final String LAUNCHER_ARGUMENTS = "launcher.arguments";
     static final int USAGE_ERROR = 2, FRAMEWORK_ERROR = 125;
+    /** Same as {@code LogServiceBridge.FACTORY}, without loading that class. */
+    private static final String LOG_SERVICE = "org.osgi.service.log.LoggerFactory";
 
     private final BundleContext context;
     private final ServiceRegistration<?> mainThread;
@@ -72,6 +74,12 @@ public final class CommandLineApp {
             if (options.help) {
                 System.out.println(Options.USAGE);
                 return 0;
+            }
+            if (options.logFile != null) {
+                LogFile.open(options.logFile);
+            }
+            if (context.getServiceReference(LOG_SERVICE) != null) {
+                LogServiceBridge.install(context); // loaded only when the optional Log Service package is wired
             }
             if (options.command == Options.Command.SYSCALLS) {
                 return SupportTableCommand.print(context, System.out);

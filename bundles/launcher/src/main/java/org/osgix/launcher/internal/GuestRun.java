@@ -42,7 +42,9 @@ final class GuestRun {
         ServiceRegistration<IntConsumer> request = context.registerService(IntConsumer.class, done, requestProperties());
         try {
             waitForKernel(request);
-            return status.join();
+            int exit = status.join();
+            HandlerFailures.report(context);
+            return exit;
         } finally {
             try {
                 request.unregister();
@@ -78,6 +80,9 @@ final class GuestRun {
         String inherited = System.getProperty("osgix.inherited.fds"); // set by ./osgix
         if (inherited != null && !inherited.isBlank()) {
             props.put("osgix.option.inherited-fds", inherited);
+        }
+        if (options.straceOutput != null) {
+            props.put("osgix.option.strace-output", options.straceOutput);
         }
         for (Map.Entry<String, String> e : options.launchOptions.entrySet()) {
             props.put("osgix.option." + e.getKey(), e.getValue());

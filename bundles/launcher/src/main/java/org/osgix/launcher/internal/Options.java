@@ -14,6 +14,10 @@ final class Options {
             'osgix syscalls' prints the syscall support table of the composition.
               --composition=NAME  run the exported composition NAME (./osgix only; default full)
               --strace            print each syscall, decoded, to stderr (the strace bundle)
+              --strace-output=FILE  --strace, written to FILE instead of stderr
+              --log=FILE          emulator diagnostics (java.util.logging, System.Logger) go to FILE;
+                                  by default they are dropped: the guest's stdout and stderr carry
+                                  only the guest's output and one-line fatal messages
               --shell             a Gogo shell beside the program (lb, stop, start, syscalls):
                                   it reads the terminal (/dev/tty) and writes to stderr
               --shell-input=FILE  the shell reads FILE (a file or a FIFO) instead
@@ -45,6 +49,10 @@ final class Options {
 
     boolean help;
     boolean strace;
+    /** --strace-output=FILE, absolute; null: stderr. */
+    String straceOutput;
+    /** --log=FILE, absolute; null: diagnostics are dropped. */
+    String logFile;
     boolean shell;
     String shellInput;
     Command command = Command.RUN;
@@ -85,6 +93,11 @@ final class Options {
                     if (a.startsWith("--shell-input=")) {
                         o.shell = true;
                         o.shellInput = nonEmpty(a, a.substring("--shell-input=".length()));
+                    } else if (a.startsWith("--strace-output=")) {
+                        o.strace = true;
+                        o.straceOutput = absolute(nonEmpty(a, a.substring("--strace-output=".length())));
+                    } else if (a.startsWith("--log=")) {
+                        o.logFile = absolute(nonEmpty(a, a.substring("--log=".length())));
                     } else if (a.startsWith("--composition=")) {
                         throw new UsageException("--composition is an option of ./osgix (it picks the jar);"
                                 + " run an exported composition with java -jar osgix-NAME.jar");
@@ -121,6 +134,11 @@ final class Options {
             throw new UsageException(arg + ": empty value");
         }
         return value;
+    }
+
+    /** The launcher's working directory is the guest's, but a bundle must not depend on it. */
+    private static String absolute(String path) {
+        return java.nio.file.Path.of(path).toAbsolutePath().toString();
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

@@ -77,4 +77,15 @@ class OptionsTest {
                 () -> Options.parse(new String[] {"--composition=minimal", "prog"}));
         assertTrue(e.getMessage().contains("java -jar"), e.getMessage());
     }
+
+    @Test
+    void logAndStraceOutputAreAbsoluteFilesAndStraceOutputTurnsTracingOn() throws Exception {
+        Options o = Options.parse(new String[] {"--log=osgix.log", "--strace-output=/tmp/trace", "prog"});
+        assertEquals(java.nio.file.Path.of("osgix.log").toAbsolutePath().toString(), o.logFile);
+        assertEquals("/tmp/trace", o.straceOutput);
+        assertEquals(true, o.strace);
+        assertEquals(List.of("prog"), o.argv);
+        assertEquals(null, Options.parse(new String[] {"prog"}).logFile);
+        assertThrows(Options.UsageException.class, () -> Options.parse(new String[] {"--log=", "prog"}));
+    }
 }

@@ -1,5 +1,7 @@
 package org.osgix.strace.internal;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Component;
 import org.osgix.syscall.GuestProcess;
 import org.osgix.syscall.SyscallContext;
@@ -15,9 +17,13 @@ import org.osgix.syscall.SyscallInterceptor;
 public final class StraceInterceptor implements SyscallInterceptor {
     /** The launch option that turns tracing on ({@code ./osgix --strace}). */
     static final String OPTION = "strace";
+    /** The launch option naming a file for the trace instead of stderr ({@code --strace-output=FILE}). */
+    static final String OUTPUT_OPTION = "strace-output";
 
     private final SignatureTable signatures;
     private final TraceOutput output;
+    /** Per traced process whose trace goes to a file; others use {@link #output}. */
+    private final Map<GuestProcess, TraceOutput> files = new ConcurrentHashMap<>();
     private final ThreadLocal<TraceLine> lines = ThreadLocal.withInitial(TraceLine::new);
 
     public StraceInterceptor() {
@@ -31,7 +37,22 @@ public final class StraceInterceptor implements SyscallInterceptor {
 
     @Override
     public boolean attach(GuestProcess process) {
-        return process.option(OPTION) != null;
+        if (process.option(OPTION) == null) {
+            return false;
+        }
+        String file = process.option(OUTPUT_OPTION);
+        if (file != null) {
+            TraceOutput out = TraceOutput.file(file);
+            if (out != null) {
+                files.put(process, out);
+            }
+        }
+        return true;
+    }
+
+    private TraceOutput output(GuestProcess process) {
+        TraceOutput out = files.isEmpty() ? null : files.get(process);
+        return out != null ? out : output;
     }
 
     @Override
@@ -56,10 +77,11 @@ public final class StraceInterceptor implements SyscallInterceptor {
         } catch (RuntimeException bug) {
             line = call.name() + "(...) = " + result + " /* strace: " + bug + " */";
         }
-        output.println(prefix, line);
+        TraceOutput out = output(call.process());
+        out.println(prefix, line);
         String name = call.name();
         if ("exit_group".equals(name) || "exit".equals(name)) {
-            output.println(prefix, "+++ exited with " + (call.arg0() & 0xff) + " +++");
+            out.println(prefix, "+++ exited with " + (call.arg0() & 0xff) + " +++");
         }
     }
 }

@@ -20,6 +20,17 @@ final class TraceOutput {
         return new TraceOutput(new FileOutputStream(FileDescriptor.err));
     }
 
+    /** {@code --strace-output=FILE} (created or truncated, as strace -o), or null when it cannot be written. */
+    static TraceOutput file(String path) {
+        try {
+            return new TraceOutput(new FileOutputStream(path));
+        } catch (IOException e) {
+            System.getLogger(TraceOutput.class.getName()).log(System.Logger.Level.ERROR,
+                    "--strace-output: cannot write " + path + ": " + e.getMessage());
+            return null;
+        }
+    }
+
     /** Writes {@code prefix + line + "\n"} (lines are ASCII: strace escapes everything else). */
     void println(String prefix, CharSequence line) {
         byte[] bytes = new byte[prefix.length() + line.length() + 1];

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.osgix.exec.ExecException;
+import org.osgix.syscall.Errno;
 
 /**
  * A parsed ELF64 little-endian x86_64 executable: its header fields and program headers. Parsing
@@ -57,11 +58,9 @@ final class ElfImage {
         if (head.length < HEADER_SIZE || !hasElfMagic(head)) {
             throw ExecErrors.formatError();
         }
+        // Linux's binfmt_elf never looks at e_ident past the magic (class, data, version, ABI):
+        // e_machine and e_phentsize decide, so a 64-bit layout with another class byte still runs
         ByteBuffer h = ByteBuffer.wrap(head, 0, HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        final int elfClass64 = 2, littleEndian = 1;
-        if (h.get(4) != elfClass64 || h.get(5) != littleEndian) {
-            throw ExecErrors.formatError();
-        }
         int type = Short.toUnsignedInt(h.getShort(16));
         int machine = Short.toUnsignedInt(h.getShort(18));
         long entry = h.getLong(24);
@@ -156,7 +155,12 @@ final class ElfImage {
         if (length < 2 || length > MAX_INTERP) {
             throw ExecErrors.formatError();
         }
-        requireInFile(interp.offset(), length, file.size());
+        if (interp.offset() < 0) {
+            throw ExecErrors.of(Errno.EINVAL); // Linux: a negative file position
+        }
+        if (interp.offset() > file.size() - length) {
+            throw ExecErrors.of(Errno.EIO); // Linux: the read of the name comes back short
+        }
         byte[] bytes = file.readFully(interp.offset(), (int) length);
         if (bytes[bytes.length - 1] != 0) {
             throw ExecErrors.formatError();

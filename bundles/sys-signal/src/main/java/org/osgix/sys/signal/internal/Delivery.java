@@ -49,8 +49,8 @@ final class Delivery {
             return; // ignore, stop and continue: no job control yet
         }
         if (HANDLER_WARNED.compareAndSet(false, true)) {
-            System.err.println("osgix: signal " + sig + " has a handler; running guest signal handlers is not"
-                    + " supported yet, so it stays pending");
+            System.getLogger(Delivery.class.getName()).log(System.Logger.Level.WARNING, "signal " + sig
+                    + " has a handler; running guest signal handlers is not supported yet, so it stays pending");
         }
         synchronized (state) {
             state.processPending |= Signals.bit(sig);

@@ -54,7 +54,7 @@ final class SigProcMask {
     }
 
     static long pending(SyscallContext call) {
-        if (call.arg1() > Signals.SIGSET_SIZE) {
+        if (Long.compareUnsigned(call.arg1(), Signals.SIGSET_SIZE) > 0) { // a size_t: "negative" is huge
             return -Errno.EINVAL;
         }
         SignalState state = call.process().state(SignalState.class, SignalState::new);

@@ -34,12 +34,12 @@ final class Scheduling {
 
     /** sched_getaffinity(pid, len, mask): returns the bytes written (the kernel's mask size). */
     long getAffinity(SyscallContext call) {
-        if (unknownTarget(call)) {
-            return -Errno.ESRCH;
-        }
         long len = call.arg1() & 0xffffffffL;
         if (len * Byte.SIZE < cpus.count() || len % Long.BYTES != 0) {
-            return -Errno.EINVAL;
+            return -Errno.EINVAL; // Linux checks the length before it looks the pid up
+        }
+        if (unknownTarget(call)) {
+            return -Errno.ESRCH;
         }
         int written = (int) Math.min(len, cpus.maskBytes());
         call.memory().write(call.arg2(), cpus.mask(), 0, written);
