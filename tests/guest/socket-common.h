@@ -33,6 +33,7 @@ static const char *sock_errno_name(int e)
     case EINPROGRESS: return "EINPROGRESS";
     case EALREADY: return "EALREADY";
     case ENOBUFS: return "ENOBUFS";
+    case ENODEV: return "ENODEV";
     default: return errno_name(e);
     }
 }

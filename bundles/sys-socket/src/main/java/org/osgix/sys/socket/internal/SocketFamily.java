@@ -76,7 +76,7 @@ public final class SocketFamily {
         Sockets sockets = new Sockets(host, scratch, files, addresses, blocking);
         Messages messages = new Messages(host, scratch, files, headers, blocking, addresses, rights);
         SocketOptions options = new SocketOptions(host);
-        String domains = "AF_UNIX, AF_INET, AF_INET6 and NETLINK_ROUTE; other families EAFNOSUPPORT";
+        String domains = "AF_UNIX, AF_INET, AF_INET6 and AF_NETLINK (host sockets); other families EAFNOSUPPORT";
         String sigpipe = "EPIPE raises no SIGPIPE yet";
         String blockingHost = "a blocking call waits on the host socket (not interruptible)";
         return regs

@@ -22,9 +22,6 @@ import org.osgix.syscall.SyscallContext;
  * getpeername: each a host call on the socket's host fd, with addresses translated.
  */
 final class Sockets {
-    /** The only netlink protocol served: routing (interfaces and addresses). */
-    static final int NETLINK_ROUTE = 0;
-
     private final Host host;
     private final SocketScratch scratch;
     private final SocketFiles files;
@@ -48,9 +45,6 @@ final class Sockets {
         }
         if (domain != AF_UNIX && domain != AF_INET && domain != AF_INET6 && domain != AF_NETLINK) {
             return -Errno.EAFNOSUPPORT;
-        }
-        if (domain == AF_NETLINK && protocol != NETLINK_ROUTE) {
-            return -Errno.EPROTONOSUPPORT;
         }
         int hostFd = host.socket(domain, type | SOCK_CLOEXEC, protocol);
         if (hostFd < 0) {
