@@ -154,6 +154,20 @@ static void named(const char *name)
     }
 }
 
+/* Blocks forever in a socket call; the process must still exit when main returns. */
+static void *blocked_reader(void *arg)
+{
+    char c;
+    recv(*(int *)arg, &c, 1, 0);
+    return NULL;
+}
+
+static void *blocked_acceptor(void *arg)
+{
+    accept(*(int *)arg, NULL, NULL);
+    return NULL;
+}
+
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
@@ -167,5 +181,18 @@ int main(void)
     SEXPECT_ERRNO("connect to a missing path", connect(c, (struct sockaddr *)&a, alen), ENOENT);
     SEXPECT_ERRNO("getpeername unconnected", getpeername(c, (struct sockaddr *)&a, &alen), ENOTCONN);
     close(c);
+    /* threads blocked in recv and accept do not keep the process alive */
+    static int quiet[2];
+    socketpair(AF_UNIX, SOCK_STREAM, 0, quiet);
+    static int idle;
+    idle = socket(AF_UNIX, SOCK_STREAM, 0);
+    alen = unix_address(&a, "@osgix-test-idle-listener");
+    bind(idle, (struct sockaddr *)&a, alen);
+    listen(idle, 1);
+    pthread_t r, l;
+    pthread_create(&r, NULL, blocked_reader, &quiet[0]);
+    pthread_create(&l, NULL, blocked_acceptor, &idle);
+    pause_ms(50);
+    printf("exiting with two threads blocked\n");
     return check_status();
 }
