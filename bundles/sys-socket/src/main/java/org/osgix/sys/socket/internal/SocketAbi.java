@@ -8,7 +8,7 @@ final class SocketAbi {
     static final int SOCK_NONBLOCK = 0x800, SOCK_CLOEXEC = 0x80000;
 
     static final int SOL_SOCKET = 1;
-    static final int SO_TYPE = 3, SO_RCVTIMEO_OLD = 20, SO_SNDTIMEO_OLD = 21, SO_PROTOCOL = 38,
+    static final int SO_TYPE = 3, SO_ERROR = 4, SO_RCVTIMEO_OLD = 20, SO_SNDTIMEO_OLD = 21, SO_PROTOCOL = 38,
         SO_DOMAIN = 39, SO_RCVTIMEO_NEW = 66, SO_SNDTIMEO_NEW = 67;
     static final int SCM_RIGHTS = 1, SCM_CREDENTIALS = 2;
     /** Linux SCM_MAX_FD: descriptors one SCM_RIGHTS message may carry. */

@@ -78,15 +78,14 @@ public final class SocketFamily {
         SocketOptions options = new SocketOptions(host);
         String domains = "AF_UNIX, AF_INET, AF_INET6 and AF_NETLINK (host sockets); other families EAFNOSUPPORT";
         String sigpipe = "EPIPE raises no SIGPIPE yet";
-        String blockingHost = "a blocking call waits on the host socket (not interruptible)";
         return regs
             .partialNonBlocking("socket", domains, sockets::socket)
             .partialNonBlocking("socketpair", domains, sockets::socketpair)
             .full("bind", sockets::bind)
             .fullNonBlocking("listen", sockets::listen)
-            .partial("connect", blockingHost, sockets::connect)
-            .partial("accept", "two threads accepting one connection: the loser waits on the host", sockets::accept)
-            .partial("accept4", "two threads accepting one connection: the loser waits on the host", sockets::accept4)
+            .full("connect", sockets::connect)
+            .full("accept", sockets::accept)
+            .full("accept4", sockets::accept4)
             .fullNonBlocking("shutdown", sockets::shutdown)
             .fullNonBlocking("getsockname", sockets::getsockname)
             .fullNonBlocking("getpeername", sockets::getpeername)

@@ -22,6 +22,9 @@ import org.osgix.syscall.SyscallContext;
  * getpeername: each a host call on the socket's host fd, with addresses translated.
  */
 final class Sockets {
+    /** How long a connect to a full AF_UNIX backlog naps between tries. */
+    private static final long BACKLOG_NAP_NANOS = 10_000_000L;
+
     private final Host host;
     private final SocketScratch scratch;
     private final SocketFiles files;
@@ -122,11 +125,68 @@ final class Sockets {
             if (len < 0) {
                 return len;
             }
-            return operation == NetworkPolicy.Operation.BIND
-                ? host.bind(file.hostFd(), name, len)
-                : host.connect(file.hostFd(), name, len);
+            if (operation == NetworkPolicy.Operation.BIND) {
+                return host.bind(file.hostFd(), name, len);
+            }
+            return Blocking.waits(file, 0) ? blockingConnect(call, file, name, len) : host.connect(file.hostFd(), name, len);
         } finally {
             file.unpin();
+        }
+    }
+
+    /**
+     * A connect that may wait: started without blocking the host thread, then waited for
+     * interruptibly. As Linux: EINTR when interrupted (the connection goes on), EINPROGRESS when
+     * SO_SNDTIMEO passes, the connection's error (SO_ERROR) otherwise.
+     */
+    private long blockingConnect(SyscallContext call, OpenFile file, long name, int len) {
+        int hostFd = file.hostFd();
+        while (true) {
+            int r = withHostNonBlocking(file, () -> host.connect(hostFd, name, len));
+            if (r == -Errno.EAGAIN) {
+                // an AF_UNIX listener's backlog is full: Linux waits for room, here in short naps
+                int slept = call.thread().awaitHostFd(hostFd, 0, BACKLOG_NAP_NANOS);
+                if (slept < 0) {
+                    return -Errno.EINTR;
+                }
+                continue;
+            }
+            if (r != -Errno.EINPROGRESS) {
+                return r;
+            }
+            int ready = blocking.await(call, hostFd, Host.POLLOUT);
+            if (ready < 0) {
+                return ready == -Errno.EAGAIN ? -Errno.EINPROGRESS : ready;
+            }
+            long value = scratch.base() + SocketScratch.VALUE;
+            long valueLen = scratch.base() + SocketScratch.LENGTH;
+            scratch.memory().putInt(valueLen, 4);
+            int got = host.getsockopt(hostFd, SocketAbi.SOL_SOCKET, SocketAbi.SO_ERROR, value, valueLen);
+            return got < 0 ? got : -scratch.memory().getInt(value);
+        }
+    }
+
+    /**
+     * Runs a host call that has no per-call non-blocking flag (connect, accept4) with the host fd
+     * non-blocking, under the description's F_SETFL lock (fcntl and FIONBIO take it too), so the
+     * host thread never blocks where the guest thread could not be interrupted.
+     */
+    private int withHostNonBlocking(OpenFile file, java.util.function.IntSupplier hostCall) {
+        int hostFd = file.hostFd();
+        synchronized (file) {
+            int flags = host.fcntl(hostFd, Host.F_GETFL, 0);
+            if (flags < 0) {
+                return flags;
+            }
+            if ((flags & OpenFile.O_NONBLOCK) != 0) {
+                return hostCall.getAsInt();
+            }
+            host.fcntl(hostFd, Host.F_SETFL, flags | OpenFile.O_NONBLOCK);
+            try {
+                return hostCall.getAsInt();
+            } finally {
+                host.fcntl(hostFd, Host.F_SETFL, flags);
+            }
         }
     }
 
@@ -184,17 +244,23 @@ final class Sockets {
             long name = scratch.base() + SocketScratch.NAME;
             long nameLen = scratch.base() + SocketScratch.LENGTH;
             int accepted;
+            int hostFlags = (flags & SOCK_NONBLOCK) | SOCK_CLOEXEC;
             while (true) {
-                if (Blocking.waits(file, 0)) {
-                    // the host fd blocks too: accept only once a connection is queued
+                scratch.memory().putInt(nameLen, SocketAbi.SOCKADDR_MAX);
+                if (!Blocking.waits(file, 0)) {
+                    accepted = host.accept4(hostFd, name, nameLen, hostFlags);
+                    if (accepted < 0) {
+                        return accepted;
+                    }
+                    break;
+                }
+                accepted = withHostNonBlocking(file, () -> host.accept4(hostFd, name, nameLen, hostFlags));
+                if (accepted == -Errno.EAGAIN) {
+                    // another thread may take the connection first: then this one waits again
                     int ready = blocking.await(call, hostFd, Host.POLLIN);
                     if (ready < 0) {
                         return ready;
                     }
-                }
-                scratch.memory().putInt(nameLen, SocketAbi.SOCKADDR_MAX);
-                accepted = host.accept4(hostFd, name, nameLen, (flags & SOCK_NONBLOCK) | SOCK_CLOEXEC);
-                if (accepted == -Errno.EAGAIN && Blocking.waits(file, 0)) {
                     continue;
                 }
                 if (accepted < 0) {
