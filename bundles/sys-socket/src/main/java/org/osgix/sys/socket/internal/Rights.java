@@ -27,14 +27,21 @@ import org.osgix.syscall.SyscallContext;
  * from outside osgix becomes a new description.
  *
  * <p>The in-flight list is shared by every guest in this JVM, so descriptors pass between
- * threads and between guest processes alike.
+ * threads and between guest processes alike. A message received with too small a control buffer
+ * releases the descriptors the host dropped once one of its descriptors arrives; a message that
+ * is never received (or whose descriptors all were dropped) keeps its descriptions open until the
+ * JVM ends.
  */
 final class Rights {
     private final Host host;
     private final NativeMemory memory;
     private final SocketFiles files;
-    /** Pinned descriptions sent and not yet received (guarded by itself). */
-    private final List<OpenFile> inFlight = new ArrayList<>();
+    /** One sent descriptor: its pinned description and the message (sendmsg) it went with. */
+    private record Sent(OpenFile file, Object message) {
+    }
+
+    /** Pinned descriptions sent and not yet received, oldest first (guarded by itself). */
+    private final List<Sent> inFlight = new ArrayList<>();
 
     Rights(Host host, SocketFiles files) {
         this.host = host;
@@ -85,8 +92,11 @@ final class Rights {
 
     /** The host accepted the message: its descriptions are in flight (their pins kept). */
     void sent(List<OpenFile> pinned) {
+        Object message = new Object();
         synchronized (inFlight) {
-            inFlight.addAll(pinned);
+            for (OpenFile file : pinned) {
+                inFlight.add(new Sent(file, message));
+            }
         }
         pinned.clear();
     }
@@ -108,6 +118,7 @@ final class Rights {
     int toGuest(SyscallContext call, long control, long length, boolean cloexec, boolean peek) {
         long end = control + length;
         int flags = 0;
+        List<Object> messages = peek ? null : new ArrayList<>(1);
         for (long cmsg = control; cmsg + CMSG_HEADER <= end; ) {
             long cmsgLen = memory.getLong(cmsg);
             if (cmsgLen < CMSG_HEADER || cmsg + cmsgLen > end) {
@@ -119,12 +130,12 @@ final class Rights {
                 for (int i = 0; i < count; i++) {
                     long slot = cmsg + CMSG_HEADER + 4L * i;
                     int hostFd = memory.getInt(slot);
-                    int fd = flags == 0 ? install(call.fds(), hostFd, cloexec, peek) : -Errno.EMFILE;
+                    int fd = flags == 0 ? install(call.fds(), hostFd, cloexec, peek, messages) : -Errno.EMFILE;
                     if (fd < 0) {
                         if (flags == 0) {
                             flags = SocketAbi.MSG_CTRUNC;
                         } else {
-                            discard(hostFd, peek);
+                            discard(hostFd, peek, messages);
                         }
                         continue;
                     }
@@ -136,12 +147,33 @@ final class Rights {
             }
             cmsg += SocketAbi.cmsgAlign(cmsgLen);
         }
+        if (messages != null && !messages.isEmpty()) {
+            forgetRest(messages);
+        }
         return flags;
     }
 
+    /**
+     * The host delivers a message's descriptors together: those of a received message that did
+     * not arrive were dropped (the control buffer was too small), so their pins go.
+     */
+    private void forgetRest(List<Object> messages) {
+        List<OpenFile> dropped = new ArrayList<>();
+        synchronized (inFlight) {
+            inFlight.removeIf(sent -> {
+                if (messages.contains(sent.message)) {
+                    dropped.add(sent.file);
+                    return true;
+                }
+                return false;
+            });
+        }
+        release(dropped);
+    }
+
     /** Installs one received host fd; on failure it is closed (and its in-flight pin dropped). */
-    private int install(FdTable fds, int hostFd, boolean cloexec, boolean peek) {
-        OpenFile sent = claim(hostFd, peek);
+    private int install(FdTable fds, int hostFd, boolean cloexec, boolean peek, List<Object> messages) {
+        OpenFile sent = claim(hostFd, peek, messages);
         if (sent == null) {
             return files.installForeign(fds, hostFd, cloexec);
         }
@@ -155,8 +187,8 @@ final class Rights {
         }
     }
 
-    private void discard(int hostFd, boolean peek) {
-        OpenFile sent = claim(hostFd, peek);
+    private void discard(int hostFd, boolean peek, List<Object> messages) {
+        OpenFile sent = claim(hostFd, peek, messages);
         host.close(hostFd);
         if (sent != null && !peek) {
             sent.unpin();
@@ -167,12 +199,19 @@ final class Rights {
      * The in-flight description the host fd refers to, taken off the list (a peek leaves it: the
      * message stays queued), or null.
      */
-    private OpenFile claim(int hostFd, boolean peek) {
+    private OpenFile claim(int hostFd, boolean peek, List<Object> messages) {
         synchronized (inFlight) {
             for (int i = 0; i < inFlight.size(); i++) {
-                OpenFile file = inFlight.get(i);
-                if (host.compareFiles(file.hostFd(), hostFd) == 0) {
-                    return peek ? file : inFlight.remove(i);
+                Sent sent = inFlight.get(i);
+                if (host.compareFiles(sent.file.hostFd(), hostFd) == 0) {
+                    if (peek) {
+                        return sent.file;
+                    }
+                    inFlight.remove(i);
+                    if (!messages.contains(sent.message)) {
+                        messages.add(sent.message);
+                    }
+                    return sent.file;
                 }
             }
         }

@@ -80,6 +80,47 @@ class RightsLeakTest {
     }
 
     @Test
+    void descriptorsTheHostDropsForTooSmallAControlBufferAreReleased() {
+        int before = host.openFdCount();
+        long sv = guest.alloc(8);
+        assertEquals(0, guest.call("socketpair", AF_UNIX, SOCK_STREAM, 0, sv));
+        int a = guest.memory.readInt(sv);
+        int b = guest.memory.readInt(sv + 4);
+        int[] pipes = new int[3];
+        for (int i = 0; i < 3; i++) {
+            pipes[i] = guest.install(host.eventfd(0, 0x80000), org.osgix.fd.FileKind.EVENTFD);
+        }
+        long msg = message(pipes[0]);
+        long control = guest.memory.readLong(msg + 32);
+        long bigger = guest.alloc(32);
+        guest.memory.writeLong(bigger, 28);
+        guest.memory.writeInt(bigger + 8, SOL_SOCKET);
+        guest.memory.writeInt(bigger + 12, SCM_RIGHTS);
+        for (int i = 0; i < 3; i++) {
+            guest.memory.writeInt(bigger + 16 + 4 * i, pipes[i]);
+        }
+        guest.memory.writeLong(msg + 32, bigger);
+        guest.memory.writeLong(msg + 40, 32);
+        assertEquals(1, guest.call("sendmsg", a, msg, 0));
+        for (int fd : pipes) {
+            guest.fds.close(fd); // only the messages keep them open now
+        }
+        long in = message(-1); // room for two descriptors (24 bytes)
+        assertEquals(1, guest.call("recvmsg", b, in, 0));
+        assertEquals(8, guest.memory.readInt(in + 48) & 8, "MSG_CTRUNC");
+        long got = guest.memory.readLong(in + 32);
+        int delivered = (int) ((guest.memory.readLong(got) - 16) / 4);
+        assertTrue(delivered >= 1 && delivered < 3, "delivered " + delivered);
+        for (int i = 0; i < delivered; i++) {
+            guest.fds.close(guest.memory.readInt(got + 16 + 4 * i));
+        }
+        guest.fds.close(a);
+        guest.fds.close(b);
+        assertEquals(before, host.openFdCount(), "the dropped descriptor's host fd stayed open");
+        assertTrue(control != 0);
+    }
+
+    @Test
     void badInputIsRefusedAsLinux() {
         long sv = guest.alloc(8);
         assertEquals(0, guest.call("socketpair", AF_UNIX, SOCK_STREAM, 0, sv));
