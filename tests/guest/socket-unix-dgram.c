@@ -3,6 +3,7 @@
  * several iovecs, sendmmsg/recvmmsg, EMSGSIZE and EDESTADDRREQ. */
 #include "socket-common.h"
 #include <sys/uio.h>
+#include <time.h>
 
 static void boundaries(int type, const char *label)
 {
@@ -97,6 +98,15 @@ static void named_datagrams(const char *server_name, const char *client_name)
     printf("sent lengths: %u %u\n", outs[0].msg_len, outs[1].msg_len);
     SEXPECT("recvmmsg MSG_WAITFORONE", recvmmsg(s, msgs, 3, MSG_WAITFORONE, NULL), 2);
     printf("lengths: %u %u\n", msgs[0].msg_len, msgs[1].msg_len);
+    /* the timeout: checked after each message, what is left written back; a bad one refused */
+    send(c, "t1", 2, 0);
+    send(c, "t2", 2, 0);
+    struct timespec left = {0, 200000000};
+    SEXPECT("recvmmsg with a timeout, MSG_DONTWAIT", recvmmsg(s, msgs, 3, MSG_DONTWAIT, &left), 2);
+    expect("time left written back, within the timeout",
+           left.tv_sec == 0 && left.tv_nsec >= 0 && left.tv_nsec <= 200000000);
+    struct timespec bad = {0, 1000000000};
+    SEXPECT_ERRNO("recvmmsg bad timeout", recvmmsg(s, msgs, 3, MSG_DONTWAIT, &bad), EINVAL);
     close(s);
     SSHOW("send to a closed server", send(c, "x", 1, MSG_DONTWAIT));
     close(c);

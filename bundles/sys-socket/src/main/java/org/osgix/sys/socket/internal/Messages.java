@@ -25,6 +25,8 @@ import org.osgix.syscall.support.PerThread;
  * offers a way to raise a signal; today the guest sees EPIPE only.
  */
 final class Messages {
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
     private final Host host;
     private final NativeMemory memory;
     private final SocketScratch scratch;
@@ -137,8 +139,9 @@ final class Messages {
     }
 
     /**
-     * recvmmsg: as many messages as wait (MSG_WAITFORONE: only the first may block). The timeout
-     * argument is not applied.
+     * recvmmsg: as many messages as wait (MSG_WAITFORONE: only the first may block). As on Linux
+     * the timeout is checked after each message (a wait for one is not cut short) and what is
+     * left of it is written back.
      */
     long recvmmsg(SyscallContext call) {
         return multiple(call, false);
@@ -149,29 +152,58 @@ final class Messages {
         long vec = call.arg1();
         int vlen = (int) Math.min(Integer.toUnsignedLong((int) call.arg2()), SocketAbi.MMSG_MAX);
         int flags = (int) call.arg3();
+        long timeout = send ? 0 : call.arg4();
         OpenFile file = SocketFiles.pin(call, fd);
         if (file == null) {
             return SocketFiles.refusal(call, fd);
         }
         try {
-            int done = 0;
-            while (done < vlen) {
-                long entry = vec + (long) done * SocketAbi.MMSGHDR_SIZE;
-                int entryFlags = !send && done > 0 && (flags & SocketAbi.MSG_WAITFORONE) != 0 ? flags | MSG_DONTWAIT : flags;
-                long r = send ? sendOne(call, file, entry, entryFlags) : receiveOne(call, file, entry, entryFlags);
-                if (r < 0) {
-                    return done > 0 ? done : r;
+            long deadline = 0;
+            if (timeout != 0) {
+                if (!call.memory().isAccessible(timeout, 16, GuestMemory.PROT_READ | GuestMemory.PROT_WRITE)) {
+                    return -Errno.EFAULT;
                 }
-                if (!call.memory().isAccessible(entry + SocketAbi.MMSG_LEN, 4, GuestMemory.PROT_WRITE)) {
-                    return done > 0 ? done : -Errno.EFAULT;
+                long seconds = call.memory().readLong(timeout);
+                long nanos = call.memory().readLong(timeout + 8);
+                if (seconds < 0 || nanos < 0 || nanos >= NANOS_PER_SECOND) {
+                    return -Errno.EINVAL;
                 }
-                call.memory().writeInt(entry + SocketAbi.MMSG_LEN, (int) r);
-                done++;
+                long span = seconds >= Long.MAX_VALUE / NANOS_PER_SECOND / 2 ? Long.MAX_VALUE / 2
+                    : seconds * NANOS_PER_SECOND + nanos;
+                deadline = System.nanoTime() + span;
             }
-            return done;
+            long r = transferMany(call, file, vec, vlen, flags, send, timeout, deadline);
+            if (timeout != 0) {
+                long left = Math.max(0, deadline - System.nanoTime());
+                call.memory().writeLong(timeout, left / NANOS_PER_SECOND);
+                call.memory().writeLong(timeout + 8, left % NANOS_PER_SECOND);
+            }
+            return r;
         } finally {
             file.unpin();
         }
+    }
+
+    private long transferMany(SyscallContext call, OpenFile file, long vec, int vlen, int flags, boolean send,
+            long timeout, long deadline) {
+        int done = 0;
+        while (done < vlen) {
+            long entry = vec + (long) done * SocketAbi.MMSGHDR_SIZE;
+            int entryFlags = !send && done > 0 && (flags & SocketAbi.MSG_WAITFORONE) != 0 ? flags | MSG_DONTWAIT : flags;
+            long r = send ? sendOne(call, file, entry, entryFlags) : receiveOne(call, file, entry, entryFlags);
+            if (r < 0) {
+                return done > 0 ? done : r;
+            }
+            if (!call.memory().isAccessible(entry + SocketAbi.MMSG_LEN, 4, GuestMemory.PROT_WRITE)) {
+                return done > 0 ? done : -Errno.EFAULT;
+            }
+            call.memory().writeInt(entry + SocketAbi.MMSG_LEN, (int) r);
+            done++;
+            if (timeout != 0 && deadline - System.nanoTime() <= 0) {
+                break;
+            }
+        }
+        return done;
     }
 
     private long sendOne(SyscallContext call, OpenFile file, long guestMsg, int flags) {

@@ -94,7 +94,7 @@ public final class SocketFamily {
             .partial("sendmsg", sigpipe, messages::sendmsg)
             .full("recvmsg", messages::recvmsg)
             .partial("sendmmsg", sigpipe, messages::sendmmsg)
-            .partial("recvmmsg", "the timeout argument is not applied", messages::recvmmsg)
+            .full("recvmmsg", messages::recvmmsg)
             .fullNonBlocking("setsockopt", options::setsockopt)
             .fullNonBlocking("getsockopt", options::getsockopt);
     }
