@@ -10,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgix.fdtable.internal.LinuxFdTableFactory;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.net.Decision;
@@ -33,8 +32,7 @@ class NetworkPolicyTest {
     @BeforeEach
     void setUp() {
         policies = new Policies(host.memory());
-        guest = new Guest(host, new LinuxFdTableFactory(host).newTable(1024), 16, "/test",
-            (regs, h) -> SocketFamily.register(regs, h, policies));
+        guest = SocketGuests.guest(host, policies);
     }
 
     @AfterEach

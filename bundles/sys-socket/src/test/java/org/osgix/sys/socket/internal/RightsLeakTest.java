@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgix.fdtable.internal.LinuxFdTableFactory;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
@@ -25,8 +24,7 @@ class RightsLeakTest {
 
     @BeforeEach
     void setUp() {
-        guest = new Guest(host, new LinuxFdTableFactory(host).newTable(1024), 16, "/test",
-            (regs, h) -> SocketFamily.register(regs, h, new Policies(h.memory())));
+        guest = SocketGuests.guest(host, new Policies(host.memory()));
     }
 
     @AfterEach

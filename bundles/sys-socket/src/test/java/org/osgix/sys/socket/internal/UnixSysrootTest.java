@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgix.fdtable.internal.LinuxFdTableFactory;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
@@ -32,8 +31,7 @@ class UnixSysrootTest {
 
     @BeforeEach
     void setUp() {
-        guest = new Guest(host, new LinuxFdTableFactory(host).newTable(1024), 16, "/test",
-            (regs, h) -> SocketFamily.register(regs, h, new Policies(h.memory())));
+        guest = SocketGuests.guest(host, new Policies(host.memory()));
         guest.process.setOption("sysroot", root.toString());
     }
 
