@@ -104,7 +104,7 @@ final class SocketAddresses {
         if (addr == 0) {
             return 0;
         }
-        int length = unixOut(root(call), src, hostLen);
+        int length = isUnix(src, hostLen) ? unixOut(root(call), src, hostLen) : hostLen;
         int copied = (int) Math.min(guestLen, length);
         if (copied > 0) {
             long dst = call.memory().hostAddress(addr, copied, GuestMemory.PROT_WRITE);
@@ -117,11 +117,14 @@ final class SocketAddresses {
         return 0;
     }
 
+    private boolean isUnix(long addr, int length) {
+        return length >= 2 && (memory.getByte(addr) & 0xff | (memory.getByte(addr + 1) & 0xff) << 8) == AF_UNIX;
+    }
+
     /** A path name under the sysroot is shown as the guest's path. */
     private int unixOut(UnixRoot root, long src, int length) {
         int rootLen = root.length();
-        if (root.isIdentity() || length <= SUN_PATH_OFFSET + rootLen
-                || (memory.getByte(src) & 0xff | (memory.getByte(src + 1) & 0xff) << 8) != AF_UNIX) {
+        if (root.isIdentity() || length <= SUN_PATH_OFFSET + rootLen) {
             return length;
         }
         byte[] prefix = root.bytes();

@@ -6,7 +6,9 @@ import org.osgix.syscall.support.PerThread;
 
 /**
  * Per-thread host memory for one socket call: a host msghdr, an address, a length word, a small
- * option value, the host iovec table (UIO_MAXIOV entries) and room for outgoing control data.
+ * option value, the host iovec table (UIO_MAXIOV entries) and room for outgoing control data
+ * (which also holds a struct stat when a received or new socket is installed: no outgoing control
+ * data is alive then).
  * Allocated on a thread's first socket call and freed when the thread is gone.
  */
 final class SocketScratch {
