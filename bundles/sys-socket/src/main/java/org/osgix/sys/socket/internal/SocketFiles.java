@@ -44,7 +44,7 @@ final class SocketFiles {
         return slot.file().kind() == FileKind.SOCKET ? -Errno.EBADF : -Errno.ENOTSOCK;
     }
 
-    /** The socket's info; a socket received from outside osgix is asked once. */
+    /** The socket's info; a socket another family installed (a socket as stdin) is asked each time. */
     SocketInfo info(OpenFile file) {
         if (file.attachment() instanceof SocketInfo info) {
             return info;
