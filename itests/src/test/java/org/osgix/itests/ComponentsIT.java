@@ -34,7 +34,7 @@ public class ComponentsIT {
             "org.osgix.arch.x86_64", "org.osgix.engine.unicorn", "org.osgix.engine.native", "org.osgix.kernel", "org.osgix.loader.elf",
             "org.osgix.sys.mm", "org.osgix.sys.thread", "org.osgix.sys.time", "org.osgix.sys.info",
             "org.osgix.sys.files", "org.osgix.sys.io", "org.osgix.sys.signal", "org.osgix.sys.poll",
-            "org.osgix.poll.epoll", "org.osgix.poll.kqueue", "org.osgix.ioctl");
+            "org.osgix.sys.socket", "org.osgix.poll.epoll", "org.osgix.poll.kqueue", "org.osgix.ioctl");
 
     @Inject
     BundleContext context;

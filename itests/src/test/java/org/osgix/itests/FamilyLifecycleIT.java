@@ -47,7 +47,7 @@ public class FamilyLifecycleIT {
     /** Every family bundle: the support table must follow each one's lifecycle. */
     private static final List<String> FAMILIES = List.of("org.osgix.sys.mm", "org.osgix.sys.thread",
             "org.osgix.sys.time", "org.osgix.sys.info", "org.osgix.sys.files", "org.osgix.sys.io",
-            "org.osgix.sys.signal", "org.osgix.sys.poll", "org.osgix.ioctl");
+            "org.osgix.sys.signal", "org.osgix.sys.poll", "org.osgix.sys.socket", "org.osgix.ioctl");
 
     private static final Duration SETTLE = Duration.ofSeconds(10);
 

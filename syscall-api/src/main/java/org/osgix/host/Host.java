@@ -216,6 +216,48 @@ public interface Host {
 
     int fremovexattr(int fd, byte[] name);
 
+    // --- sockets ---
+    // Addresses are host pointers to Linux x86_64 sockaddr structures; a length pointer points to
+    // a socklen_t (int) that is read and updated as the Linux call does. msghdr and cmsg use the
+    // Linux x86_64 layouts. Host sockets never raise SIGPIPE in the host process.
+
+    int socket(int domain, int type, int protocol);
+
+    /** socketpair(2): returns {@code (long) fd0 << 32 | fd1}, or a negative errno. */
+    long socketpair(int domain, int type, int protocol);
+
+    int bind(int fd, long addr, int addrLen);
+
+    int listen(int fd, int backlog);
+
+    int accept4(int fd, long addr, long addrLenPtr, int flags);
+
+    int connect(int fd, long addr, int addrLen);
+
+    int shutdown(int fd, int how);
+
+    long sendto(int fd, long buf, long len, int flags, long addr, int addrLen);
+
+    long recvfrom(int fd, long buf, long len, int flags, long addr, long addrLenPtr);
+
+    long sendmsg(int fd, long msghdr, int flags);
+
+    long recvmsg(int fd, long msghdr, int flags);
+
+    int getsockname(int fd, long addr, long addrLenPtr);
+
+    int getpeername(int fd, long addr, long addrLenPtr);
+
+    int setsockopt(int fd, int level, int name, long value, int len);
+
+    int getsockopt(int fd, int level, int name, long value, long lenPtr);
+
+    /**
+     * kcmp(2) KCMP_FILE within this host process: 0 when both host fds refer to one open file
+     * description, a positive value when they do not, a negative errno when the host cannot tell.
+     */
+    int compareFiles(int fd1, int fd2);
+
     // --- waiting ---
     /** poll(2) on host pollfds {fd, events, revents} at {@code fds}. */
     int poll(long fds, int nfds, int timeoutMillis);

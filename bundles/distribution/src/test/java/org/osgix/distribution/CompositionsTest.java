@@ -58,6 +58,8 @@ class CompositionsTest {
         assertTrue(row("openat", "\\w+", "org.osgix.sys.files").matcher(minimal.stdout()).find());
         Run full = Run.of(FULL, "syscalls");
         assertTrue(row("epoll_create1", "full", "org.osgix.sys.poll").matcher(full.stdout()).find(), full.stdout());
+        assertTrue(row("recvmsg", "full", "org.osgix.sys.socket").matcher(full.stdout()).find(), full.stdout());
+        assertTrue(row("recvmsg", "enosys", "ENOSYS").matcher(minimal.stdout()).find(), minimal.stdout());
         assertTrue(Pattern.compile("(?m)^\\d+ syscalls: \\d+ full, \\d+ partial, \\d+ enosys$")
                 .matcher(full.stdout()).find());
     }

@@ -84,6 +84,32 @@ final class Kinds {
                 Structs.at(out, call.memory(), v, (o, m, a) -> Structs.pollRequests(o, m, a, call.arg(count)))));
         put("oepollevents", Kind.output((out, call, v) ->
                 Structs.at(out, call.memory(), v, (o, m, a) -> Structs.epollEvents(o, m, a, call.result()))));
+        // sockets
+        put("sockdomain", Kind.input((out, call, v) -> SocketFormats.DOMAINS.append(out, v)));
+        put("socktype", Kind.input((out, call, v) -> SocketFormats.type(out, v)));
+        put("sockflags", Kind.input((out, call, v) -> SocketFormats.TYPE_FLAGS.append(out, v & 0xffffffffL)));
+        put("sockproto", Kind.input(domain -> (out, call, v) -> SocketFormats.protocol(out, call.arg(domain), v)));
+        put("sockaddr", Kind.input(len -> (out, call, v) -> SocketFormats.address(out, call.memory(), v, call.arg(len))));
+        put("osockaddr", Kind.output(lenPtr -> (out, call, v) ->
+                SocketFormats.filledAddress(out, call.memory(), v, call.arg(lenPtr))));
+        put("osocklen", Kind.output((out, call, v) -> SocketFormats.length(out, call.memory(), v)));
+        put("msgflags", Kind.input((out, call, v) -> SocketFormats.MSG_FLAGS.append(out, v & 0xffffffffL)));
+        put("msghdr", Kind.input((out, call, v) -> SocketFormats.message(out, call.memory(), v, -1)));
+        put("omsghdr", Kind.output((out, call, v) -> SocketFormats.message(out, call.memory(), v, call.result())));
+        put("shuthow", Kind.input((out, call, v) -> SocketFormats.SHUTDOWN.append(out, v)));
+        put("solevel", Kind.input((out, call, v) -> SocketFormats.LEVELS.append(out, v)));
+        put("sockopt", Kind.input(level -> (out, call, v) -> SocketFormats.option(out, call.arg(level), v)));
+        put("optval", Kind.input(len -> (out, call, v) ->
+                SocketFormats.optionValue(out, call.memory(), v, call.arg(len))));
+        put("ooptval", Kind.output(lenPtr -> (out, call, v) -> {
+            long len;
+            try {
+                len = call.memory().readInt(call.arg(lenPtr));
+            } catch (org.osgix.syscall.GuestFault fault) {
+                len = -1;
+            }
+            SocketFormats.optionValue(out, call.memory(), v, len);
+        }));
         // arguments shaped by another argument
         put("futexop", Kind.input((out, call, v) -> CallFormats.futexOperation(out, v)));
         put("futextail", Kind.input((out, call, v) -> CallFormats.futexTail(out, call))

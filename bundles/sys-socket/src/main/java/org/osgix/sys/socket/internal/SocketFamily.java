@@ -1,0 +1,101 @@
+package org.osgix.sys.socket.internal;
+
+import java.util.Map;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgix.host.Host;
+import org.osgix.ioctl.IoctlRegistrations;
+import org.osgix.net.NetworkPolicy;
+import org.osgix.syscall.support.SyscallRegistrations;
+
+/**
+ * The socket family: AF_UNIX (stream, datagram, seqpacket; SCM_RIGHTS and SCM_CREDENTIALS),
+ * AF_INET and AF_INET6 (TCP, UDP) and NETLINK_ROUTE, all as host sockets in the guest's
+ * descriptor table; read, write, poll and epoll on them are served by the io and poll families.
+ * It follows the {@link NetworkPolicy} services live.
+ */
+@Component(service = {})
+public final class SocketFamily {
+    static final String FAMILY = "sys-socket";
+
+    private final Policies policies;
+    private final SyscallRegistrations registrations;
+    private final IoctlRegistrations ioctls;
+
+    @Activate
+    public SocketFamily(BundleContext context, @Reference Host host) {
+        this.policies = new Policies(host.memory());
+        this.registrations = register(new SyscallRegistrations(context, FAMILY), host, policies);
+        this.ioctls = SocketIoctls.register(new IoctlRegistrations(context), host);
+    }
+
+    @Deactivate
+    void deactivate() {
+        ioctls.close();
+        registrations.close();
+    }
+
+    @Reference(service = NetworkPolicy.class, cardinality = ReferenceCardinality.MULTIPLE,
+        policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+        unbind = "removePolicy", updated = "updatedPolicy")
+    void addPolicy(NetworkPolicy policy, Map<String, Object> properties) {
+        policies.add(policy, ranking(properties), serviceId(properties));
+    }
+
+    void updatedPolicy(NetworkPolicy policy, Map<String, Object> properties) {
+        policies.add(policy, ranking(properties), serviceId(properties));
+    }
+
+    void removePolicy(NetworkPolicy policy) {
+        policies.remove(policy);
+    }
+
+    private static int ranking(Map<String, Object> properties) {
+        return properties.get(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0;
+    }
+
+    private static long serviceId(Map<String, Object> properties) {
+        return properties.get(Constants.SERVICE_ID) instanceof Long id ? id : Long.MAX_VALUE;
+    }
+
+    /** Registers every handler of the family (tests call it with a recording context). */
+    static SyscallRegistrations register(SyscallRegistrations regs, Host host, Policies policies) {
+        SocketScratch scratch = new SocketScratch(host.memory());
+        SocketFiles files = new SocketFiles(host, scratch);
+        SocketAddresses addresses = new SocketAddresses(host.memory(), policies);
+        Blocking blocking = new Blocking(host, scratch);
+        Rights rights = new Rights(host, files);
+        MessageHeaders headers = new MessageHeaders(scratch, addresses, rights);
+        Sockets sockets = new Sockets(host, scratch, files, addresses, blocking);
+        Messages messages = new Messages(host, scratch, files, headers, blocking, addresses, rights);
+        SocketOptions options = new SocketOptions(host);
+        String domains = "AF_UNIX, AF_INET, AF_INET6 and AF_NETLINK (host sockets); other families EAFNOSUPPORT";
+        String sigpipe = "EPIPE raises no SIGPIPE yet";
+        return regs
+            .partialNonBlocking("socket", domains, sockets::socket)
+            .partialNonBlocking("socketpair", domains, sockets::socketpair)
+            .full("bind", sockets::bind)
+            .fullNonBlocking("listen", sockets::listen)
+            .full("connect", sockets::connect)
+            .full("accept", sockets::accept)
+            .full("accept4", sockets::accept4)
+            .fullNonBlocking("shutdown", sockets::shutdown)
+            .fullNonBlocking("getsockname", sockets::getsockname)
+            .fullNonBlocking("getpeername", sockets::getpeername)
+            .partial("sendto", sigpipe, messages::sendto)
+            .full("recvfrom", messages::recvfrom)
+            .partial("sendmsg", sigpipe, messages::sendmsg)
+            .full("recvmsg", messages::recvmsg)
+            .partial("sendmmsg", sigpipe, messages::sendmmsg)
+            .full("recvmmsg", messages::recvmmsg)
+            .fullNonBlocking("setsockopt", options::setsockopt)
+            .fullNonBlocking("getsockopt", options::getsockopt);
+    }
+}
