@@ -46,7 +46,7 @@ public final class FilesFamily {
         Descriptors descriptors = new Descriptors();
         Fcntl fcntl = new Fcntl(host);
         Pipes pipes = new Pipes(host);
-        String proc = "/proc/self/{exe,fd,maps,status,cmdline,comm,cwd,root} are the guest's; "
+        String proc = "/proc/self/{exe,fd,maps,status,cmdline,comm,auxv,cwd,root} are the guest's; "
             + "other /proc entries show the host process";
         regs.partial("open", proc, open::open)
             .partial("openat", proc, open::openat)

@@ -41,6 +41,7 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
     private volatile int exitStatus;
     private volatile String executable;
     private volatile List<String> arguments = List.of();
+    private volatile byte[] auxv = new byte[0];
 
     GuestProcessImpl(CpuEngine engine, Host host, Dispatcher dispatcher, FdTable fds, ResourceLimits limits,
             Map<String, String> options) {
@@ -76,6 +77,10 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
     void setProgram(String executable, List<String> arguments) {
         this.executable = executable;
         this.arguments = List.copyOf(arguments);
+    }
+
+    void setAuxv(byte[] auxv) {
+        this.auxv = auxv.clone();
     }
 
     // ------------------------------------------------------------------ the engine's trap
@@ -265,6 +270,11 @@ final class GuestProcessImpl implements GuestProcess, TrapHandler {
     @Override
     public List<String> arguments() {
         return arguments;
+    }
+
+    @Override
+    public byte[] auxv() {
+        return auxv.clone();
     }
 
     @Override
