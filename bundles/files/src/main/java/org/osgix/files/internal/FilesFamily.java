@@ -32,6 +32,9 @@ public final class FilesFamily {
     }
 
     /** Registers every handler of the family (also used by tests with a fake context). */
+    private static final String FD_LISTING =
+        "an opened /proc/self/fd lists the guest's descriptors with made-up inode numbers";
+
     static SyscallRegistrations register(SyscallRegistrations regs, Host host) {
         Scratch scratch = new Scratch(host.memory());
         PathResolver paths = new PathResolver(host, scratch);
@@ -139,8 +142,8 @@ public final class FilesFamily {
             .full("rename", names::rename)
             .full("renameat", names::renameat)
             .full("renameat2", names::renameat2)
-            .partial("getdents64", "an opened /proc/self/fd lists the guest's descriptors with made-up "
-                + "inode numbers", directories::getdents64)
+            .partial("getdents64", FD_LISTING, directories::getdents64)
+            .partial("getdents", FD_LISTING, directories::getdents)
             .fullNonBlocking("getcwd", cwd::getcwd)
             .full("chdir", cwd::chdir)
             .full("fchdir", cwd::fchdir)

@@ -8,7 +8,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgix.host.Host;
 import org.osgix.syscall.support.SyscallRegistrations;
 
-/** The system information family: identity, uname, random bytes, resource limits, sysinfo. */
+/** The system information family: identity, capabilities, uname, random bytes, resource limits, sysinfo. */
 @Component
 public final class InfoFamily {
     static final String FAMILY = "sys-info";
@@ -23,6 +23,7 @@ public final class InfoFamily {
         ResourceLimits limits = new ResourceLimits();
         SystemInfo systemInfo = new SystemInfo(host);
         CurrentCpu currentCpu = new CurrentCpu();
+        Capabilities capabilities = new Capabilities(host);
         registrations = new SyscallRegistrations(context, FAMILY)
             .fullNonBlocking("getpid", identity::getpid)
             .fullNonBlocking("getppid", identity::getppid)
@@ -38,6 +39,9 @@ public final class InfoFamily {
             .fullNonBlocking("setrlimit", limits::setrlimit)
             .fullNonBlocking("prlimit64", limits::prlimit64)
             .fullNonBlocking("sysinfo", systemInfo::sysinfo)
+            .partialNonBlocking("capget", "the sets of the calling thread's host thread; another "
+                + "thread's tid reads the caller's sets", capabilities::capget)
+            .fullNonBlocking("capset", capabilities::capset)
             .partialNonBlocking("getcpu", "always CPU 0, node 0", currentCpu::getcpu);
     }
 
