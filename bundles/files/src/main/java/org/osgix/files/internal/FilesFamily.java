@@ -65,6 +65,7 @@ public final class FilesFamily {
                 + "but sends no SIGIO", fcntl::fcntl)
             .fullNonBlocking("pipe", pipes::pipe)
             .fullNonBlocking("pipe2", pipes::pipe2)
+            .fullNonBlocking("memfd_create", new MemoryFiles(host)::memfdCreate)
             .full("flock", new Flock(host)::flock);
     }
 

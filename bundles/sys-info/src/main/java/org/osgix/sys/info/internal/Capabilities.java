@@ -44,10 +44,8 @@ final class Capabilities {
             return -Errno.ESRCH;
         }
         NativeMemory scratch = host.memory();
-        long buffer = scratch.allocate(HEADER_SIZE + MAX_DATA * DATA_SIZE);
+        long buffer = hostBuffer(scratch);
         try {
-            scratch.putInt(buffer, VERSION_3);
-            scratch.putInt(buffer + 4, 0);
             int rc = host.capget(buffer, buffer + HEADER_SIZE);
             if (rc < 0) {
                 return rc;
@@ -81,10 +79,8 @@ final class Capabilities {
             return -Errno.EFAULT;
         }
         NativeMemory scratch = host.memory();
-        long buffer = scratch.allocate(HEADER_SIZE + MAX_DATA * DATA_SIZE);
+        long buffer = hostBuffer(scratch);
         try {
-            scratch.putInt(buffer, VERSION_3);
-            scratch.putInt(buffer + 4, 0);
             for (int i = 0; i < MAX_DATA * 3; i++) {
                 // version 1 gives only the low 32 capabilities: the high ones are cleared, as Linux does
                 int value = i < words * 3 ? memory.readInt(data + 4L * i) : 0;
@@ -94,6 +90,14 @@ final class Capabilities {
         } finally {
             scratch.free(buffer);
         }
+    }
+
+    /** A host buffer: a version 3 header naming the calling thread (pid 0), then room for the data. */
+    private static long hostBuffer(NativeMemory scratch) {
+        long buffer = scratch.allocate(HEADER_SIZE + MAX_DATA * DATA_SIZE);
+        scratch.putInt(buffer, VERSION_3);
+        scratch.putInt(buffer + 4, 0);
+        return buffer;
     }
 
     /**
