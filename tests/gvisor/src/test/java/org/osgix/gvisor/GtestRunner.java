@@ -74,12 +74,15 @@ final class GtestRunner {
         return cases;
     }
 
-    /** Runs {@code cases} of {@code program}; every case gets a status. */
-    Map<String, CaseStatus> run(Path program, List<String> cases, String tag) throws IOException {
+    /**
+     * Runs {@code cases} of {@code program}; every case gets a status. {@code whole}: the cases are
+     * all the program's cases (the first process then runs them unfiltered).
+     */
+    Map<String, CaseStatus> run(Path program, List<String> cases, boolean whole, String tag) throws IOException {
         Map<String, CaseStatus> results = new LinkedHashMap<>();
         Set<String> remaining = new LinkedHashSet<>(cases);
         for (int attempt = 0; !remaining.isEmpty(); attempt++) {
-            Progress progress = runOnce(program, cases, remaining, tag + "." + attempt);
+            Progress progress = runOnce(program, filter(cases, remaining, whole), tag + "." + attempt);
             results.putAll(progress.results);
             remaining.removeAll(progress.results.keySet());
             if (progress.current != null) {
@@ -100,12 +103,12 @@ final class GtestRunner {
     private record Progress(Map<String, CaseStatus> results, String current, boolean killed) {
     }
 
-    private Progress runOnce(Path program, List<String> all, Set<String> remaining, String tag) throws IOException {
+    private Progress runOnce(Path program, String filter, String tag) throws IOException {
         Path scratch = Files.createDirectories(workDir.resolve("tmp"));
         clean(scratch);
         List<String> command = new ArrayList<>(prefix);
         command.add(program.toString());
-        command.add("--gtest_filter=" + filter(all, remaining));
+        command.add("--gtest_filter=" + filter);
         command.add("--gtest_output=json:" + workDir.resolve("json").resolve(tag + ".json"));
         Files.createDirectories(workDir.resolve("json"));
         Files.createDirectories(workDir.resolve("logs"));
@@ -119,7 +122,8 @@ final class GtestRunner {
         builder.environment().put("TEST_TMPDIR", scratch.toString());
         Process process = builder.start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> readLines(process, lines), "gtest-output");
+        Path stdout = workDir.resolve("logs").resolve(tag + ".stdout");
+        Thread reader = new Thread(() -> readLines(process, lines, stdout), "gtest-output");
         reader.setDaemon(true);
         reader.start();
 
@@ -163,12 +167,18 @@ final class GtestRunner {
         return new Progress(results, current, killed);
     }
 
-    /** The shorter of "the remaining cases" and "all but the finished ones". */
-    private static String filter(List<String> all, Set<String> remaining) {
+    /**
+     * The remaining cases as a gtest filter. When {@code all} is every case of the program, "*" at
+     * first, later the shorter of "the remaining cases" and "all but the finished ones".
+     */
+    private static String filter(List<String> all, Set<String> remaining, boolean whole) {
+        String positive = String.join(":", remaining);
+        if (!whole) {
+            return positive;
+        }
         if (remaining.size() == all.size()) {
             return "*";
         }
-        String positive = String.join(":", remaining);
         List<String> done = all.stream().filter(c -> !remaining.contains(c)).toList();
         String negative = "-" + String.join(":", done);
         return positive.length() <= negative.length() ? positive : negative;
@@ -187,9 +197,14 @@ final class GtestRunner {
         return rest.substring(0, end);
     }
 
-    private static void readLines(Process process, BlockingQueue<String> lines) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    /** Hands stdout to the runner line by line, and keeps a copy (the JSON report is lost with a killed process). */
+    private static void readLines(Process process, BlockingQueue<String> lines, Path copy) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            java.io.Writer out = Files.newBufferedWriter(copy, StandardCharsets.UTF_8)) {
             for (String line; (line = in.readLine()) != null; ) {
+                out.write(line);
+                out.write('\n');
+                out.flush();
                 lines.add(line);
             }
         } catch (IOException e) {

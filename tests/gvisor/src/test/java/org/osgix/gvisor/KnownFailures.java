@@ -10,7 +10,8 @@ import java.util.Map;
  * The checked-in list of cases that pass natively and are known to fail under osgix, each with a
  * one-line reason. Line format: {@code PROGRAM CASE REASON...}; {@code #} starts a comment line.
  * A reason starting with {@code flaky:} marks a case whose outcome depends on timing: it may pass
- * or fail without failing the run.
+ * or fail without failing the run. A reason starting with {@code excluded:} keeps the case from
+ * running at all, natively too (it changes the machine, e.g. its host name).
  */
 final class KnownFailures {
     private final Map<String, String> reasons = new LinkedHashMap<>();
@@ -42,6 +43,10 @@ final class KnownFailures {
     /** The reason, or null when the case is not listed. */
     String reason(String program, String testCase) {
         return reasons.get(key(program, testCase));
+    }
+
+    static boolean isExcluded(String reason) {
+        return reason != null && reason.startsWith("excluded:");
     }
 
     static boolean isFlaky(String reason) {
