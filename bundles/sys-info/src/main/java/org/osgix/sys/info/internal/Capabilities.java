@@ -100,6 +100,20 @@ final class Capabilities {
         return buffer;
     }
 
+    /** True when the calling thread's effective set has capability {@code cap} (0-63). */
+    boolean hasEffective(int cap) {
+        NativeMemory scratch = host.memory();
+        long buffer = hostBuffer(scratch);
+        try {
+            if (host.capget(buffer, buffer + HEADER_SIZE) < 0) {
+                return false;
+            }
+            return (scratch.getInt(buffer + HEADER_SIZE + (cap >= 32 ? DATA_SIZE : 0)) & (1 << (cap & 31))) != 0;
+        } finally {
+            scratch.free(buffer);
+        }
+    }
+
     /**
      * The number of data triples the header's version has, or a negative errno: EFAULT for an
      * unreadable header, EINVAL for an unknown version after writing the preferred one back.

@@ -18,12 +18,14 @@ public final class InfoFamily {
     @Activate
     public InfoFamily(BundleContext context, @Reference(name = "host") Host host) {
         Identity identity = new Identity(host);
-        Uname uname = new Uname(host);
+
         RandomBytes random = new RandomBytes(host);
         ResourceLimits limits = new ResourceLimits();
         SystemInfo systemInfo = new SystemInfo(host);
         CurrentCpu currentCpu = new CurrentCpu();
         Capabilities capabilities = new Capabilities(host);
+        Uname uname = new Uname(host, capabilities);
+        String ownNames = "names the guest only (as its own UTS namespace would); the host keeps its name";
         registrations = new SyscallRegistrations(context, FAMILY)
             .fullNonBlocking("getpid", identity::getpid)
             .fullNonBlocking("getppid", identity::getppid)
@@ -33,7 +35,9 @@ public final class InfoFamily {
             .fullNonBlocking("getegid", identity::getegid)
             .partialNonBlocking("getresuid", "the saved uid is the effective uid", identity::getresuid)
             .partialNonBlocking("getresgid", "the saved gid is the effective gid", identity::getresgid)
-            .fullNonBlocking("uname", uname::uname)
+            .partialNonBlocking("uname", "the node and domain names the guest set are its own", uname::uname)
+            .partialNonBlocking("sethostname", ownNames, uname::sethostname)
+            .partialNonBlocking("setdomainname", ownNames, uname::setdomainname)
             .full("getrandom", random::getrandom)
             .fullNonBlocking("getrlimit", limits::getrlimit)
             .fullNonBlocking("setrlimit", limits::setrlimit)
