@@ -32,8 +32,9 @@ import org.junit.jupiter.api.TestFactory;
  * <li>{@code osgix.gvisor.caseTimeout}: seconds a case may run under osgix (default 30; natively 60)</li>
  * <li>{@code osgix.gvisor.known}: the known-failures list (default tests/gvisor/known-failures.txt)</li>
  * <li>{@code osgix.command}: the emulator command (default this JVM's java -jar the launcher jar)</li>
+ * <li>{@code osgix.gvisor.out}: the output folder (default tests/gvisor/target/gvisor), so two lists can run at once</li>
  * </ul>
- * Output in target/gvisor: summary.txt, cases.tsv, known-failures.proposed, JSON reports and logs.
+ * Output: summary.txt, cases.tsv, known-failures.proposed, JSON reports and logs.
  */
 class GvisorSuiteTest {
     private static final Report REPORT = new Report();
@@ -44,7 +45,7 @@ class GvisorSuiteTest {
     Stream<DynamicTest> gvisorPrograms() throws IOException {
         Path root = findRoot();
         Path module = root.resolve("tests/gvisor");
-        Path target = module.resolve("target/gvisor");
+        Path target = output();
         Path corpusDir = Path.of(property("osgix.gvisor.corpus", root.resolve("../shared/gvisor-tests").toString()))
             .toAbsolutePath().normalize();
         if (!Files.isRegularFile(corpusDir.resolve("binaries.tar.xz"))) {
@@ -112,11 +113,16 @@ class GvisorSuiteTest {
 
     @AfterAll
     static void writeReport() throws IOException {
-        Path target = findRoot().resolve("tests/gvisor/target/gvisor");
+        Path target = output();
         String summary = REPORT.summary(list, osgixArgs);
         REPORT.write(target, summary);
         System.out.print(summary);
         System.out.println("per-case table: " + target.resolve("cases.tsv"));
+    }
+
+    private static Path output() {
+        return Path.of(property("osgix.gvisor.out", findRoot().resolve("tests/gvisor/target/gvisor").toString()))
+            .toAbsolutePath();
     }
 
     private static String property(String name, String otherwise) {
