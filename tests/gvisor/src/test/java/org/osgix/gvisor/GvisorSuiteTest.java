@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestFactory;
  * <li>{@code osgix.gvisor.caseTimeout}: seconds a case may run under osgix (default 30; natively 60)</li>
  * <li>{@code osgix.gvisor.known}: the known-failures list (default tests/gvisor/known-failures.txt)</li>
  * <li>{@code osgix.command}: the emulator command (default this JVM's java -jar the launcher jar)</li>
+ * <li>{@code osgix.gvisor.retry}: false runs no failing case a second time (e.g. for the next list)</li>
  * <li>{@code osgix.gvisor.out}: the output folder (default tests/gvisor/target/gvisor), so two lists can run at once</li>
  * </ul>
  * Output: summary.txt, cases.tsv, known-failures.proposed, JSON reports and logs.
@@ -76,7 +77,8 @@ class GvisorSuiteTest {
         Duration nativeTime = Duration.ofNanos(System.nanoTime() - start);
         start = System.nanoTime();
         Map<String, CaseStatus> osgixRun = new LinkedHashMap<>(osgixRunner.run(binary, cases, whole, program));
-        Set<String> retried = retryNewFailures(program, binary, cases, nativeRun, osgixRun, osgixRunner, known);
+        Set<String> retried = Boolean.parseBoolean(property("osgix.gvisor.retry", "true"))
+            ? retryNewFailures(program, binary, cases, nativeRun, osgixRun, osgixRunner, known) : Set.of();
         Duration osgixTime = Duration.ofNanos(System.nanoTime() - start);
         ProgramResult result = new ProgramResult(program, cases, nativeRun, osgixRun, retried, nativeTime, osgixTime,
             known);
