@@ -32,6 +32,7 @@ final class GtestRunner {
     private static final String RUN = "[ RUN      ] ", OK = "[       OK ] ", FAILED = "[  FAILED  ] ",
         SKIPPED = "[  SKIPPED ] ";
     private static final String EOF = "\u0000eof";
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final List<String> prefix;
     private final Duration caseTimeout;
@@ -106,7 +107,9 @@ final class GtestRunner {
     private Progress runOnce(Path program, String filter, String tag) throws IOException {
         Path scratch = Files.createDirectories(workDir.resolve("tmp"));
         clean(scratch);
-        List<String> command = new ArrayList<>(prefix);
+        // its own session: a case signalling its process group (kill(0, ...)) must not reach Maven or this JVM
+        List<String> command = new ArrayList<>(Files.isExecutable(SETSID) ? List.of(SETSID.toString()) : List.of());
+        command.addAll(prefix);
         command.add(program.toString());
         command.add("--gtest_filter=" + filter);
         command.add("--gtest_output=json:" + workDir.resolve("json").resolve(tag + ".json"));
