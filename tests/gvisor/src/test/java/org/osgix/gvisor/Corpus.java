@@ -28,13 +28,13 @@ final class Corpus {
         return source;
     }
 
-    /** The programs of a list: core, next, all, or names separated by commas. */
+    /** The programs of a list: core, next, all, none, or names separated by commas. */
     List<String> programs(String list) throws IOException {
         Set<String> names = new LinkedHashSet<>();
         for (String item : list.split(",")) {
             String name = item.trim();
             switch (name) {
-                case "" -> { }
+                case "", "none" -> { }
                 case "all" -> {
                     names.addAll(read("core.txt"));
                     names.addAll(read("next.txt"));
