@@ -107,8 +107,11 @@ final class GtestRunner {
     private Progress runOnce(Path program, String filter, String tag) throws IOException {
         Path scratch = Files.createDirectories(workDir.resolve("tmp"));
         clean(scratch);
-        // its own session: a case signalling its process group (kill(0, ...)) must not reach Maven or this JVM
-        List<String> command = new ArrayList<>(Files.isExecutable(SETSID) ? List.of(SETSID.toString()) : List.of());
+        // a session of its own, so a case signalling its process group (kill(0, ...)) never reaches
+        // Maven or this JVM; a shell leads it and runs the program as its child, so the program is
+        // no group leader and its own setsid() still works (pty cases)
+        List<String> command = new ArrayList<>(Files.isExecutable(SETSID)
+            ? List.of(SETSID.toString(), "/bin/sh", "-c", "\"$@\"; exit $?", "sh") : List.of());
         command.addAll(prefix);
         command.add(program.toString());
         command.add("--gtest_filter=" + filter);
