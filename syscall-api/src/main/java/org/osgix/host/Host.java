@@ -98,6 +98,9 @@ public interface Host {
     /** getdents64(2): Linux {@code struct linux_dirent64} records into a host buffer. */
     long getdents64(int fd, long buf, long count);
 
+    /** getdents(2): Linux {@code struct linux_dirent} records (d_type in the last byte) into a host buffer. */
+    long getdents(int fd, long buf, long count);
+
     /**
      * faccessat2(2) with Linux flags (AT_EACCESS = 0x200, AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH):
      * the host's own permission check, with ACLs and read-only mounts, for the host process's ids.
@@ -316,6 +319,15 @@ public interface Host {
 
     /** getcwd(2) of the host process; returns the length including the NUL. */
     long getcwd(long buf, long size);
+
+    /**
+     * capget(2) of the calling host thread: {@code header} is a host {@code cap_user_header_t}
+     * (version, pid), {@code data} room for the version's {@code cap_user_data_t} array.
+     */
+    int capget(long header, long data);
+
+    /** capset(2) of the calling host thread (capabilities are per thread in Linux). */
+    int capset(long header, long data);
 
     /** getrandom(2) into a host buffer. */
     long getrandom(long buf, long count, int flags);

@@ -28,6 +28,14 @@ public interface GuestProcess {
     /** The program's arguments (what /proc/self/cmdline shows). */
     List<String> arguments();
 
+    /**
+     * The auxiliary vector the loader gave the program, as /proc/self/auxv shows it: raw
+     * little-endian (type, value) pairs up to and including AT_NULL. Empty when not known.
+     */
+    default byte[] auxv() {
+        return new byte[0];
+    }
+
     /** The soft limit of resource {@code res} (RLIM_INFINITY = -1). */
     long rlimitCurrent(int res);
 

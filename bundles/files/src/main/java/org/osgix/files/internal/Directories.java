@@ -9,7 +9,7 @@ import org.osgix.syscall.GuestMemory;
 import org.osgix.syscall.SyscallContext;
 
 /**
- * getdents64. The host writes a directory's records straight into the guest buffer (names are
+ * getdents64 and the older getdents (same records, but d_type is the record's last byte). The host writes a directory's records straight into the guest buffer (names are
  * bytes, copied unchanged). An opened /proc/self/fd lists the guest's descriptors instead: its
  * position is kept as the host fd's offset, so lseek and rewinddir work as on Linux, where
  * position 0 is ".", 1 is ".." and 2 + N is descriptor N.
@@ -17,6 +17,8 @@ import org.osgix.syscall.SyscallContext;
 final class Directories {
     /** struct linux_dirent64: ino (8), off (8), reclen (2), type (1), then the name and a NUL. */
     private static final int DIRENT_HEADER = 19;
+    /** struct linux_dirent: ino (8), off (8), reclen (2), the name, a NUL, padding, type (1). */
+    private static final int OLD_DIRENT_HEADER = 18;
     private static final byte DT_DIR = 4, DT_LNK = 10;
     private static final int SEEK_SET = 0, SEEK_CUR = 1;
     /** A directory listing builds its records in a buffer of at most this size per call. */
@@ -29,6 +31,14 @@ final class Directories {
     }
 
     long getdents64(SyscallContext call) {
+        return list(call, false);
+    }
+
+    long getdents(SyscallContext call) {
+        return list(call, true);
+    }
+
+    private long list(SyscallContext call, boolean old) {
         int fd = (int) call.arg0();
         long buf = call.arg1();
         long count = call.arg2() & 0xffff_ffffL;
@@ -38,7 +48,7 @@ final class Directories {
         }
         try {
             if (dir.attachment() instanceof ProcFiles.DescriptorDirectory) {
-                return listDescriptors(call, dir.hostFd(), buf, (int) Math.min(count, MAX_SYNTHESIZED));
+                return listDescriptors(call, dir.hostFd(), buf, (int) Math.min(count, MAX_SYNTHESIZED), old);
             }
             if (dir.hostFd() < 0) {
                 return -Errno.ENOTDIR;
@@ -51,14 +61,18 @@ final class Directories {
                 if (h < 0) {
                     return -Errno.EFAULT;
                 }
-                long r = host.getdents64(dir.hostFd(), h, length);
+                long r = read(dir.hostFd(), h, length, old);
                 // a buffer that is too short only because of the hole faults, as on Linux
                 return r == -Errno.EINVAL ? -Errno.EFAULT : r;
             }
-            return host.getdents64(dir.hostFd(), h, length);
+            return read(dir.hostFd(), h, length, old);
         } finally {
             dir.unpin();
         }
+    }
+
+    private long read(int hostFd, long h, long length, boolean old) {
+        return old ? host.getdents(hostFd, h, length) : host.getdents64(hostFd, h, length);
     }
 
     /** The writable prefix of the buffer, whole pages at a time. */
@@ -75,7 +89,7 @@ final class Directories {
         return end - addr;
     }
 
-    private long listDescriptors(SyscallContext call, int hostFd, long buf, int count) {
+    private long listDescriptors(SyscallContext call, int hostFd, long buf, int count, boolean old) {
         long position = host.lseek(hostFd, 0, SEEK_CUR);
         if (position < 0) {
             return position;
@@ -107,14 +121,15 @@ final class Directories {
                 type = DT_LNK;
                 after = fd + 3L;
             }
-            int reclen = (DIRENT_HEADER + name.length() + 1 + 7) & ~7;
+            int reclen = old ? (OLD_DIRENT_HEADER + name.length() + 2 + 7) & ~7
+                : (DIRENT_HEADER + name.length() + 1 + 7) & ~7;
             if (used + reclen > count) {
                 if (used == 0) {
                     return -Errno.EINVAL;
                 }
                 break;
             }
-            putRecord(out, used, ino, after, reclen, type, name);
+            putRecord(out, used, ino, after, reclen, type, name, old);
             used += reclen;
             position = after;
         }
@@ -123,14 +138,16 @@ final class Directories {
         return used;
     }
 
-    private static void putRecord(byte[] out, int at, long ino, long offset, int reclen, byte type, String name) {
+    private static void putRecord(byte[] out, int at, long ino, long offset, int reclen, byte type, String name,
+        boolean old) {
         putLong(out, at, ino);
         putLong(out, at + 8, offset);
         out[at + 16] = (byte) reclen;
         out[at + 17] = (byte) (reclen >>> 8);
-        out[at + 18] = type;
+        int nameAt = at + (old ? OLD_DIRENT_HEADER : DIRENT_HEADER);
+        out[old ? at + reclen - 1 : at + DIRENT_HEADER - 1] = type;
         for (int i = 0; i < name.length(); i++) {
-            out[at + DIRENT_HEADER + i] = (byte) name.charAt(i);
+            out[nameAt + i] = (byte) name.charAt(i);
         }
     }
 

@@ -32,6 +32,9 @@ public final class FilesFamily {
     }
 
     /** Registers every handler of the family (also used by tests with a fake context). */
+    private static final String FD_LISTING =
+        "an opened /proc/self/fd lists the guest's descriptors with made-up inode numbers";
+
     static SyscallRegistrations register(SyscallRegistrations regs, Host host) {
         Scratch scratch = new Scratch(host.memory());
         PathResolver paths = new PathResolver(host, scratch);
@@ -46,7 +49,7 @@ public final class FilesFamily {
         Descriptors descriptors = new Descriptors();
         Fcntl fcntl = new Fcntl(host);
         Pipes pipes = new Pipes(host);
-        String proc = "/proc/self/{exe,fd,maps,status,cmdline,comm,cwd,root} are the guest's; "
+        String proc = "/proc/self/{exe,fd,maps,status,cmdline,comm,auxv,cwd,root} are the guest's; "
             + "other /proc entries show the host process";
         regs.partial("open", proc, open::open)
             .partial("openat", proc, open::openat)
@@ -62,6 +65,7 @@ public final class FilesFamily {
                 + "but sends no SIGIO", fcntl::fcntl)
             .fullNonBlocking("pipe", pipes::pipe)
             .fullNonBlocking("pipe2", pipes::pipe2)
+            .fullNonBlocking("memfd_create", new MemoryFiles(host)::memfdCreate)
             .full("flock", new Flock(host)::flock);
     }
 
@@ -139,8 +143,8 @@ public final class FilesFamily {
             .full("rename", names::rename)
             .full("renameat", names::renameat)
             .full("renameat2", names::renameat2)
-            .partial("getdents64", "an opened /proc/self/fd lists the guest's descriptors with made-up "
-                + "inode numbers", directories::getdents64)
+            .partial("getdents64", FD_LISTING, directories::getdents64)
+            .partial("getdents", FD_LISTING, directories::getdents)
             .fullNonBlocking("getcwd", cwd::getcwd)
             .full("chdir", cwd::chdir)
             .full("fchdir", cwd::fchdir)

@@ -46,6 +46,7 @@ final class ProcFiles {
             case "status" -> content.status(call);
             case "cmdline" -> content.cmdline(call);
             case "comm" -> content.comm(call);
+            case "auxv" -> call.process().auxv(); // the guest's own vector, never the JVM's
             case "environ" -> new byte[0]; // the guest's environment is not known here; never the JVM's
             default -> null;
         };
@@ -59,7 +60,7 @@ final class ProcFiles {
         if (fd < 0) {
             return fd;
         }
-        host.fchmod(fd, 0444); // what fstat shows for Linux's /proc files
+        host.fchmod(fd, isPrivate(entry) ? 0400 : 0444); // what fstat shows for Linux's /proc files
         long r = fill(fd, bytes);
         if (r < 0) {
             host.close(fd);
@@ -104,6 +105,11 @@ final class ProcFiles {
         }
         return call.fds().open(FileKind.DIRECTORY, fd, status | (flags & OpenFile.O_NONBLOCK), guestName,
             new DescriptorDirectory(), (flags & OpenFile.O_CLOEXEC) != 0);
+    }
+
+    /** Linux lets only the owner read a process's auxv and environ. */
+    private static boolean isPrivate(String entry) {
+        return entry.equals("auxv") || entry.equals("environ");
     }
 
     static byte[] ascii(String s) {

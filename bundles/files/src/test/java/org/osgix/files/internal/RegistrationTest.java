@@ -14,7 +14,7 @@ class RegistrationTest extends FilesTestSupport {
     @Test
     void everySyscallIsOneServiceWithItsSupportLevel() {
         Set<String> expected = Set.of("open", "openat", "openat2", "creat", "close", "close_range", "dup",
-            "dup2", "dup3", "fcntl", "pipe", "pipe2", "flock",
+            "dup2", "dup3", "fcntl", "pipe", "pipe2", "memfd_create", "flock",
             "stat", "lstat", "fstat", "newfstatat", "statx", "access", "faccessat", "faccessat2",
             "chmod", "fchmod", "fchmodat", "fchmodat2", "chown", "lchown", "fchown", "fchownat",
             "utimensat", "utimes", "futimesat", "utime", "truncate", "ftruncate", "fallocate", "fadvise64",
@@ -23,7 +23,7 @@ class RegistrationTest extends FilesTestSupport {
             "setxattr", "lsetxattr", "fsetxattr", "removexattr", "lremovexattr", "fremovexattr",
             "readlink", "readlinkat", "symlink", "symlinkat", "link", "linkat", "mkdir", "mkdirat",
             "mknod", "mknodat", "unlink", "unlinkat", "rmdir", "rename", "renameat", "renameat2",
-            "getdents64", "getcwd", "chdir", "fchdir", "umask");
+            "getdents64", "getdents", "getcwd", "chdir", "fchdir", "umask");
         assertEquals(expected, guest.framework.services().keySet());
         guest.framework.services().forEach((name, properties) -> {
             String support = (String) properties.get(SyscallHandler.SUPPORT);

@@ -27,6 +27,18 @@ enum Direction {
      * 0 when the description allows this direction; otherwise the Linux errno: EBADF for an
      * O_PATH descriptor or the wrong access mode, EINVAL for a file with no host fd to transfer on.
      */
+    /**
+     * Linux's first answers to a positional transfer (pread64, preadv...): a negative offset is
+     * EINVAL before the fd is looked at; a description without a position (pipe, FIFO, socket,
+     * eventfd, epoll, terminal: no FMODE_PREAD) is ESPIPE before its access mode is checked.
+     */
+    static boolean isPositionless(OpenFile file) {
+        return switch (file.kind()) {
+            case PIPE, SOCKET, EVENTFD, EPOLL, TTY -> true;
+            default -> false;
+        };
+    }
+
     int refusal(OpenFile file) {
         if (file.kind() == FileKind.PATH) {
             return -Errno.EBADF;

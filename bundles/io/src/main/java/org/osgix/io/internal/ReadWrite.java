@@ -54,11 +54,17 @@ final class ReadWrite {
         long buf = call.arg1();
         long count = call.arg2();
         long offset = call.arg3();
+        if (positional && offset < 0) {
+            return -Errno.EINVAL;
+        }
         OpenFile file = pin(call, (int) call.arg0());
         if (file == null) {
             return -Errno.EBADF;
         }
         try {
+            if (positional && Direction.isPositionless(file)) {
+                return -Errno.ESPIPE;
+            }
             int refused = direction.refusal(file);
             if (refused != 0) {
                 return refused;

@@ -64,20 +64,23 @@ final class Vectored {
     private long transfer(SyscallContext call, Direction direction, long offset, int flags, boolean positional) {
         long iov = call.arg1();
         long count = call.arg2();
+        if (positional && offset < 0) {
+            return -Errno.EINVAL;
+        }
         OpenFile file = ReadWrite.pin(call, (int) call.arg0());
         if (file == null) {
             return -Errno.EBADF;
         }
         try {
+            if (positional && Direction.isPositionless(file)) {
+                return -Errno.ESPIPE;
+            }
             int refused = direction.refusal(file);
             if (refused != 0) {
                 return refused;
             }
             if ((flags & ~RWF_SUPPORTED) != 0) {
                 return -Errno.EOPNOTSUPP;
-            }
-            if (positional && offset < 0) {
-                return -Errno.EINVAL;
             }
             if (count < 0 || count > UIO_MAXIOV) {
                 return -Errno.EINVAL;

@@ -512,6 +512,9 @@ final class AddressSpaceImpl implements AddressSpace {
                         return -Errno.ENOMEM;
                     }
                     for (Vma v : vmas.within(addr, end)) {
+                        if (advice == MADV_DONTNEED && v.shared() && !v.fileShared()) {
+                            continue; // shared anonymous memory keeps its pages: DONTNEED only drops the mapping's view
+                        }
                         int r = v.fileShared() ? host.madvise(v.start(), v.length(), MADV_DONTNEED)
                                 : reservations.zero(v.start(), v.end());
                         if (r < 0) {

@@ -71,6 +71,7 @@ final class GuestLaunch {
             return e.errno() == Errno.ENOENT ? NOT_FOUND : NOT_EXECUTABLE;
         }
         process.setProgram(realPath(image.executable()), image.argv());
+        process.setAuxv(image.auxv());
         process.startMain(image.entry(), image.stackPointer());
         return process.exited().join();
     }

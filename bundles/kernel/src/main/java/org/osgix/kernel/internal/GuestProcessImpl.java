@@ -40,6 +40,7 @@ final class GuestProcessImpl implements GuestProcess {
     private volatile int exitStatus;
     private volatile String executable;
     private volatile List<String> arguments = List.of();
+    private volatile byte[] auxv = new byte[0];
 
     GuestProcessImpl(CpuEngine engine, Host host, Dispatcher dispatcher, FdTable fds, ResourceLimits limits,
             Map<String, String> options) {
@@ -75,6 +76,10 @@ final class GuestProcessImpl implements GuestProcess {
     void setProgram(String executable, List<String> arguments) {
         this.executable = executable;
         this.arguments = List.copyOf(arguments);
+    }
+
+    void setAuxv(byte[] auxv) {
+        this.auxv = auxv.clone();
     }
 
     // ------------------------------------------------------------------ the engine's trap
@@ -238,6 +243,11 @@ final class GuestProcessImpl implements GuestProcess {
     @Override
     public List<String> arguments() {
         return arguments;
+    }
+
+    @Override
+    public byte[] auxv() {
+        return auxv.clone();
     }
 
     @Override

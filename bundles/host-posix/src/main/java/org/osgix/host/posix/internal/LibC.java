@@ -66,6 +66,8 @@ final class LibC {
 
     static native long syscall(long number, long arg1, byte[] arg2, long arg3, long arg4);
 
+    static native long syscall(long number, long arg1, long arg2, long arg3);
+
     static native int statx(int dirFd, byte[] path, int flags, int mask, long statxBuf);
 
     static native long getdents64(int fd, long buf, long count);
@@ -223,6 +225,10 @@ final class LibC {
     static native long getcwd(long buf, long size);
 
     static native long getrandom(long buf, long count, int flags);
+
+    static native int capget(long header, long data);
+
+    static native int capset(long header, long data);
 
     static native int clock_gettime(int clock, long timespec);
 }

@@ -6,11 +6,12 @@ import org.osgix.host.Host;
 /**
  * The part of {@link PosixHost} that names files by byte-string paths: metadata, directory
  * entries, links, permissions, times, sizes, file systems and extended attributes. Calls glibc
- * 2.36 has no wrapper for (openat2, faccessat2, fchmodat2) go through syscall(2): their numbers
- * are the same on every Linux architecture.
+ * 2.36 has no wrapper for (openat2, faccessat2, fchmodat2, getdents) go through syscall(2): their
+ * numbers are the same on every Linux architecture, but getdents's (x86_64's 78), which only the
+ * x86_64 guest ABI calls for.
  */
 abstract class PosixFileCalls implements Host {
-    private static final long SYS_OPENAT2 = 437, SYS_FACCESSAT2 = 439, SYS_FCHMODAT2 = 452;
+    private static final long SYS_GETDENTS = 78, SYS_OPENAT2 = 437, SYS_FACCESSAT2 = 439, SYS_FCHMODAT2 = 452;
     private static final int ENOSYS = 38;
 
     private final ErrnoTranslation errnoTranslation;
@@ -70,6 +71,11 @@ abstract class PosixFileCalls implements Host {
     @Override
     public long getdents64(int fd, long buf, long count) {
         return checked(LibC.getdents64(fd, buf, count));
+    }
+
+    @Override
+    public long getdents(int fd, long buf, long count) {
+        return checked(LibC.syscall(SYS_GETDENTS, fd, buf, count));
     }
 
     @Override

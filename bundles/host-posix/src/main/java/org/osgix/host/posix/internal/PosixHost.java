@@ -316,6 +316,16 @@ public final class PosixHost extends PosixSocketCalls {
     }
 
     @Override
+    public int capget(long header, long data) {
+        return checked(LibC.capget(header, data));
+    }
+
+    @Override
+    public int capset(long header, long data) {
+        return checked(LibC.capset(header, data));
+    }
+
+    @Override
     public long getrandom(long buf, long count, int flags) {
         return checked(LibC.getrandom(buf, count, flags));
     }

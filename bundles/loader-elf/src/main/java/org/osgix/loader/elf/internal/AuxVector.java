@@ -1,5 +1,7 @@
 package org.osgix.loader.elf.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,5 +31,21 @@ final class AuxVector {
 
     Map<Integer, Long> entries() {
         return entries;
+    }
+
+    /** The vector as it lies on the stack and as /proc/self/auxv reads: the pairs, then AT_NULL. */
+    byte[] toBytes() {
+        ByteBuffer out = ByteBuffer.allocate(2 * Long.BYTES * (entries.size() + 1)).order(ByteOrder.LITTLE_ENDIAN);
+        putInto(out);
+        return out.array();
+    }
+
+    /** Writes the pairs and the AT_NULL pair at the buffer's position. */
+    void putInto(ByteBuffer out) {
+        for (Map.Entry<Integer, Long> entry : entries.entrySet()) {
+            out.putLong(entry.getKey());
+            out.putLong(entry.getValue());
+        }
+        out.putLong(AT_NULL).putLong(0);
     }
 }

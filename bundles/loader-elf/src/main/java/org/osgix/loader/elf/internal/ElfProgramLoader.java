@@ -83,7 +83,7 @@ public final class ElfProgramLoader implements ProgramLoader {
             long sp = new InitialStack(space).build(argv, request.envp(), request.path(), aux,
                 randomBytes, program.executableStack());
             long entry = mappedInterpreter == null ? main.entry() : mappedInterpreter.entry();
-            return new LoadedImage(entry, sp, guestPath, List.copyOf(argv));
+            return new LoadedImage(entry, sp, guestPath, List.copyOf(argv), aux.toBytes());
         }
     }
 

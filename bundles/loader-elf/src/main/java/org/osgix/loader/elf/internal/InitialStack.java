@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.osgix.exec.ExecException;
 import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.Errno;
@@ -80,11 +79,7 @@ final class InitialStack {
         image.putLong(args.length);
         putPointers(image, argAddresses);
         putPointers(image, envAddresses);
-        for (Map.Entry<Integer, Long> entry : aux.entries().entrySet()) {
-            image.putLong(entry.getKey());
-            image.putLong(entry.getValue());
-        }
-        image.putLong(AuxVector.AT_NULL).putLong(0);
+        aux.putInto(image);
 
         space.write(sp, image.array(), 0, image.capacity());
         return sp;

@@ -8,7 +8,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgix.host.Host;
 import org.osgix.syscall.support.SyscallRegistrations;
 
-/** The system information family: identity, uname, random bytes, resource limits, sysinfo. */
+/** The system information family: identity, capabilities, uname, random bytes, resource limits, sysinfo. */
 @Component
 public final class InfoFamily {
     static final String FAMILY = "sys-info";
@@ -18,11 +18,14 @@ public final class InfoFamily {
     @Activate
     public InfoFamily(BundleContext context, @Reference(name = "host") Host host) {
         Identity identity = new Identity(host);
-        Uname uname = new Uname(host);
+
         RandomBytes random = new RandomBytes(host);
         ResourceLimits limits = new ResourceLimits();
         SystemInfo systemInfo = new SystemInfo(host);
         CurrentCpu currentCpu = new CurrentCpu();
+        Capabilities capabilities = new Capabilities(host);
+        Uname uname = new Uname(host, capabilities);
+        String ownNames = "names the guest only (as its own UTS namespace would); the host keeps its name";
         registrations = new SyscallRegistrations(context, FAMILY)
             .fullNonBlocking("getpid", identity::getpid)
             .fullNonBlocking("getppid", identity::getppid)
@@ -38,12 +41,17 @@ public final class InfoFamily {
             .fullNonBlocking("getegid", identity::getegid)
             .partialNonBlocking("getresuid", "the saved uid is the effective uid", identity::getresuid)
             .partialNonBlocking("getresgid", "the saved gid is the effective gid", identity::getresgid)
-            .fullNonBlocking("uname", uname::uname)
+            .partialNonBlocking("uname", "the node and domain names the guest set are its own", uname::uname)
+            .partialNonBlocking("sethostname", ownNames, uname::sethostname)
+            .partialNonBlocking("setdomainname", ownNames, uname::setdomainname)
             .full("getrandom", random::getrandom)
             .fullNonBlocking("getrlimit", limits::getrlimit)
             .fullNonBlocking("setrlimit", limits::setrlimit)
             .fullNonBlocking("prlimit64", limits::prlimit64)
             .fullNonBlocking("sysinfo", systemInfo::sysinfo)
+            .partialNonBlocking("capget", "the sets of the calling thread's host thread; another "
+                + "thread's tid reads the caller's sets", capabilities::capget)
+            .fullNonBlocking("capset", capabilities::capset)
             .partialNonBlocking("getcpu", "always CPU 0, node 0", currentCpu::getcpu);
     }
 

@@ -17,8 +17,8 @@ class InfoFamilyTest {
         InfoFamily family = new InfoFamily(bundle.context(), new PosixHost());
 
         assertEquals(Set.of("getpid", "getppid", "getuid", "geteuid", "getgid", "getegid", "getresuid",
-            "getresgid", "uname", "getrandom", "getrlimit", "setrlimit", "prlimit64", "sysinfo", "getcpu", "getpgrp",
-            "getpgid", "getsid", "setpgid", "setsid"),
+            "getresgid", "uname", "sethostname", "setdomainname", "capget", "capset", "getrandom", "getrlimit",
+            "setrlimit", "prlimit64", "sysinfo", "getcpu", "getpgrp", "getpgid", "getsid", "setpgid", "setsid"),
             bundle.services().keySet());
         bundle.services().forEach((name, props) -> {
             assertEquals("sys-info", props.get(SyscallHandler.FAMILY));

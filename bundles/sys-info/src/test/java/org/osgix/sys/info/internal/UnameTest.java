@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
@@ -17,7 +18,7 @@ class UnameTest {
     private static final Host HOST = new PosixHost();
     private final FakeMemory memory = new FakeMemory(HOST.memory(), 2 * 4096);
     private final FakeCall call = new FakeCall(new FakeProcess(10, memory));
-    private final Uname uname = new Uname(HOST);
+    private final Uname uname = new Uname(HOST, new Capabilities(HOST));
 
     @AfterEach
     void free() {
@@ -50,5 +51,22 @@ class UnameTest {
         assertEquals(-Errno.EFAULT, call.invoke(uname::uname, memory.end() - Uname.SIZE + 1));
         memory.readOnlyFrom(memory.base() + 4096);
         assertEquals(-Errno.EFAULT, call.invoke(uname::uname, memory.base() + 4096 - 100));
+    }
+
+    @Test
+    void setNamesAreTheGuestsOwnAndLeaveTheHostsAlone() throws Exception {
+        Assumptions.assumeTrue(new Capabilities(HOST).hasEffective(Uname.CAP_SYS_ADMIN), "needs CAP_SYS_ADMIN");
+        String hostName = proc("hostname");
+        long name = memory.base() + 2048;
+        memory.write(name, "guest-name\0xx".getBytes(), 0, 13);
+        assertEquals(0, call.invoke(uname::sethostname, name, 13));
+        assertEquals(0, call.invoke(uname::setdomainname, name, 5));
+        assertEquals(0, call.invoke(uname::uname, memory.base()));
+        assertEquals("guest-name", field(Uname.NODENAME));
+        assertEquals("guest", field(Uname.DOMAINNAME));
+        assertEquals(hostName, proc("hostname"));
+        assertEquals(-Errno.EINVAL, call.invoke(uname::sethostname, name, 65));
+        assertEquals(-Errno.EINVAL, call.invoke(uname::sethostname, name, -1));
+        assertEquals(-Errno.EFAULT, call.invoke(uname::sethostname, 8, 4));
     }
 }

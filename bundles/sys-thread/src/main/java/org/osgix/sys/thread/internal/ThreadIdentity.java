@@ -9,7 +9,7 @@ import org.osgix.syscall.SyscallContext;
  * word) and set_robust_list / get_robust_list.
  */
 final class ThreadIdentity {
-    static final String GET_ROBUST_LIST_NOTE = "only the calling thread's list (pid 0 or its own tid)";
+    static final String GET_ROBUST_LIST_NOTE = "the threads of the calling process (no other processes)";
 
     long gettid(SyscallContext call) {
         return call.thread().tid();
@@ -32,10 +32,11 @@ final class ThreadIdentity {
 
     /** get_robust_list(pid, head_ptr, len_ptr): Linux stores the length first. */
     long getRobustList(SyscallContext call) {
-        GuestThread thread = call.thread();
         int pid = (int) call.arg0();
-        if (pid != 0 && pid != thread.tid()) {
-            return -Errno.ESRCH; // other threads are not reachable through the API
+        // any thread of this process (Linux's ptrace check always allows the caller's own threads)
+        GuestThread thread = pid == 0 ? call.thread() : call.process().thread(pid);
+        if (thread == null) {
+            return -Errno.ESRCH;
         }
         call.memory().writeLong(call.arg2(), RobustList.HEAD_SIZE);
         call.memory().writeLong(call.arg1(), thread.robustListHead());

@@ -33,8 +33,17 @@ class ThreadIdentityTest {
         assertEquals(0x5000, process.memory.readLong(OUT_HEAD));
         assertEquals(24, process.memory.readLong(OUT_LEN));
         process.memory.writeLong(OUT_HEAD, 0);
-        assertEquals(0, new FakeCall("get_robust_list", thread).invoke(identity::getRobustList, thread.tid, OUT_HEAD, OUT_LEN));
-        assertEquals(0x5000, process.memory.readLong(OUT_HEAD));
+        assertEquals(0, new FakeCall("get_robust_list", process.main).invoke(identity::getRobustList, 0, OUT_HEAD, OUT_LEN));
+        assertEquals(0, process.memory.readLong(OUT_HEAD), "the main thread registered none");
+    }
+
+    @Test
+    void anotherThreadsListIsReadByTid() {
+        new FakeCall("set_robust_list", process.main).invoke(identity::setRobustList, 0x7000, 24);
+        assertEquals(0, new FakeCall("get_robust_list", thread).invoke(identity::getRobustList, process.main.tid,
+            OUT_HEAD, OUT_LEN));
+        assertEquals(0x7000, process.memory.readLong(OUT_HEAD));
+        assertEquals(24, process.memory.readLong(OUT_LEN));
     }
 
     @Test
