@@ -69,7 +69,7 @@ record ManifestEntry(
         List<String> args = new java.util.ArrayList<>(emulatorArguments);
         args.add(0, "--engine=" + engine);
         return new ManifestEntry(section + "@" + engine, program, arguments, expectedExit, stdoutPattern, stderrPattern,
-                runNative, environment, timeout, false, args, line);
+                runNative, environment, timeout, false, args, line, compareStderr);
     }
 
     boolean namesEngine() {
