@@ -55,6 +55,7 @@ final class GuestLaunch {
             return ENGINE_FAILURE;
         }
         process.attach(machinery.interceptors());
+        process.attachSignals(machinery.signals());
         String stdioFailure = new Stdio(machinery.host()).inherit(fds, process::option);
         if (stdioFailure != null) {
             System.err.println("osgix: " + stdioFailure);
