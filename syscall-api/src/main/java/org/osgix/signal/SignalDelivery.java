@@ -23,6 +23,28 @@ public interface SignalDelivery {
     void deliver(GuestThread thread, SyscallContext call, int number, long result);
 
     /**
+     * A signal from outside the guest (the user's Ctrl-C or kill of the emulator): sent to the
+     * process as kill(2) sends it (SI_USER).
+     */
+    void send(org.osgix.syscall.GuestProcess process, int signal);
+
+    /**
+     * A signal the kernel raises for the calling thread itself (SIGPIPE after EPIPE), as Linux's
+     * send_sig does: thread-directed, SI_USER.
+     */
+    void raise(GuestThread thread, int signal);
+
+    /**
+     * Puts {@code mask} in force for a wait (ppoll, pselect6, epoll_pwait): the thread's mask is
+     * saved, and comes back at {@link #endWaitMask} or, after an interrupted wait, when the
+     * handler returns (its frame holds the saved mask).
+     */
+    void beginWaitMask(GuestThread thread, long mask);
+
+    /** Ends a wait begun with {@link #beginWaitMask}; {@code result} is the call's result. */
+    void endWaitMask(GuestThread thread, long result);
+
+    /**
      * A synchronous fault in guest code (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP) at the
      * current PC.
      *

@@ -72,8 +72,13 @@ final class GuestLaunch {
             return e.errno() == Errno.ENOENT ? NOT_FOUND : NOT_EXECUTABLE;
         }
         process.setProgram(realPath(image.executable()), image.argv());
-        process.startMain(image.entry(), image.stackPointer());
-        return process.exited().join();
+        machinery.hostSignals().add(process);
+        try {
+            process.startMain(image.entry(), image.stackPointer());
+            return process.exited().join();
+        } finally {
+            machinery.hostSignals().remove(process);
+        }
     }
 
     /** What /proc/self/exe shows: the absolute path with symlinks resolved. */

@@ -17,6 +17,7 @@ import org.osgix.syscall.GuestThread;
  */
 final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
     private static final int SIGSEGV = 11, SIGILL = 4, SIGFPE = 8, SIGTRAP = 5, SIGBUS = 7;
+    private static final int SEGV_MAPERR = 1, SEGV_ACCERR = 2;
 
     private final int tid;
     private final GuestProcessImpl process;
@@ -38,11 +39,14 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
     private static final int SYSCALL_LENGTH = 2;
     /** A signal may be deliverable: deliver at the next boundary (set from any thread). */
     private volatile boolean signalWork;
+    private final Object signalLock = new Object();
+    private final boolean preciseStops;
 
     GuestThreadImpl(int tid, GuestProcessImpl process, Machine machine, Host host) {
         this.tid = tid;
         this.process = process;
         this.vcpu = machine.newVcpu(this);
+        this.preciseStops = machine.preciseStops();
         this.frame = new CallFrame(this, process);
         this.waiter = new HostWaiter(host);
         this.javaThread = new Thread(this, "guest-" + tid);
@@ -140,19 +144,25 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
 
     @Override
     public void signalPending() {
-        signalWork = true;
-        waiter.kick();
-        if (Thread.currentThread() != javaThread) {
-            javaThread.interrupt();
+        synchronized (signalLock) { // all three or none, so delivery clears every wake-up it set
+            signalWork = true;
+            if (Thread.currentThread() != javaThread) {
+                javaThread.interrupt();
+            }
+            waiter.kick();
         }
-        vcpu.requestStop();
+        if (preciseStops) {
+            vcpu.requestStop(); // a thread spinning in guest code takes it now; others at their next syscall
+        }
     }
 
     /** Hands pending signals to the signal family (frames, default actions, restarts). */
     private void deliverSignals(CallFrame call, long result) {
-        signalWork = false;
-        Thread.interrupted();
-        waiter.clearKick();
+        synchronized (signalLock) {
+            signalWork = false;
+            Thread.interrupted();
+            waiter.clearKick();
+        }
         org.osgix.signal.SignalDelivery delivery = process.signalDelivery();
         if (delivery != null) {
             delivery.deliver(this, call, call == null ? -1 : call.number, result);
@@ -249,7 +259,10 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
                             deliverSignals(null, 0);
                         }
                     }
-                    case Machine.EXIT_SEGV, Machine.EXIT_HALT -> fault(SIGSEGV, vcpu.faultCode(), vcpu.faultAddress(),
+                    case Machine.EXIT_SEGV, Machine.EXIT_HALT -> fault(SIGSEGV,
+                            // the guest's own map decides: the host may hold a reservation there
+                            process.addressSpace().isMapped(vcpu.faultAddress()) ? SEGV_ACCERR : SEGV_MAPERR,
+                            vcpu.faultAddress(),
                             "segmentation fault at 0x" + Long.toHexString(vcpu.faultAddress()) + ", pc 0x" + Long.toHexString(vcpu.get(CpuRegister.PC)));
                     case Machine.EXIT_BUS -> fault(SIGBUS, vcpu.faultCode(), vcpu.faultAddress(),
                             "bus error at 0x" + Long.toHexString(vcpu.faultAddress()));

@@ -44,7 +44,7 @@ public final class Kernel implements SyscallSupport {
         this.dispatcher = new Dispatcher(table);
         this.engines = new Engines(context.getProperty(CpuEngine.NAME));
         this.machinery = new Machinery(engines, loader, fdTables, host, dispatcher, interceptors,
-                () -> signals);
+                () -> signals, new HostSignals());
     }
 
     @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policy = ReferencePolicy.DYNAMIC,

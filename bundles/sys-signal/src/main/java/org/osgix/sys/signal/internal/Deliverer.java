@@ -47,9 +47,11 @@ public final class Deliverer implements SignalDelivery {
                 }
             }
             if (info != null && !fatal(d, info.signo())) {
+                // the handler runs under the current mask (a wait's own, if any); the frame
+                // keeps the one to return to
                 frameMask = t.restoreMask ? t.savedMask : t.blocked;
                 t.restoreMask = false;
-                t.blocked = (frameMask | d.mask() | ((d.flags() & Signals.SA_NODEFER) != 0 ? 0 : Signals.bit(info.signo())))
+                t.blocked = (t.blocked | d.mask() | ((d.flags() & Signals.SA_NODEFER) != 0 ? 0 : Signals.bit(info.signo())))
                         & ~Signals.UNBLOCKABLE;
                 if ((d.flags() & Signals.SA_RESETHAND) != 0) {
                     state.setDisposition(info.signo(), SignalState.Disposition.DEFAULT);
@@ -86,6 +88,48 @@ public final class Deliverer implements SignalDelivery {
             return RESTART_WITH_SA_RESTART.contains(name) || RESTART_WITHOUT_HANDLER.contains(name);
         }
         return (flags & Signals.SA_RESTART) != 0 && RESTART_WITH_SA_RESTART.contains(name);
+    }
+
+    @Override
+    public void send(GuestProcess process, int signal) {
+        if (Signals.valid(signal)) {
+            Delivery.send(process, 0, SigInfo.user(signal, Signals.SI_USER, 0, 0));
+        }
+    }
+
+    @Override
+    public void raise(GuestThread thread, int signal) {
+        if (Signals.valid(signal)) {
+            Delivery.send(thread.process(), thread.tid(), SigInfo.user(signal, Signals.SI_USER, thread.process().pid(), 0));
+        }
+    }
+
+    @Override
+    public void beginWaitMask(GuestThread thread, long mask) {
+        SignalState state = Delivery.state(thread.process());
+        synchronized (state) {
+            SignalState.ThreadSignals t = state.thread(thread.tid());
+            t.savedMask = t.blocked;
+            t.restoreMask = true;
+            t.blocked = mask & ~Signals.UNBLOCKABLE;
+        }
+        Delivery.releaseUnblocked(thread);
+    }
+
+    @Override
+    public void endWaitMask(GuestThread thread, long result) {
+        if (result == -Signals.EINTR) {
+            return; // the delivery after this call saves the old mask in the frame (or restores it)
+        }
+        SignalState state = Delivery.state(thread.process());
+        synchronized (state) {
+            SignalState.ThreadSignals t = state.thread(thread.tid());
+            if (t.restoreMask) {
+                t.blocked = t.savedMask;
+                t.restoreMask = false;
+            }
+        }
+        Delivery.releaseUnblocked(thread);
     }
 
     @Override

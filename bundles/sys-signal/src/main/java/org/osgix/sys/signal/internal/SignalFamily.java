@@ -30,6 +30,8 @@ public final class SignalFamily {
         });
         Kill kill = new Kill(host.getuid());
         ITimers timers = new ITimers(clock);
+        PosixTimers posix = new PosixTimers(clock);
+        String clocks = "CLOCK_REALTIME, CLOCK_MONOTONIC and CLOCK_BOOTTIME; CPU-time clocks are EINVAL";
         registrations = new SyscallRegistrations(context, "sys-signal")
                 .fullNonBlocking("rt_sigaction", SigAction::handle)
                 .fullNonBlocking("rt_sigprocmask", SigProcMask::handle)
@@ -46,7 +48,13 @@ public final class SignalFamily {
                 .partial("rt_tgsigqueueinfo", ONLY_THIS_PROCESS, kill::tgsigqueueinfo)
                 .full("alarm", timers::alarm)
                 .partial("setitimer", "ITIMER_VIRTUAL and ITIMER_PROF count the emulator's CPU time", timers::setitimer)
-                .partial("getitimer", "ITIMER_VIRTUAL and ITIMER_PROF count the emulator's CPU time", timers::getitimer);
+                .partial("getitimer", "ITIMER_VIRTUAL and ITIMER_PROF count the emulator's CPU time", timers::getitimer)
+                .partialNonBlocking("timer_create", clocks, posix::create)
+                .fullNonBlocking("timer_settime", posix::settime)
+                .fullNonBlocking("timer_gettime", posix::gettime)
+                .partialNonBlocking("timer_getoverrun", "overruns are counted up to when the signal is queued, not delivered",
+                        posix::getoverrun)
+                .fullNonBlocking("timer_delete", posix::delete);
     }
 
     @Deactivate
