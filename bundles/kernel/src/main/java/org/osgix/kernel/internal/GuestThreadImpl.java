@@ -144,11 +144,13 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
 
     @Override
     public void signalPending() {
+        if (Thread.currentThread() == javaThread) {
+            signalWork = true; // inside one of its own syscalls: delivered when that returns
+            return;
+        }
         synchronized (signalLock) { // all three or none, so delivery clears every wake-up it set
             signalWork = true;
-            if (Thread.currentThread() != javaThread) {
-                javaThread.interrupt();
-            }
+            javaThread.interrupt();
             waiter.kick();
         }
         if (preciseStops) {
