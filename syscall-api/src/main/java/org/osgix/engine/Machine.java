@@ -40,6 +40,15 @@ public interface Machine extends AutoCloseable {
      */
     boolean hostProtections();
 
+    /**
+     * True when {@link Vcpu#requestStop()} stops running guest code at an exact instruction
+     * boundary with every register saved, so the kernel may stop a thread to deliver a signal;
+     * otherwise signals wait for the thread's next syscall.
+     */
+    default boolean preciseStops() {
+        return false;
+    }
+
     /** True when the guest threads of this machine take turns on one CPU. */
     boolean sharedCpu();
 

@@ -40,6 +40,14 @@ public interface Vcpu extends AutoCloseable {
     /** After EXIT_SEGV or EXIT_BUS: the faulting guest address (or the PC when unknown). */
     long faultAddress();
 
+    /**
+     * After a fault exit: the Linux si_code of the fault (SEGV_MAPERR, SEGV_ACCERR, FPE_INTDIV,
+     * ...), or 0 when the engine does not know it.
+     */
+    default int faultCode() {
+        return 0;
+    }
+
     /** Makes a running or the next {@link #run()} return EXIT_STOPPED soon; safe from any thread. */
     void requestStop();
 

@@ -68,6 +68,15 @@ public interface Host {
 
     int eventfd(int initval, int flags);
 
+    /** timerfd_create(2): a host timer fd (its expirations, reads and readiness are the host's). */
+    int timerfdCreate(int clockId, int flags);
+
+    /** timerfd_settime(2) with host addresses of {@code struct itimerspec} ({@code oldValue} may be 0). */
+    int timerfdSettime(int fd, int flags, long newValue, long oldValue);
+
+    /** timerfd_gettime(2) into a host {@code struct itimerspec}. */
+    int timerfdGettime(int fd, long currentValue);
+
     // --- files: byte-string paths, names and metadata ---
     // A path below is a NUL-terminated byte string: Linux names are bytes, not text, so a name
     // that is not valid UTF-8 reaches the host unchanged. Every path method fails with

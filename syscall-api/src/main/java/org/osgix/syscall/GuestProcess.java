@@ -71,6 +71,11 @@ public interface GuestProcess {
     /** Live threads. */
     int threadCount();
 
+    /** The live threads (a snapshot; signal delivery picks one). Test doubles may have none. */
+    default java.util.Collection<? extends GuestThread> threads() {
+        return java.util.List.of();
+    }
+
     /** Ends every thread of the process; the process exits with {@code status}. */
     void exitGroup(int status);
 

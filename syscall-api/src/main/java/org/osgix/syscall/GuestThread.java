@@ -36,6 +36,22 @@ public interface GuestThread {
     void setRegister(CpuRegister reg, long value);
 
     /**
+     * The size of this thread's floating-point and vector state image (x86_64: the XSAVE layout a
+     * signal frame's fpstate holds); 0 when the thread has none to offer (test doubles).
+     */
+    default int vectorStateSize() {
+        return 0;
+    }
+
+    /** Copies the vector state image into {@code dst} (at least {@link #vectorStateSize()} bytes). */
+    default void readVectorState(byte[] dst) {
+    }
+
+    /** Loads the vector state from an image in the same layout (the engine sanitizes it). */
+    default void writeVectorState(byte[] src) {
+    }
+
+    /**
      * Waits until the host fd reports one of the poll(2) {@code events}, the timeout passes, or
      * the thread is interrupted.
      *
@@ -44,8 +60,16 @@ public interface GuestThread {
      */
     int awaitHostFd(int hostFd, int events, long timeoutNanos);
 
-    /** True when a pending exit_group (or, later, a signal) must end any wait of this thread. */
+    /** True when a pending exit_group or a deliverable signal must end any wait of this thread. */
     boolean isInterrupted();
+
+    /**
+     * A signal became deliverable to this thread (safe from any thread): its waits end with
+     * {@code -EINTR}, its guest code stops at the next point the engine can, and the kernel then
+     * calls the {@code SignalDelivery} service on it. (Test doubles may ignore it.)
+     */
+    default void signalPending() {
+    }
 
     /**
      * Ends this thread after the current syscall returns (the exit syscall); when it was the last

@@ -68,6 +68,11 @@ final class AddressSpaceImpl implements AddressSpace {
         return len == 0 || vmas.covers(addr, len, access);
     }
 
+    /** True when some guest mapping covers {@code addr} (a fault there is SEGV_ACCERR, not MAPERR). */
+    boolean isMapped(long addr) {
+        return vmas.find(addr) != null;
+    }
+
     private void check(long addr, long len, int access) {
         if (!vmas.covers(addr, len, access)) {
             throw new GuestFault(addr);

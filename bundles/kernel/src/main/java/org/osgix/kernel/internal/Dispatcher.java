@@ -109,6 +109,11 @@ final class Dispatcher {
         return rows;
     }
 
+    /** The number of a syscall name on this architecture, or -1. */
+    int number(String name) {
+        return table.number(name);
+    }
+
     String name(int nr) {
         return nr >= 0 && nr < names.length ? names[nr] : null;
     }

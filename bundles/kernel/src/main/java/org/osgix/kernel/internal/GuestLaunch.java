@@ -55,6 +55,7 @@ final class GuestLaunch {
             return ENGINE_FAILURE;
         }
         process.attach(machinery.interceptors());
+        process.attachSignals(machinery.signals());
         String stdioFailure = new Stdio(machinery.host()).inherit(fds, process::option);
         if (stdioFailure != null) {
             System.err.println("osgix: " + stdioFailure);
@@ -72,8 +73,13 @@ final class GuestLaunch {
         }
         process.setProgram(realPath(image.executable()), image.argv());
         process.setAuxv(image.auxv());
-        process.startMain(image.entry(), image.stackPointer());
-        return process.exited().join();
+        machinery.hostSignals().add(process);
+        try {
+            process.startMain(image.entry(), image.stackPointer());
+            return process.exited().join();
+        } finally {
+            machinery.hostSignals().remove(process);
+        }
     }
 
     /** What /proc/self/exe shows: the absolute path with symlinks resolved. */

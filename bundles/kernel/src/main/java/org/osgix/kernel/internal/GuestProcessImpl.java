@@ -31,6 +31,9 @@ final class GuestProcessImpl implements GuestProcess {
     private final ResourceLimits limits;
     private final Map<String, String> options;
     private volatile SyscallInterceptor[] interceptors = new SyscallInterceptor[0];
+    private volatile java.util.function.Supplier<org.osgix.signal.SignalDelivery> signals = () -> null;
+    /** rt_sigreturn's number: it always runs outside the engine's trap (it rewrites every register). */
+    private final int sigreturnNumber;
     private final Map<Class<?>, Object> states = new ConcurrentHashMap<>();
     private final Map<Integer, GuestThreadImpl> threads = new ConcurrentHashMap<>();
     private final AtomicInteger live = new AtomicInteger();
@@ -52,6 +55,7 @@ final class GuestProcessImpl implements GuestProcess {
         this.fds = fds;
         this.limits = limits;
         this.nextTid = new AtomicInteger(pid);
+        this.sigreturnNumber = dispatcher.number("rt_sigreturn");
         this.machine = engine.createMachine();
         this.memory = new AddressSpaceImpl(host, machine);
         fds.setLimit((int) Math.min(Integer.MAX_VALUE, limits.current(RLIMIT_NOFILE) & Long.MAX_VALUE));
@@ -71,6 +75,18 @@ final class GuestProcessImpl implements GuestProcess {
 
     void attach(Interceptors available) {
         interceptors = available.attachTo(this);
+    }
+
+    void attachSignals(java.util.function.Supplier<org.osgix.signal.SignalDelivery> delivery) {
+        signals = delivery;
+    }
+
+    org.osgix.signal.SignalDelivery signalDelivery() {
+        return signals.get();
+    }
+
+    int sigreturnNumber() {
+        return sigreturnNumber;
     }
 
     void setProgram(String executable, List<String> arguments) {
@@ -160,6 +176,11 @@ final class GuestProcessImpl implements GuestProcess {
     @Override
     public GuestThread thread(int tid) {
         return threads.get(tid);
+    }
+
+    @Override
+    public java.util.Collection<? extends GuestThread> threads() {
+        return List.copyOf(threads.values());
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.osgix.syscall.GuestThread;
  */
 final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
     private static final int SIGSEGV = 11, SIGILL = 4, SIGFPE = 8, SIGTRAP = 5, SIGBUS = 7;
+    private static final int SEGV_MAPERR = 1, SEGV_ACCERR = 2;
 
     private final int tid;
     private final GuestProcessImpl process;
@@ -31,11 +32,21 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
     private volatile int exitStatus;
     /** The winner looked up for a deferred syscall: the handler that runs is the one checked. */
     private Dispatcher.Entry deferred;
+    /** Why the last onSyscall deferred: the call runs now, its result is held, or it is undone. */
+    private int deferredKind;
+    private long heldResult;
+    private static final int RUN_DEFERRED = 0, RESULT_HELD = 1, UNDO = 2;
+    private static final int SYSCALL_LENGTH = 2;
+    /** A signal may be deliverable: deliver at the next boundary (set from any thread). */
+    private volatile boolean signalWork;
+    private final Object signalLock = new Object();
+    private final boolean preciseStops;
 
     GuestThreadImpl(int tid, GuestProcessImpl process, Machine machine, Host host) {
         this.tid = tid;
         this.process = process;
         this.vcpu = machine.newVcpu(this);
+        this.preciseStops = machine.preciseStops();
         this.frame = new CallFrame(this, process);
         this.waiter = new HostWaiter(host);
         this.javaThread = new Thread(this, "guest-" + tid);
@@ -104,6 +115,21 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
     }
 
     @Override
+    public int vectorStateSize() {
+        return vcpu.vectorStateSize();
+    }
+
+    @Override
+    public void readVectorState(byte[] dst) {
+        vcpu.readVectorState(dst);
+    }
+
+    @Override
+    public void writeVectorState(byte[] src) {
+        vcpu.writeVectorState(src);
+    }
+
+    @Override
     public int awaitHostFd(int hostFd, int events, long timeoutNanos) {
         if (isInterrupted()) {
             return -Errno.EINTR;
@@ -113,7 +139,44 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
 
     @Override
     public boolean isInterrupted() {
-        return process.isExiting() || exitRequested;
+        return process.isExiting() || exitRequested || signalWork;
+    }
+
+    @Override
+    public void signalPending() {
+        if (Thread.currentThread() == javaThread) {
+            signalWork = true; // inside one of its own syscalls: delivered when that returns
+            return;
+        }
+        synchronized (signalLock) { // all three or none, so delivery clears every wake-up it set
+            signalWork = true;
+            javaThread.interrupt();
+            waiter.kick();
+        }
+        if (preciseStops) {
+            vcpu.requestStop(); // a thread spinning in guest code takes it now; others at their next syscall
+        }
+    }
+
+    /** Hands pending signals to the signal family (frames, default actions, restarts). */
+    private void deliverSignals(CallFrame call, long result) {
+        synchronized (signalLock) {
+            signalWork = false;
+            Thread.interrupted();
+            waiter.clearKick();
+        }
+        org.osgix.signal.SignalDelivery delivery = process.signalDelivery();
+        if (delivery != null) {
+            delivery.deliver(this, call, call == null ? -1 : call.number, result);
+        }
+    }
+
+    /** A fault in guest code: the guest's handler runs, or the fault kills the process. */
+    private void fault(int sig, int code, long addr, String why) {
+        org.osgix.signal.SignalDelivery delivery = process.signalDelivery();
+        if (delivery == null || !delivery.fault(this, sig, code, addr)) {
+            process.killBySignal(sig, why);
+        }
     }
 
     /** Ends any wait of this thread and stops its guest code (exit_group, fatal signals). */
@@ -145,15 +208,44 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
     public long onSyscall(long number, long a0, long a1, long a2, long a3, long a4, long a5) {
         frame.set(number, a0, a1, a2, a3, a4, a5);
         Dispatcher.Entry entry = process.dispatcher().entry(number);
-        if (process.mustLeaveCpu(entry)) {
+        if (signalWork) {
+            deferredKind = UNDO; // deliver first, as Linux would have before this syscall
+            return DEFER;
+        }
+        if (process.mustLeaveCpu(entry) || number == process.sigreturnNumber()) {
             deferred = entry;
+            deferredKind = RUN_DEFERRED;
             return DEFER;
         }
         long result = process.dispatcher().dispatch(frame, entry);
         if (exitRequested || process.isExiting()) {
             vcpu.requestStop();
+        } else if (signalWork) {
+            heldResult = result; // delivered outside the trap, where registers may change
+            deferredKind = RESULT_HELD;
+            return DEFER;
         }
         return result;
+    }
+
+    /** A syscall left the engine: run it (or take its held result, or undo it), then signals. */
+    private void syscallExit() {
+        long result = 0;
+        CallFrame call = frame;
+        if (deferredKind == UNDO) {
+            vcpu.set(CpuRegister.PC, vcpu.get(CpuRegister.PC) - SYSCALL_LENGTH);
+            vcpu.set(CpuRegister.SYSCALL_RESULT, frame.number);
+            call = null;
+        } else {
+            Dispatcher.Entry entry = deferred;
+            deferred = null;
+            result = deferredKind == RESULT_HELD ? heldResult : process.dispatcher().dispatch(frame, entry);
+            vcpu.set(CpuRegister.SYSCALL_RESULT, result);
+        }
+        deferredKind = RUN_DEFERRED;
+        if (signalWork && !exitRequested && !process.isExiting()) {
+            deliverSignals(call, result);
+        }
     }
 
     @Override
@@ -162,22 +254,24 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
             while (!exitRequested && !process.isExiting()) {
                 int exit = vcpu.run();
                 switch (exit) {
-                    case Machine.EXIT_SYSCALL -> {
-                        Dispatcher.Entry entry = deferred;
-                        deferred = null;
-                        vcpu.set(CpuRegister.SYSCALL_RESULT, process.dispatcher().dispatch(frame, entry));
-                    }
+                    case Machine.EXIT_SYSCALL -> syscallExit();
                     case Machine.EXIT_STOPPED -> {
-                        // stopped by exit_group or a fatal signal: the loop condition ends it
+                        // exit_group or a fatal signal (the loop condition ends it), or a signal
+                        if (signalWork && !exitRequested && !process.isExiting()) {
+                            deliverSignals(null, 0);
+                        }
                     }
-                    case Machine.EXIT_SEGV, Machine.EXIT_HALT -> process.killBySignal(SIGSEGV,
+                    case Machine.EXIT_SEGV, Machine.EXIT_HALT -> fault(SIGSEGV,
+                            // the guest's own map decides: the host may hold a reservation there
+                            process.addressSpace().isMapped(vcpu.faultAddress()) ? SEGV_ACCERR : SEGV_MAPERR,
+                            vcpu.faultAddress(),
                             "segmentation fault at 0x" + Long.toHexString(vcpu.faultAddress()) + ", pc 0x" + Long.toHexString(vcpu.get(CpuRegister.PC)));
-                    case Machine.EXIT_BUS -> process.killBySignal(SIGBUS,
+                    case Machine.EXIT_BUS -> fault(SIGBUS, vcpu.faultCode(), vcpu.faultAddress(),
                             "bus error at 0x" + Long.toHexString(vcpu.faultAddress()));
-                    case Machine.EXIT_ILLEGAL -> process.killBySignal(SIGILL,
+                    case Machine.EXIT_ILLEGAL -> fault(SIGILL, vcpu.faultCode(), vcpu.get(CpuRegister.PC),
                             "illegal instruction at 0x" + Long.toHexString(vcpu.get(CpuRegister.PC)));
-                    case Machine.EXIT_FPE -> process.killBySignal(SIGFPE, "arithmetic exception");
-                    case Machine.EXIT_TRAP -> process.killBySignal(SIGTRAP, "trace/breakpoint trap");
+                    case Machine.EXIT_FPE -> fault(SIGFPE, vcpu.faultCode(), vcpu.get(CpuRegister.PC), "arithmetic exception");
+                    case Machine.EXIT_TRAP -> fault(SIGTRAP, vcpu.faultCode(), vcpu.get(CpuRegister.PC), "trace/breakpoint trap");
                     default -> process.killBySignal(SIGSEGV, "unknown engine exit " + exit);
                 }
             }

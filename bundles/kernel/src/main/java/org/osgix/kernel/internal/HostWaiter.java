@@ -76,6 +76,21 @@ final class HostWaiter {
         }
     }
 
+    /** Ends the current or next wait with -EINTR once (a signal), without ending later ones. */
+    synchronized void kick() {
+        if (wakeFd >= 0) {
+            mem.putLong(buffer + 24, 1);
+            host.write(wakeFd, buffer + 24, 8);
+        }
+    }
+
+    /** Forgets a kick no wait consumed (the signal it was for is being delivered now). */
+    synchronized void clearKick() {
+        if (wakeFd >= 0) {
+            host.read(wakeFd, buffer + 24, 8); // non-blocking: EAGAIN when there was none
+        }
+    }
+
     synchronized void close() {
         if (wakeFd >= 0) {
             host.close(wakeFd);

@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgix.arch.SyscallTable;
 import org.osgix.engine.CpuEngine;
 import org.osgix.exec.ProgramLoader;
+import org.osgix.signal.SignalDelivery;
 import org.osgix.fd.FdTableFactory;
 import org.osgix.host.Host;
 import org.osgix.syscall.SyscallHandler;
@@ -32,6 +33,7 @@ public final class Kernel implements SyscallSupport {
     private final Interceptors interceptors = new Interceptors();
     private final Engines engines;
     private final Machinery machinery;
+    private volatile SignalDelivery signals;
 
     @Activate
     public Kernel(BundleContext context,
@@ -41,7 +43,8 @@ public final class Kernel implements SyscallSupport {
             @Reference Host host) {
         this.dispatcher = new Dispatcher(table);
         this.engines = new Engines(context.getProperty(CpuEngine.NAME));
-        this.machinery = new Machinery(engines, loader, fdTables, host, dispatcher, interceptors);
+        this.machinery = new Machinery(engines, loader, fdTables, host, dispatcher, interceptors,
+                () -> signals, new HostSignals());
     }
 
     @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policy = ReferencePolicy.DYNAMIC,
@@ -52,6 +55,17 @@ public final class Kernel implements SyscallSupport {
 
     void removeEngine(CpuEngine engine) {
         engines.remove(engine);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setSignals(SignalDelivery delivery) {
+        signals = delivery;
+    }
+
+    void unsetSignals(SignalDelivery delivery) {
+        if (signals == delivery) {
+            signals = null;
+        }
     }
 
     @Override

@@ -60,6 +60,11 @@ final class NativeMachine implements Machine {
     }
 
     @Override
+    public boolean preciseStops() {
+        return true; // the kick signal leaves the guest between two instructions
+    }
+
+    @Override
     public boolean sharedCpu() {
         return false;
     }

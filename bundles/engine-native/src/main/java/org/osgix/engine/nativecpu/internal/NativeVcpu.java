@@ -163,6 +163,11 @@ final class NativeVcpu implements Vcpu {
     }
 
     @Override
+    public int faultCode() {
+        return state.getInt(SI_CODE); // the host kernel's si_code for the guest's own fault
+    }
+
+    @Override
     public synchronized void requestStop() {
         if (!closed) {
             NativeShim.osgix_kick(block, machine.pid);

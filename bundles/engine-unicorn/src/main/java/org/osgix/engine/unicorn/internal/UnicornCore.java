@@ -224,6 +224,16 @@ final class UnicornCore implements AutoCloseable {
         return exitCode(err, stopped);
     }
 
+    /** The Linux si_code of the last exit's CPU exception, when the vector tells it (else 0). */
+    int faultCode() {
+        return switch (interruptVector) {
+            case VECTOR_DIVIDE -> 1; // FPE_INTDIV
+            case VECTOR_INVALID_OPCODE -> 2; // ILL_ILLOPN
+            case VECTOR_BREAKPOINT -> 0x80; // SI_KERNEL, as Linux reports int3
+            default -> 0;
+        };
+    }
+
     long faultAddress() {
         return faultAddress;
     }
@@ -273,6 +283,7 @@ final class UnicornCore implements AutoCloseable {
                 // Only a stop request or hlt ends a run without an error.
                 return stopped ? EXIT_STOPPED : EXIT_HALT;
             case UnicornLibrary.UC_ERR_INSN_INVALID:
+                interruptVector = VECTOR_INVALID_OPCODE; // for faultCode: ILL_ILLOPN, as ud2 gives
                 return EXIT_ILLEGAL;
             case UnicornLibrary.UC_ERR_READ_UNMAPPED:
             case UnicornLibrary.UC_ERR_WRITE_UNMAPPED:

@@ -11,6 +11,7 @@ final class UnicornVcpu implements Vcpu {
     private final UnicornContext context;
     private final TrapHandler traps;
     private long faultAddress;
+    private int faultCode;
 
     UnicornVcpu(UnicornMachine machine, UnicornContext context, TrapHandler traps) {
         this.machine = machine;
@@ -101,10 +102,16 @@ final class UnicornVcpu implements Vcpu {
             if (exit == Machine.EXIT_SEGV) {
                 faultAddress = machine.core().faultAddress();
             }
+            faultCode = machine.core().faultCode();
             return exit;
         } finally {
             machine.release(); // a deferred syscall runs without the CPU
         }
+    }
+
+    @Override
+    public int faultCode() {
+        return faultCode;
     }
 
     @Override

@@ -60,6 +60,12 @@ final class LibC {
 
     static native int eventfd(int initval, int flags);
 
+    static native int timerfd_create(int clockid, int flags);
+
+    static native int timerfd_settime(int fd, int flags, long newValue, long oldValue);
+
+    static native int timerfd_gettime(int fd, long currValue);
+
     // --- byte-string paths, names and metadata ---
     /** The raw syscall(2) entry, for calls glibc 2.36 has no wrapper for (openat2, faccessat2, fchmodat2). */
     static native long syscall(long number, long arg1, byte[] arg2, long[] arg3, long arg4);

@@ -154,6 +154,21 @@ public final class PosixHost extends PosixSocketCalls {
     }
 
     @Override
+    public int timerfdCreate(int clockId, int flags) {
+        return checked(LibC.timerfd_create(clockId, flags));
+    }
+
+    @Override
+    public int timerfdSettime(int fd, int flags, long newValue, long oldValue) {
+        return checked(LibC.timerfd_settime(fd, flags, newValue, oldValue));
+    }
+
+    @Override
+    public int timerfdGettime(int fd, long currentValue) {
+        return checked(LibC.timerfd_gettime(fd, currentValue));
+    }
+
+    @Override
     public long preadv(int fd, long iov, int iovcnt, long offset) {
         return checked(LibC.preadv(fd, iov, iovcnt, offset));
     }

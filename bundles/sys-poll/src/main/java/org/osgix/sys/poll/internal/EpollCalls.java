@@ -20,8 +20,11 @@ final class EpollCalls {
 
     private final EpollRegistry registry;
 
-    EpollCalls(EpollRegistry registry) {
+    private final SignalMasks masks;
+
+    EpollCalls(EpollRegistry registry, SignalMasks masks) {
         this.registry = registry;
+        this.masks = masks;
     }
 
     long epollCreate(SyscallContext call) {
@@ -156,7 +159,7 @@ final class EpollCalls {
 
     long epollPwait(SyscallContext call) {
         int mask = SignalMasks.check(call.memory(), call.arg4(), call.arg5());
-        return mask < 0 ? mask : await(call, Timeouts.fromMillis((int) call.arg3()));
+        return mask < 0 ? mask : masks.during(call, call.arg4(), () -> await(call, Timeouts.fromMillis((int) call.arg3())));
     }
 
     long epollPwait2(SyscallContext call) {
@@ -165,7 +168,7 @@ final class EpollCalls {
             return -Errno.EINVAL;
         }
         int mask = SignalMasks.check(call.memory(), call.arg4(), call.arg5());
-        return mask < 0 ? mask : await(call, timeout);
+        return mask < 0 ? mask : masks.during(call, call.arg4(), () -> await(call, timeout));
     }
 
     /** Linux's order: the epoll fd, maxevents, the buffer's range, then the fd's kind. */

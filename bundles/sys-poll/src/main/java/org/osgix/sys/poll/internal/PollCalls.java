@@ -17,9 +17,12 @@ final class PollCalls {
     private final Host host;
     private final EpollRegistry registry;
 
-    PollCalls(Host host, EpollRegistry registry) {
+    private final SignalMasks masks;
+
+    PollCalls(Host host, EpollRegistry registry, SignalMasks masks) {
         this.host = host;
         this.registry = registry;
+        this.masks = masks;
     }
 
     long poll(SyscallContext call) {
@@ -38,7 +41,7 @@ final class PollCalls {
         if (mask < 0) {
             return mask;
         }
-        long r = poll(call, call.arg0(), call.arg1(), timeout, deadline);
+        long r = masks.during(call, call.arg3(), () -> poll(call, call.arg0(), call.arg1(), timeout, deadline));
         Timeouts.writeBack(call.memory(), timeoutAddr, timeout, deadline, false);
         return r;
     }

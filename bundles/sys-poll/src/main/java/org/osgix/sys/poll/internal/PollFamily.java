@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgix.host.Host;
+import org.osgix.signal.SignalDelivery;
 import org.osgix.poll.PollBackend;
 import org.osgix.syscall.support.SyscallRegistrations;
 
@@ -24,11 +25,22 @@ public final class PollFamily {
 
     private final EpollRegistry registry;
     private final SyscallRegistrations registrations;
+    private final SignalMasks masks = new SignalMasks();
 
     @Activate
     public PollFamily(BundleContext context, @Reference Host host) {
         this.registry = new EpollRegistry(host);
-        this.registrations = register(new SyscallRegistrations(context, FAMILY), host, registry);
+        this.registrations = register(new SyscallRegistrations(context, FAMILY), host, registry, masks);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetSignals")
+    void setSignals(SignalDelivery delivery) {
+        masks.signals.bind(delivery);
+    }
+
+    void unsetSignals(SignalDelivery delivery) {
+        masks.signals.unbind(delivery);
     }
 
     @Deactivate
@@ -61,22 +73,26 @@ public final class PollFamily {
 
     /** Registers every handler of the family (tests call it with a recording context). */
     static SyscallRegistrations register(SyscallRegistrations regs, Host host, EpollRegistry registry) {
-        EpollCalls epoll = new EpollCalls(registry);
+        return register(regs, host, registry, new SignalMasks());
+    }
+
+    static SyscallRegistrations register(SyscallRegistrations regs, Host host, EpollRegistry registry,
+            SignalMasks signalMasks) {
+        EpollCalls epoll = new EpollCalls(registry, signalMasks);
         EventFds eventFds = new EventFds(host);
-        PollCalls poll = new PollCalls(host, registry);
-        SelectCalls select = new SelectCalls(host, registry);
-        String masks = "the signal mask is checked but not applied during the wait";
+        PollCalls poll = new PollCalls(host, registry, signalMasks);
+        SelectCalls select = new SelectCalls(host, registry, signalMasks);
         return regs
             .fullNonBlocking("epoll_create", epoll::epollCreate)
             .fullNonBlocking("epoll_create1", epoll::epollCreate1)
             .partialNonBlocking("epoll_ctl", "EPOLLEXCLUSIVE is accepted but wakes every waiter", epoll::epollCtl)
             .full("epoll_wait", epoll::epollWait)
-            .partial("epoll_pwait", masks, epoll::epollPwait)
-            .partial("epoll_pwait2", masks, epoll::epollPwait2)
+            .full("epoll_pwait", epoll::epollPwait)
+            .full("epoll_pwait2", epoll::epollPwait2)
             .full("poll", poll::poll)
-            .partial("ppoll", masks, poll::ppoll)
+            .full("ppoll", poll::ppoll)
             .full("select", select::select)
-            .partial("pselect6", masks, select::pselect6)
+            .full("pselect6", select::pselect6)
             .fullNonBlocking("eventfd", eventFds::eventfd)
             .fullNonBlocking("eventfd2", eventFds::eventfd2);
     }

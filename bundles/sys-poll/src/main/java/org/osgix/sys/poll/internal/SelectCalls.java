@@ -23,9 +23,12 @@ final class SelectCalls {
     private final Host host;
     private final EpollRegistry registry;
 
-    SelectCalls(Host host, EpollRegistry registry) {
+    private final SignalMasks masks;
+
+    SelectCalls(Host host, EpollRegistry registry, SignalMasks masks) {
         this.host = host;
         this.registry = registry;
+        this.masks = masks;
     }
 
     long select(SyscallContext call) {
@@ -51,7 +54,8 @@ final class SelectCalls {
         if (mask < 0) {
             return mask;
         }
-        long r = selectCatchingFaults(call, timeout, deadline);
+        long maskAddr = call.arg5() == 0 ? 0 : call.memory().readLong(call.arg5());
+        long r = masks.during(call, maskAddr, () -> selectCatchingFaults(call, timeout, deadline));
         Timeouts.writeBack(call.memory(), timeoutAddr, timeout, deadline, false);
         return r;
     }

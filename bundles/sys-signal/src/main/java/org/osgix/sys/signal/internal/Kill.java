@@ -5,14 +5,17 @@ import org.osgix.syscall.GuestProcess;
 import org.osgix.syscall.SyscallContext;
 
 /**
- * kill, tgkill and tkill aimed at this process. Other processes are not reachable from a guest
- * (osgix has no fork yet), so any other pid is ESRCH.
+ * kill, tgkill, tkill, rt_sigqueueinfo and rt_tgsigqueueinfo aimed at this process. Other
+ * processes are not reachable from a guest (osgix has no fork yet), so any other pid is ESRCH.
  */
 final class Kill {
-    private Kill() {
+    private final int uid;
+
+    Kill(int uid) {
+        this.uid = uid;
     }
 
-    static long kill(SyscallContext call) {
+    long kill(SyscallContext call) {
         int pid = (int) call.arg0();
         int sig = (int) call.arg1();
         if (sig < 0 || sig > Signals.MAX) {
@@ -25,44 +28,68 @@ final class Kill {
             return -Errno.ESRCH;
         }
         if (sig != 0) {
-            Delivery.send(p, state(call), 0, sig);
+            Delivery.send(p, 0, SigInfo.user(sig, Signals.SI_USER, p.pid(), uid));
         }
         return 0;
     }
 
-    static long tgkill(SyscallContext call) {
+    long tgkill(SyscallContext call) {
         int tgid = (int) call.arg0();
-        int tid = (int) call.arg1();
-        int sig = (int) call.arg2();
-        if (tgid <= 0 || tid <= 0 || sig < 0 || sig > Signals.MAX) {
+        if (tgid <= 0) {
             return -Errno.EINVAL;
         }
         if (tgid != call.process().pid()) {
             return -Errno.ESRCH;
         }
-        return toThread(call, tid, sig);
+        return toThread(call, (int) call.arg1(), (int) call.arg2());
     }
 
-    static long tkill(SyscallContext call) {
-        int tid = (int) call.arg0();
-        int sig = (int) call.arg1();
+    long tkill(SyscallContext call) {
+        return toThread(call, (int) call.arg0(), (int) call.arg1());
+    }
+
+    private long toThread(SyscallContext call, int tid, int sig) {
         if (tid <= 0 || sig < 0 || sig > Signals.MAX) {
             return -Errno.EINVAL;
         }
-        return toThread(call, tid, sig);
-    }
-
-    private static long toThread(SyscallContext call, int tid, int sig) {
         if (call.process().thread(tid) == null) {
             return -Errno.ESRCH;
         }
         if (sig != 0) {
-            Delivery.send(call.process(), state(call), tid, sig);
+            Delivery.send(call.process(), tid, SigInfo.user(sig, Signals.SI_TKILL, call.process().pid(), uid));
         }
         return 0;
     }
 
-    private static SignalState state(SyscallContext call) {
-        return call.process().state(SignalState.class, SignalState::new);
+    /** rt_sigqueueinfo(tgid, sig, info). */
+    long sigqueueinfo(SyscallContext call) {
+        return queue(call, (int) call.arg0(), 0, (int) call.arg1(), call.arg2());
+    }
+
+    /** rt_tgsigqueueinfo(tgid, tid, sig, info). */
+    long tgsigqueueinfo(SyscallContext call) {
+        int tid = (int) call.arg1();
+        if (tid <= 0) {
+            return -Errno.EINVAL;
+        }
+        if (call.process().thread(tid) == null && (int) call.arg0() == call.process().pid()) {
+            return -Errno.ESRCH;
+        }
+        return queue(call, (int) call.arg0(), tid, (int) call.arg2(), call.arg3());
+    }
+
+    private long queue(SyscallContext call, int tgid, int tid, int sig, long infoAddr) {
+        if (!Signals.valid(sig)) {
+            return -Errno.EINVAL;
+        }
+        int code = call.memory().readInt(infoAddr + 8);
+        // (Linux refuses SI_USER and kernel codes only towards other processes, unreachable here)
+        if (tgid != call.process().pid()) {
+            return -Errno.ESRCH;
+        }
+        SigInfo info = new SigInfo(sig, call.memory().readInt(infoAddr + 4), code,
+                call.memory().readLong(infoAddr + 16), call.memory().readLong(infoAddr + 24));
+        Delivery.send(call.process(), tid, info);
+        return 0;
     }
 }

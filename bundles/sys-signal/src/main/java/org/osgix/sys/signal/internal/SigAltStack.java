@@ -33,13 +33,17 @@ final class SigAltStack {
         }
         SignalState state = call.process().state(SignalState.class, SignalState::new);
         SignalState.ThreadSignals t = state.thread(call.thread().tid());
+        boolean onStack = t.onAltStack(call.thread().register(org.osgix.engine.CpuRegister.SP));
         synchronized (state) {
+            if (ss != 0 && onStack) {
+                return -Errno.EPERM; // cannot change the stack a handler runs on
+            }
             if (oldSs != 0) {
                 if (!mem.isAccessible(oldSs, 24, GuestMemory.PROT_WRITE)) {
                     return -Errno.EFAULT;
                 }
                 mem.writeLong(oldSs, t.altStackSp);
-                mem.writeLong(oldSs + 8, t.altStackFlags & 0xffffffffL);
+                mem.writeLong(oldSs + 8, (onStack ? SS_ONSTACK : t.altStackFlags) & 0xffffffffL);
                 mem.writeLong(oldSs + 16, t.altStackSize);
             }
             if (ss != 0) {

@@ -48,7 +48,7 @@ final class SigProcMask {
             mem.writeLong(oset, old);
         }
         if (set != 0) {
-            Delivery.releaseUnblocked(call.process(), state, tid);
+            Delivery.releaseUnblocked(call.thread());
         }
         return 0;
     }
@@ -61,7 +61,7 @@ final class SigProcMask {
         long pending;
         synchronized (state) {
             SignalState.ThreadSignals t = state.thread(call.thread().tid());
-            pending = (t.pending | state.processPending) & t.blocked;
+            pending = (t.pending.mask | state.processPending.mask) & t.blocked;
         }
         byte[] bytes = new byte[(int) call.arg1()];
         for (int i = 0; i < bytes.length; i++) {

@@ -5,27 +5,40 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One process's signal state: a disposition per signal (shared by all threads), and per thread a
- * blocked mask, a pending set and an alternate stack. Guarded by this object's monitor.
+ * blocked mask, a pending set and an alternate stack. Guarded by this object's monitor, which
+ * is also what rt_sigtimedwait waits on (senders notify it).
  */
 final class SignalState {
     /** A kernel {@code struct sigaction}: handler, flags, restorer, mask. */
     record Disposition(long handler, long flags, long restorer, long mask) {
         static final Disposition DEFAULT = new Disposition(Signals.SIG_DFL, 0, 0, 0);
+
+        boolean ignores(int sig) {
+            return handler == Signals.SIG_IGN
+                || (handler == Signals.SIG_DFL && Signals.defaultAction(sig) != Signals.DefaultAction.TERMINATE);
+        }
     }
 
     /** Per-thread state. */
     static final class ThreadSignals {
         long blocked;
-        long pending;
+        final SigQueue pending = new SigQueue();
         long altStackSp;
         int altStackFlags = SigAltStack.SS_DISABLE;
         long altStackSize;
+        /** A mask rt_sigsuspend (or a p* wait) replaced until the next delivery or its return. */
+        long savedMask;
+        boolean restoreMask;
+
+        boolean onAltStack(long sp) {
+            return altStackSize != 0 && sp - altStackSp >= 0 && sp - altStackSp < altStackSize;
+        }
     }
 
     private final Disposition[] dispositions = new Disposition[Signals.MAX + 1];
     private final Map<Integer, ThreadSignals> threads = new ConcurrentHashMap<>();
-    /** Process-directed signals no thread could take yet. */
-    long processPending;
+    /** Process-directed signals not yet taken by a thread. */
+    final SigQueue processPending = new SigQueue();
 
     SignalState() {
         java.util.Arrays.fill(dispositions, Disposition.DEFAULT);
@@ -39,29 +52,17 @@ final class SignalState {
         dispositions[sig] = d;
     }
 
-    /**
-     * True when some live thread does not block {@code sig} (a thread that never changed its mask
-     * blocks nothing), so a process-directed signal is delivered now.
-     */
-    boolean anyThreadAccepts(org.osgix.syscall.GuestProcess process, int sig) {
-        int tracked = 0;
-        for (Map.Entry<Integer, ThreadSignals> e : threads.entrySet()) {
-            if (process.thread(e.getKey()) != null) {
-                tracked++;
-                if ((e.getValue().blocked & Signals.bit(sig)) == 0) {
-                    return true;
-                }
-            }
-        }
-        return tracked < process.threadCount();
-    }
-
     synchronized void discardPending(int sig) {
-        processPending &= ~Signals.bit(sig);
-        threads.values().forEach(t -> t.pending &= ~Signals.bit(sig));
+        processPending.clear(sig);
+        threads.values().forEach(t -> t.pending.clear(sig));
     }
 
     ThreadSignals thread(int tid) {
         return threads.computeIfAbsent(tid, t -> new ThreadSignals());
+    }
+
+    /** The signals thread {@code t} can take now (under the monitor). */
+    long deliverable(ThreadSignals t) {
+        return (t.pending.mask | processPending.mask) & ~t.blocked;
     }
 }

@@ -19,6 +19,7 @@ public final class TimeFamily {
     public TimeFamily(BundleContext context, @Reference(name = "host") Host host) {
         Clocks clocks = new Clocks(host, new ClockResolution(host));
         Sleep sleep = new Sleep(host);
+        TimerFds timerFds = new TimerFds(host);
         registrations = new SyscallRegistrations(context, FAMILY)
             .partialNonBlocking("clock_gettime", "CPU-time clocks of other threads are not readable (EINVAL); "
                 + "process and thread CPU time is the host thread's and JVM's", clocks::clockGettime)
@@ -27,7 +28,10 @@ public final class TimeFamily {
             .fullNonBlocking("time", clocks::time)
             .full("nanosleep", sleep::nanosleep)
             .partial("clock_nanosleep", "alarm clocks need root; CPU-time sleeps poll the clock",
-                sleep::clockNanosleep);
+                sleep::clockNanosleep)
+            .fullNonBlocking("timerfd_create", timerFds::create)
+            .fullNonBlocking("timerfd_settime", timerFds::settime)
+            .fullNonBlocking("timerfd_gettime", timerFds::gettime);
     }
 
     @Deactivate

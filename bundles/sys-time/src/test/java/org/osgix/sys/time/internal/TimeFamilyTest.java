@@ -17,7 +17,7 @@ class TimeFamilyTest {
         TimeFamily family = new TimeFamily(bundle.context(), new PosixHost());
 
         assertEquals(Set.of("clock_gettime", "clock_getres", "gettimeofday", "time", "nanosleep",
-            "clock_nanosleep"), bundle.services().keySet());
+            "clock_nanosleep", "timerfd_create", "timerfd_settime", "timerfd_gettime"), bundle.services().keySet());
         bundle.services().forEach((name, props) -> {
             assertEquals("sys-time", props.get(SyscallHandler.FAMILY));
             if (SyscallHandler.SUPPORT_PARTIAL.equals(props.get(SyscallHandler.SUPPORT))) {

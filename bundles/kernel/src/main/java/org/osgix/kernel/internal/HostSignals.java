@@ -1,0 +1,51 @@
+package org.osgix.kernel.internal;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgix.signal.SignalDelivery;
+
+/**
+ * Forwards the signals the user sends the emulator (Ctrl-C, {@code kill -TERM <osgix pid>},
+ * a closed terminal, a resized one) to the guests it runs, as kill(2) would: the guest's
+ * disposition decides, so the emulator dies only when the guest's default action says so.
+ */
+final class HostSignals {
+    private static final String[] NAMES = {"INT", "TERM", "HUP", "WINCH"};
+    private static final int SIGWINCH = 28;
+    private final Set<GuestProcessImpl> live = ConcurrentHashMap.newKeySet();
+    private boolean installed; // guarded by this
+
+    void add(GuestProcessImpl process) {
+        live.add(process);
+        install();
+    }
+
+    void remove(GuestProcessImpl process) {
+        live.remove(process);
+    }
+
+    private synchronized void install() {
+        if (installed) {
+            return;
+        }
+        installed = true;
+        for (String name : NAMES) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), s -> forward(s.getNumber()));
+            } catch (IllegalArgumentException taken) {
+                // the JVM keeps this one (e.g. run with -Xrs): its default applies
+            }
+        }
+    }
+
+    private void forward(int sig) {
+        for (GuestProcessImpl p : live) {
+            SignalDelivery delivery = p.signalDelivery();
+            if (delivery != null) {
+                delivery.send(p, sig);
+            } else if (sig != SIGWINCH) {
+                p.killBySignal(sig); // no signal family: the default action
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.osgix.sys.signal.internal;
+
+import java.util.Set;
+import org.osgi.service.component.annotations.Component;
+import org.osgix.engine.CpuRegister;
+import org.osgix.signal.SignalDelivery;
+import org.osgix.syscall.GuestProcess;
+import org.osgix.syscall.GuestThread;
+import org.osgix.syscall.SyscallContext;
+
+/**
+ * Delivers a thread's pending signals at a boundary the kernel reports: takes the lowest
+ * deliverable signal, decides about an interrupted syscall (restart or EINTR, per SA_RESTART and
+ * Linux's per-syscall rules) and builds the handler's frame, or takes the default action.
+ */
+@Component
+public final class Deliverer implements SignalDelivery {
+    /** Interrupted calls Linux restarts after a handler with SA_RESTART (-ERESTARTSYS). */
+    static final Set<String> RESTART_WITH_SA_RESTART = Set.of("read", "readv", "pread64", "preadv", "preadv2",
+            "write", "writev", "pwrite64", "pwritev", "pwritev2", "ioctl", "wait4", "waitid", "accept", "accept4",
+            "connect", "recvfrom", "recvmsg", "recvmmsg", "sendto", "sendmsg", "sendmmsg", "flock", "fcntl",
+            "open", "openat", "openat2", "futex", "splice", "tee", "sendfile", "getrandom", "msgrcv", "mq_timedreceive",
+            "mq_timedsend");
+    /** Interrupted calls that end with EINTR after any handler but restart when none ran. */
+    static final Set<String> RESTART_WITHOUT_HANDLER = Set.of("nanosleep", "clock_nanosleep", "poll", "ppoll",
+            "select", "pselect6", "epoll_wait", "epoll_pwait", "epoll_pwait2", "pause", "rt_sigsuspend",
+            "rt_sigtimedwait", "io_getevents", "semtimedop", "semop", "msgsnd");
+
+    @Override
+    public void deliver(GuestThread thread, SyscallContext call, int number, long result) {
+        GuestProcess process = thread.process();
+        SignalState state = Delivery.state(process);
+        SignalState.ThreadSignals t = state.thread(thread.tid());
+        boolean interrupted = call != null && result == -Signals.EINTR;
+        SigInfo info = null;
+        SignalState.Disposition d = null;
+        long frameMask = 0;
+        synchronized (state) {
+            long ready = state.deliverable(t);
+            while (ready != 0 && info == null) {
+                int sig = Long.numberOfTrailingZeros(ready) + 1;
+                ready &= ~Signals.bit(sig);
+                info = (t.pending.mask & Signals.bit(sig)) != 0 ? t.pending.take(sig) : state.processPending.take(sig);
+                d = state.disposition(sig);
+                if (info != null && d.ignores(sig) && !fatal(d, sig)) {
+                    info = null; // ignored: dropped, look further
+                }
+            }
+            if (info != null && !fatal(d, info.signo())) {
+                // the handler runs under the current mask (a wait's own, if any); the frame
+                // keeps the one to return to
+                frameMask = t.restoreMask ? t.savedMask : t.blocked;
+                t.restoreMask = false;
+                t.blocked = (t.blocked | d.mask() | ((d.flags() & Signals.SA_NODEFER) != 0 ? 0 : Signals.bit(info.signo())))
+                        & ~Signals.UNBLOCKABLE;
+                if ((d.flags() & Signals.SA_RESETHAND) != 0) {
+                    state.setDisposition(info.signo(), SignalState.Disposition.DEFAULT);
+                }
+            } else if (t.restoreMask && info == null) {
+                t.blocked = t.savedMask;
+                t.restoreMask = false;
+            }
+        }
+        if (info != null && fatal(d, info.signo())) {
+            process.killBySignal(info.signo());
+            return;
+        }
+        if (interrupted && restarts(call.name(), info == null ? 0 : d.flags(), info != null)) {
+            thread.setRegister(CpuRegister.PC, thread.register(CpuRegister.PC) - 2);
+            thread.setRegister(CpuRegister.SYSCALL_RESULT, number);
+        }
+        if (info == null) {
+            return;
+        }
+        if (!Frames.setUp(thread, t, info, d, frameMask)) {
+            process.killBySignal(Signals.SIGSEGV); // Linux's force_sigsegv: the frame cannot be written
+            return;
+        }
+        Delivery.releaseUnblocked(thread); // more pending: nested frames, as Linux builds them
+    }
+
+    private static boolean fatal(SignalState.Disposition d, int sig) {
+        return d.handler() == Signals.SIG_DFL && Signals.defaultAction(sig) == Signals.DefaultAction.TERMINATE;
+    }
+
+    private static boolean restarts(String name, long flags, boolean handler) {
+        if (!handler) {
+            return RESTART_WITH_SA_RESTART.contains(name) || RESTART_WITHOUT_HANDLER.contains(name);
+        }
+        return (flags & Signals.SA_RESTART) != 0 && RESTART_WITH_SA_RESTART.contains(name);
+    }
+
+    @Override
+    public void send(GuestProcess process, int signal) {
+        if (Signals.valid(signal)) {
+            Delivery.send(process, 0, SigInfo.user(signal, Signals.SI_USER, 0, 0));
+        }
+    }
+
+    @Override
+    public void raise(GuestThread thread, int signal) {
+        if (Signals.valid(signal)) {
+            Delivery.send(thread.process(), thread.tid(), SigInfo.user(signal, Signals.SI_USER, thread.process().pid(), 0));
+        }
+    }
+
+    @Override
+    public void beginWaitMask(GuestThread thread, long mask) {
+        SignalState state = Delivery.state(thread.process());
+        synchronized (state) {
+            SignalState.ThreadSignals t = state.thread(thread.tid());
+            t.savedMask = t.blocked;
+            t.restoreMask = true;
+            t.blocked = mask & ~Signals.UNBLOCKABLE;
+        }
+        Delivery.releaseUnblocked(thread);
+    }
+
+    @Override
+    public void endWaitMask(GuestThread thread, long result) {
+        if (result == -Signals.EINTR) {
+            return; // the delivery after this call saves the old mask in the frame (or restores it)
+        }
+        SignalState state = Delivery.state(thread.process());
+        synchronized (state) {
+            SignalState.ThreadSignals t = state.thread(thread.tid());
+            if (t.restoreMask) {
+                t.blocked = t.savedMask;
+                t.restoreMask = false;
+            }
+        }
+        Delivery.releaseUnblocked(thread);
+    }
+
+    @Override
+    public boolean fault(GuestThread thread, int signal, int code, long address) {
+        SignalState state = Delivery.state(thread.process());
+        SignalState.ThreadSignals t = state.thread(thread.tid());
+        SignalState.Disposition d;
+        long frameMask;
+        synchronized (state) {
+            d = state.disposition(signal);
+            // a blocked or ignored fault cannot be survived: Linux resets it to the default
+            if ((t.blocked & Signals.bit(signal)) != 0 || d.handler() == Signals.SIG_IGN
+                    || d.handler() == Signals.SIG_DFL) {
+                return false;
+            }
+            frameMask = t.blocked;
+            t.blocked = (frameMask | d.mask() | ((d.flags() & Signals.SA_NODEFER) != 0 ? 0 : Signals.bit(signal)))
+                    & ~Signals.UNBLOCKABLE;
+            if ((d.flags() & Signals.SA_RESETHAND) != 0) {
+                state.setDisposition(signal, SignalState.Disposition.DEFAULT);
+            }
+        }
+        SigInfo info = SigInfo.fault(signal, code, address);
+        if (!Frames.setUp(thread, t, info, d, frameMask)) {
+            return false;
+        }
+        return true;
+    }
+}

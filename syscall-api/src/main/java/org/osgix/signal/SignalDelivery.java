@@ -1,0 +1,56 @@
+package org.osgix.signal;
+
+import org.osgi.annotation.versioning.ConsumerType;
+import org.osgix.syscall.GuestThread;
+import org.osgix.syscall.SyscallContext;
+
+/**
+ * Delivers signals to guest threads (provided by the signal family, called by the kernel). The
+ * kernel calls {@link #deliver} on the thread itself, outside the engine's trap, after
+ * {@link GuestThread#signalPending()} was called for it: after a syscall (its result already in
+ * the result register) or when its guest code was stopped. Delivering means building the signal
+ * frame and pointing the registers at the handler, or taking the default action.
+ */
+@ConsumerType
+public interface SignalDelivery {
+    /**
+     * Delivers what is pending and not blocked for {@code thread}.
+     *
+     * @param call the syscall that just returned, or null when guest code was stopped elsewhere
+     * @param number that syscall's number (to restart it), or -1
+     * @param result that syscall's result (-EINTR: interrupted, restarted per SA_RESTART)
+     */
+    void deliver(GuestThread thread, SyscallContext call, int number, long result);
+
+    /**
+     * A signal from outside the guest (the user's Ctrl-C or kill of the emulator): sent to the
+     * process as kill(2) sends it (SI_USER).
+     */
+    void send(org.osgix.syscall.GuestProcess process, int signal);
+
+    /**
+     * A signal the kernel raises for the calling thread itself (SIGPIPE after EPIPE), as Linux's
+     * send_sig does: thread-directed, SI_USER.
+     */
+    void raise(GuestThread thread, int signal);
+
+    /**
+     * Puts {@code mask} in force for a wait (ppoll, pselect6, epoll_pwait): the thread's mask is
+     * saved, and comes back at {@link #endWaitMask} or, after an interrupted wait, when the
+     * handler returns (its frame holds the saved mask).
+     */
+    void beginWaitMask(GuestThread thread, long mask);
+
+    /** Ends a wait begun with {@link #beginWaitMask}; {@code result} is the call's result. */
+    void endWaitMask(GuestThread thread, long result);
+
+    /**
+     * A synchronous fault in guest code (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP) at the
+     * current PC.
+     *
+     * @param code the Linux si_code (SEGV_MAPERR, SEGV_ACCERR, FPE_INTDIV, ...), 0 when unknown
+     * @param address si_addr
+     * @return true when a guest handler will run; false when the fault must kill the process
+     */
+    boolean fault(GuestThread thread, int signal, int code, long address);
+}
