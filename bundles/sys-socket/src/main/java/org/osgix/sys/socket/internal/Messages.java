@@ -21,8 +21,7 @@ import org.osgix.syscall.support.PerThread;
  * A blocking stream send goes on until every byte is sent, and MSG_WAITALL on a stream until the
  * buffer is full, as on Linux; an interruption after progress returns the progress.
  *
- * <p>TODO(signals): EPIPE should also raise SIGPIPE unless MSG_NOSIGNAL once the signal family
- * offers a way to raise a signal; today the guest sees EPIPE only.
+ * <p>SIGPIPE for EPIPE (unless MSG_NOSIGNAL) is raised around these handlers (SocketSigPipe).
  */
 final class Messages {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;

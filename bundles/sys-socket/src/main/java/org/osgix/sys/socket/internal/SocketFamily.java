@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgix.host.Host;
 import org.osgix.ioctl.IoctlRegistrations;
 import org.osgix.net.NetworkPolicy;
+import org.osgix.signal.SignalDelivery;
 import org.osgix.syscall.support.SyscallRegistrations;
 
 /**
@@ -28,11 +29,12 @@ public final class SocketFamily {
     private final Policies policies;
     private final SyscallRegistrations registrations;
     private final IoctlRegistrations ioctls;
+    private final SocketSigPipe sigPipe = new SocketSigPipe();
 
     @Activate
     public SocketFamily(BundleContext context, @Reference Host host) {
         this.policies = new Policies(host.memory());
-        this.registrations = register(new SyscallRegistrations(context, FAMILY), host, policies);
+        this.registrations = register(new SyscallRegistrations(context, FAMILY), host, policies, sigPipe);
         this.ioctls = SocketIoctls.register(new IoctlRegistrations(context), host);
     }
 
@@ -40,6 +42,16 @@ public final class SocketFamily {
     void deactivate() {
         ioctls.close();
         registrations.close();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetSignals")
+    void setSignals(SignalDelivery delivery) {
+        sigPipe.signals.bind(delivery);
+    }
+
+    void unsetSignals(SignalDelivery delivery) {
+        sigPipe.signals.unbind(delivery);
     }
 
     @Reference(service = NetworkPolicy.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -66,7 +78,8 @@ public final class SocketFamily {
     }
 
     /** Registers every handler of the family (tests call it with a recording context). */
-    static SyscallRegistrations register(SyscallRegistrations regs, Host host, Policies policies) {
+    static SyscallRegistrations register(SyscallRegistrations regs, Host host, Policies policies,
+            SocketSigPipe sigPipe) {
         SocketScratch scratch = new SocketScratch(host.memory());
         SocketFiles files = new SocketFiles(host, scratch);
         SocketAddresses addresses = new SocketAddresses(host.memory(), policies);
@@ -77,7 +90,6 @@ public final class SocketFamily {
         Messages messages = new Messages(host, scratch, files, headers, blocking, addresses, rights);
         SocketOptions options = new SocketOptions(host);
         String domains = "AF_UNIX, AF_INET, AF_INET6 and AF_NETLINK (host sockets); other families EAFNOSUPPORT";
-        String sigpipe = "EPIPE raises no SIGPIPE yet";
         return regs
             .partialNonBlocking("socket", domains, sockets::socket)
             .partialNonBlocking("socketpair", domains, sockets::socketpair)
@@ -89,11 +101,11 @@ public final class SocketFamily {
             .fullNonBlocking("shutdown", sockets::shutdown)
             .fullNonBlocking("getsockname", sockets::getsockname)
             .fullNonBlocking("getpeername", sockets::getpeername)
-            .partial("sendto", sigpipe, messages::sendto)
+            .full("sendto", sigPipe.raising(messages::sendto, 3))
             .full("recvfrom", messages::recvfrom)
-            .partial("sendmsg", sigpipe, messages::sendmsg)
+            .full("sendmsg", sigPipe.raising(messages::sendmsg, 2))
             .full("recvmsg", messages::recvmsg)
-            .partial("sendmmsg", sigpipe, messages::sendmmsg)
+            .full("sendmmsg", sigPipe.raising(messages::sendmmsg, 3))
             .full("recvmmsg", messages::recvmmsg)
             .fullNonBlocking("setsockopt", options::setsockopt)
             .fullNonBlocking("getsockopt", options::getsockopt);

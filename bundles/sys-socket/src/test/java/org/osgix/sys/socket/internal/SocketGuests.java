@@ -11,6 +11,6 @@ final class SocketGuests {
 
     static Guest guest(Host host, Policies policies) {
         return new Guest(host, new LinuxFdTableFactory(host).newTable(1024), 16, "/test",
-            (regs, h) -> SocketFamily.register(regs, h, policies));
+            (regs, h) -> SocketFamily.register(regs, h, policies, new SocketSigPipe()));
     }
 }

@@ -1,0 +1,31 @@
+package org.osgix.sys.socket.internal;
+
+import org.osgix.signal.SignalDelivery;
+import org.osgix.signal.SignalDeliveryRef;
+import org.osgix.syscall.Errno;
+import org.osgix.syscall.SyscallHandler;
+
+/**
+ * Linux raises SIGPIPE for a sender that gets EPIPE on a stream socket unless the call passed
+ * MSG_NOSIGNAL. Host sends always pass MSG_NOSIGNAL (the JVM must never get the signal), so the
+ * guest's SIGPIPE is raised here, through the signal family when it is present.
+ */
+final class SocketSigPipe {
+    static final int SIGPIPE = 13, MSG_NOSIGNAL = 0x4000;
+    final SignalDeliveryRef signals = new SignalDeliveryRef();
+
+    /** {@code send} with its flags in argument {@code flagsArg} (0-based). */
+    SyscallHandler raising(SyscallHandler send, int flagsArg) {
+        return call -> {
+            long r = send.handle(call);
+            if (r == -Errno.EPIPE) {
+                long flags = flagsArg == 2 ? call.arg2() : call.arg3();
+                SignalDelivery delivery = signals.get();
+                if ((flags & MSG_NOSIGNAL) == 0 && delivery != null) {
+                    delivery.raise(call.thread(), SIGPIPE);
+                }
+            }
+            return r;
+        };
+    }
+}
