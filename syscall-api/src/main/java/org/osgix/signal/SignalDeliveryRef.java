@@ -18,6 +18,14 @@ public final class SignalDeliveryRef {
         }
     }
 
+    /** Raises {@code signal} for {@code thread} (SIGPIPE after EPIPE); nothing without the signal family. */
+    public void raise(org.osgix.syscall.GuestThread thread, int signal) {
+        SignalDelivery delivery = current;
+        if (delivery != null) {
+            delivery.raise(thread, signal);
+        }
+    }
+
     /** The bound service, or null when the signal family is absent. */
     public SignalDelivery get() {
         return current;

@@ -1,6 +1,5 @@
 package org.osgix.io.internal;
 
-import org.osgix.signal.SignalDelivery;
 import org.osgix.signal.SignalDeliveryRef;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.SyscallHandler;
@@ -16,9 +15,8 @@ final class SigPipe {
     SyscallHandler raising(SyscallHandler write) {
         return call -> {
             long r = write.handle(call);
-            SignalDelivery delivery = signals.get();
-            if (r == -Errno.EPIPE && delivery != null) {
-                delivery.raise(call.thread(), SIGPIPE);
+            if (r == -Errno.EPIPE) {
+                signals.raise(call.thread(), SIGPIPE);
             }
             return r;
         };

@@ -1,6 +1,5 @@
 package org.osgix.sys.socket.internal;
 
-import org.osgix.signal.SignalDelivery;
 import org.osgix.signal.SignalDeliveryRef;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.SyscallHandler;
@@ -20,9 +19,8 @@ final class SocketSigPipe {
             long r = send.handle(call);
             if (r == -Errno.EPIPE) {
                 long flags = flagsArg == 2 ? call.arg2() : call.arg3();
-                SignalDelivery delivery = signals.get();
-                if ((flags & MSG_NOSIGNAL) == 0 && delivery != null) {
-                    delivery.raise(call.thread(), SIGPIPE);
+                if ((flags & MSG_NOSIGNAL) == 0) {
+                    signals.raise(call.thread(), SIGPIPE);
                 }
             }
             return r;
