@@ -45,10 +45,17 @@ int main(void)
 
     struct timespec cpu1, cpu2;
     SHOW("clock_gettime(PROCESS_CPUTIME)", clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu1));
+    /* spin until the CPU clock moves, up to 5 s of wall time: on hosts whose scheduler clock
+     * ticks coarsely (some CI VMs) a fixed short loop may finish within one tick */
+    struct timespec wall0, wall;
+    clock_gettime(CLOCK_MONOTONIC, &wall0);
     volatile unsigned long spin = 0;
-    for (unsigned long i = 0; i < 2000000; i++)
-        spin += i;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu2);
+    do {
+        for (unsigned long i = 0; i < 200000; i++)
+            spin += i;
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu2);
+        clock_gettime(CLOCK_MONOTONIC, &wall);
+    } while (ns(cpu2) <= ns(cpu1) && ns(wall) - ns(wall0) < 5000000000LL);
     expect("process CPU time advances", ns(cpu2) > ns(cpu1));
     SHOW("clock_gettime(THREAD_CPUTIME)", clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu1));
 

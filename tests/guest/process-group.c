@@ -12,7 +12,8 @@ int main(void)
     expect("getpgrp equals getpgid(0)", pgrp == getpgid(0));
     expect("getpgid(self) equals getpgid(0)", getpgid(pid) == pgrp);
     expect("getsid(0) equals getsid(self)", getsid(0) == getsid(pid));
-    expect("getsid is positive", getsid(0) > 0);
+    /* 0 is a valid session id: a process started under a session-less init (CI runners) has it */
+    expect("getsid is not an error", getsid(0) >= 0);
     errno = 0;
     expect("setpgid with a negative group: EINVAL", setpgid(0, -1) == -1 && errno == EINVAL);
     /* become a group leader, then setsid must refuse (EPERM), natively and under osgix */

@@ -28,7 +28,10 @@ final class Corpus {
         return source;
     }
 
-    /** The programs of a list: core, next, all, none, or names separated by commas. */
+    /**
+     * The programs of a list: core, next, all, none, or names separated by commas; {@code -name}
+     * takes a program out of what the items before it named.
+     */
     List<String> programs(String list) throws IOException {
         Set<String> names = new LinkedHashSet<>();
         for (String item : list.split(",")) {
@@ -40,7 +43,13 @@ final class Corpus {
                     names.addAll(read("next.txt"));
                 }
                 case "core", "next" -> names.addAll(read(name + ".txt"));
-                default -> names.add(name);
+                default -> {
+                    if (name.startsWith("-")) {
+                        names.remove(name.substring(1));
+                    } else {
+                        names.add(name);
+                    }
+                }
             }
         }
         return new ArrayList<>(names);

@@ -39,15 +39,24 @@ record ProgramResult(String program, List<String> cases, Map<String, CaseStatus>
         return reason == null ? "NEW FAILURE" : "known";
     }
 
-    /** What fails the run: new failures, known failures that pass, list entries naming no case. */
+    /**
+     * Known failures that pass fail the run only with {@code -Dosgix.gvisor.strict=true} (when the
+     * list is being brought up to date): several are timing-dependent and pass now and then, and a
+     * guest that does better than the list says is no regression.
+     */
+    private static final boolean STRICT = Boolean.getBoolean("osgix.gvisor.strict");
+
+    /** What fails the run: new failures, list entries naming no case (and, strict, known failures that pass). */
     List<String> problems() {
         List<String> problems = new ArrayList<>();
         for (String c : cases) {
             String verdict = verdict(c);
             if (verdict.equals("NEW FAILURE")) {
                 problems.add("new failure: " + program + " " + c + " (osgix " + osgixRun.get(c).label() + ")");
-            } else if (verdict.equals("NOW PASSES")) {
+            } else if (verdict.equals("NOW PASSES") && STRICT) {
                 problems.add("known failure now passes (remove it from the list): " + program + " " + c);
+            } else if (verdict.equals("NOW PASSES")) {
+                System.out.println("note: known failure passed this time (flaky or fixed): " + program + " " + c);
             }
         }
         for (Map.Entry<String, String> listed : known.of(program).entrySet()) {
