@@ -40,7 +40,7 @@ class CompositionJarIT {
             }
         }
         hello = GuestPrograms.compile(Itest.root().resolve("tests/guest/hello.c")).toString();
-        exitCode = GuestPrograms.compile(Itest.root().resolve("tests/guest/exit_code.c")).toString();
+        exitCode = GuestPrograms.compile(Itest.root().resolve("tests/guest/exit-code.c")).toString();
     }
 
     @Test

@@ -52,7 +52,7 @@ public class GuestProgramsIT {
 
     @Test
     public void exitStatusesReachTheLaunchRequest() {
-        assertEquals(3, runner.assertSameAsNative(Itest.suiteProgram("exit_code"), "3").exitStatus());
+        assertEquals(3, runner.assertSameAsNative(Itest.suiteProgram("exit-code"), "3").exitStatus());
         assertEquals(139, runner.assertSameAsNative(Itest.suiteProgram("segv"), "null-write").exitStatus());
     }
 
@@ -64,14 +64,14 @@ public class GuestProgramsIT {
 
     @Test
     public void ioctlProgramsMatchNative() {
-        runAll("test-ioctl-cloexec", "test-ioctl-fionbio", "test-ioctl-fionread", "test-ioctl-errors",
-                "test-ioctl-tty", "test-ioctl-stress");
+        runAll("ioctl-cloexec", "ioctl-fionbio", "ioctl-fionread", "ioctl-errors",
+                "ioctl-tty", "ioctl-stress");
     }
 
     @Test
     public void epollProgramsMatchNative() {
-        runAll("test-epoll", "test-epoll-mt", "test-epoll-edge", "test-epoll-close", "test-epoll-dup",
-                "test-epoll-nested", "test-epoll-aba");
+        runAll("epoll", "epoll-mt", "epoll-edge", "epoll-close", "epoll-dup",
+                "epoll-nested", "epoll-aba");
     }
 
     /** Runs every listed program the suite has (at least one), collecting all differences. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -148,6 +149,19 @@ class ManifestParserTest {
                 assertTrue(Files.isRegularFile(tests.resolve("guest").resolve(entry.program() + ".c")),
                         "no source for " + entry.program());
             }
+        }
+    }
+
+    /** One naming scheme for guest programs: kebab-case, the family or subject first (epoll-aba.c). */
+    @Test
+    void guestProgramsAreNamedInKebabCase() throws IOException {
+        Path guest = SuiteLayout.findRoot(System.getProperty("osgix.root"),
+                Path.of(System.getProperty("user.dir")).toAbsolutePath()).resolve("tests/guest");
+        Pattern kebab = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*\\.(c|h)");
+        try (var files = Files.list(guest)) {
+            List<String> bad = files.map(f -> f.getFileName().toString())
+                    .filter(n -> !kebab.matcher(n).matches()).sorted().toList();
+            assertTrue(bad.isEmpty(), "not kebab-case: " + bad);
         }
     }
 }

@@ -1,6 +1,6 @@
 /* Not a differential test (its output is timings): measures, from the guest, the round trip
  * eventfd write -> epoll_wait -> read, and epoll_wait with many registered fds and one ready.
- * Usage: test-epoll-bench [ITERATIONS] [REGISTERED] */
+ * Usage: epoll-bench [ITERATIONS] [REGISTERED] */
 #include "check.h"
 #include <stdint.h>
 #include <sys/epoll.h>
