@@ -344,7 +344,7 @@ public interface Host {
     /** clock_gettime(2) into a host {@code struct timespec}. */
     int clockGettime(int clock, long timespec);
 
-    /** The number of fds open in this host process (counts /proc/self/fd); for leak checks. */
+    /** The number of fds open in this host process (/proc/self/fd, once two listings agree); for leak checks. */
     int openFdCount();
 
     /** Registers a listener told whenever a host fd is closed through {@link #close}. */
