@@ -30,11 +30,11 @@ import org.osgix.syscall.SyscallSupport;
 @ExamReactorStrategy(PerClass.class)
 public class ComponentsIT {
     /** Every bundle of the composition that declares components (the API bundle declares none). */
-    static final List<String> COMPONENT_BUNDLES = List.of("org.osgix.fdtable", "org.osgix.host.posix",
+    static final List<String> COMPONENT_BUNDLES = List.of("org.osgix.fd.table", "org.osgix.host.posix",
             "org.osgix.arch.x86_64", "org.osgix.engine.unicorn", "org.osgix.engine.native", "org.osgix.kernel", "org.osgix.loader.elf",
             "org.osgix.sys.mm", "org.osgix.sys.thread", "org.osgix.sys.time", "org.osgix.sys.info",
             "org.osgix.sys.files", "org.osgix.sys.io", "org.osgix.sys.signal", "org.osgix.sys.poll",
-            "org.osgix.sys.socket", "org.osgix.poll.epoll", "org.osgix.poll.kqueue", "org.osgix.ioctl");
+            "org.osgix.sys.socket", "org.osgix.poll.epoll", "org.osgix.poll.kqueue", "org.osgix.io.ioctl");
 
     @Inject
     BundleContext context;
@@ -103,7 +103,7 @@ public class ComponentsIT {
         Map<String, String> expected = Map.of("getpid", "org.osgix.sys.info", "mmap", "org.osgix.sys.mm",
                 "futex", "org.osgix.sys.thread", "clock_gettime", "org.osgix.sys.time", "openat", "org.osgix.sys.files",
                 "read", "org.osgix.sys.io", "rt_sigaction", "org.osgix.sys.signal", "epoll_wait", "org.osgix.sys.poll",
-                "ioctl", "org.osgix.ioctl", "arch_prctl", "org.osgix.arch.x86_64");
+                "ioctl", "org.osgix.io.ioctl", "arch_prctl", "org.osgix.arch.x86_64");
         expected.forEach((syscall, bundle) -> assertEquals(syscall, bundle, servedBy.get(syscall)));
         assertFalse(servedBy.containsKey("kexec_load"));
         assertNotEquals("the table lists every syscall number", 0, Itest.row(context, "kexec_load").number());

@@ -40,14 +40,14 @@ public class FamilyLifecycleIT {
         PROBES.put("org.osgix.sys.info", "getpid");
         PROBES.put("org.osgix.sys.time", "clock_gettime");
         PROBES.put("org.osgix.sys.poll", "epoll_create1");
-        PROBES.put("org.osgix.ioctl", "ioctl");
+        PROBES.put("org.osgix.io.ioctl", "ioctl");
         PROBES.put("org.osgix.sys.signal", "rt_sigprocmask");
     }
 
     /** Every family bundle: the support table must follow each one's lifecycle. */
     private static final List<String> FAMILIES = List.of("org.osgix.sys.mm", "org.osgix.sys.thread",
             "org.osgix.sys.time", "org.osgix.sys.info", "org.osgix.sys.files", "org.osgix.sys.io",
-            "org.osgix.sys.signal", "org.osgix.sys.poll", "org.osgix.sys.socket", "org.osgix.ioctl");
+            "org.osgix.sys.signal", "org.osgix.sys.poll", "org.osgix.sys.socket", "org.osgix.io.ioctl");
 
     private static final Duration SETTLE = Duration.ofSeconds(10);
 

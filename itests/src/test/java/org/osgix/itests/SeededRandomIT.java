@@ -38,7 +38,7 @@ import org.osgix.testkit.exam.OsgixOptions;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class SeededRandomIT {
-    private static final String SAMPLE = "org.osgix.samples.seededrandom";
+    private static final String SAMPLE = "org.osgix.samples.seeded.random";
     private static final Duration STEP = Duration.ofSeconds(30);
 
     @Inject

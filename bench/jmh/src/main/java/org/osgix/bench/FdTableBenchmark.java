@@ -18,7 +18,7 @@ import org.osgix.fd.FdSnapshot;
 import org.osgix.fd.FdTable;
 import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
-import org.osgix.fdtable.internal.LinuxFdTableFactory;
+import org.osgix.fd.table.internal.LinuxFdTableFactory;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 

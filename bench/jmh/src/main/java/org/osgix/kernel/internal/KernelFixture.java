@@ -1,7 +1,7 @@
 package org.osgix.kernel.internal;
 
 import java.util.Map;
-import org.osgix.fdtable.internal.LinuxFdTableFactory;
+import org.osgix.fd.table.internal.LinuxFdTableFactory;
 import org.osgix.host.Host;
 import org.osgix.syscall.SyscallHandler;
 

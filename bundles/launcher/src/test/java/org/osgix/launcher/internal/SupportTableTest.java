@@ -13,8 +13,8 @@ class SupportTableTest {
     }
 
     private static final List<Row> ROWS = List.of(
-            new Row(0, "read", "org.osgix.sys.io", "io", "partial", "no SIGPIPE"),
-            new Row(1, "write", "org.osgix.sys.io", "io", "full", null),
+            new Row(0, "read", "org.osgix.sys.io", "sys-io", "partial", "no SIGPIPE"),
+            new Row(1, "write", "org.osgix.sys.io", "sys-io", "full", null),
             new Row(7, "poll", null, null, "enosys", null),
             new Row(291, "epoll_create1", null, null, "enosys", null));
 

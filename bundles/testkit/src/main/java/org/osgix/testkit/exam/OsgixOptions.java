@@ -30,7 +30,7 @@ public final class OsgixOptions {
     /** The artifact ids of the default composition's osgix bundles. */
     public static final List<String> CORE = List.of("syscall-api", "fd-table", "host-posix", "arch-x86_64",
             "engine-unicorn", "engine-native", "kernel", "loader-elf", "sys-mm", "sys-thread", "sys-time", "sys-info",
-            "files", "io", "sys-signal", "sys-poll", "sys-socket", "poll-epoll", "poll-kqueue", "io-ioctl");
+            "sys-files", "sys-io", "sys-signal", "sys-poll", "sys-socket", "poll-epoll", "poll-kqueue", "io-ioctl");
 
     private static final String OSGIX_GROUP = "org.osgix";
 

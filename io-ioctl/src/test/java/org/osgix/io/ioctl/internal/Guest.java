@@ -6,7 +6,7 @@ import java.util.Map;
 import org.osgix.fd.FdTable;
 import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
-import org.osgix.fdtable.internal.LinuxFdTableFactory;
+import org.osgix.fd.table.internal.LinuxFdTableFactory;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.ioctl.IoctlRegistrations;

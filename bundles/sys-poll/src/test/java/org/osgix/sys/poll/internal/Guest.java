@@ -8,7 +8,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgix.fd.FdTable;
-import org.osgix.fdtable.internal.LinuxFdTableFactory;
+import org.osgix.fd.table.internal.LinuxFdTableFactory;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.poll.PollBackend;

@@ -1,6 +1,6 @@
 package org.osgix.sys.socket.internal;
 
-import org.osgix.fdtable.internal.LinuxFdTableFactory;
+import org.osgix.fd.table.internal.LinuxFdTableFactory;
 import org.osgix.host.Host;
 import org.osgix.testsupport.Guest;
 

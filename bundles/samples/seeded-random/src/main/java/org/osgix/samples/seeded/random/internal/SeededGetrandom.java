@@ -1,0 +1,41 @@
+package org.osgix.samples.seeded.random.internal;
+
+import org.osgix.syscall.Errno;
+import org.osgix.syscall.GuestMemory;
+import org.osgix.syscall.SyscallContext;
+
+/**
+ * getrandom(buf, count, flags) with seeded bytes. Flags are checked as Linux checks them; a call
+ * returns at most {@value #MAX_BYTES} bytes, which Linux allows for requests over 256 bytes.
+ */
+final class SeededGetrandom {
+    static final int GRND_NONBLOCK = 1, GRND_RANDOM = 2, GRND_INSECURE = 4;
+    static final int MAX_BYTES = 64 * 1024;
+
+    private final Seeds seeds;
+
+    SeededGetrandom(Seeds seeds) {
+        this.seeds = seeds;
+    }
+
+    long getrandom(SyscallContext call) {
+        long addr = call.arg0();
+        long count = call.arg1();
+        int flags = (int) call.arg2();
+        if ((flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE)) != 0
+                || (flags & (GRND_RANDOM | GRND_INSECURE)) == (GRND_RANDOM | GRND_INSECURE)) {
+            return -Errno.EINVAL;
+        }
+        int len = (int) (Long.compareUnsigned(count, MAX_BYTES) > 0 ? MAX_BYTES : count);
+        if (len == 0) {
+            return 0;
+        }
+        if (!call.memory().isAccessible(addr, len, GuestMemory.PROT_WRITE)) {
+            return -Errno.EFAULT;
+        }
+        byte[] bytes = new byte[len];
+        seeds.generatorOf(call.process()).nextBytes(bytes, len);
+        call.memory().write(addr, bytes, 0, len);
+        return len;
+    }
+}
