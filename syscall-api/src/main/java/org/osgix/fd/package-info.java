@@ -1,6 +1,6 @@
 /** The guest descriptor table: slots, open file descriptions, snapshots, generations and pins. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.osgix.fd;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,7 @@ package org.osgix.io.ioctl.internal;
 import org.osgix.fd.FdSnapshot;
 import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
+import org.osgix.fd.ReadableAttachment;
 import org.osgix.host.Host;
 import org.osgix.ioctl.IoctlHandler;
 import org.osgix.syscall.Errno;
@@ -30,6 +31,9 @@ final class BytesAvailableIoctl implements IoctlHandler {
     @Override
     public long ioctl(SyscallContext call, FdSnapshot descriptor, long request, long arg) {
         OpenFile file = descriptor.file();
+        if (file.attachment() instanceof ReadableAttachment) {
+            return -Errno.ENOTTY; // served in Java (a signalfd): no driver; its host fd only carries readiness
+        }
         if (file.kind() != FileKind.REGULAR) {
             return driver.ioctl(call, descriptor, request, arg);
         }

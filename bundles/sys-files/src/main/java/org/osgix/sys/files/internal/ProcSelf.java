@@ -173,7 +173,9 @@ final class ProcSelf {
             return new Link(null, -Errno.ENOENT);
         }
         try {
-            if (file.hostFd() < 0 || file.attachment() instanceof ProcFiles.GuestNamed) {
+            // an anonymous inode's recorded name is the guest's (a signalfd's host fd is an epoll carrier)
+            if (file.hostFd() < 0 || file.attachment() instanceof ProcFiles.GuestNamed
+                    || file.path() != null && file.path().startsWith("anon_inode:")) {
                 return new Link(file.path() != null ? file.path() : "anon_inode:[unknown]", 0);
             }
             String target = paths.hostLinkTarget(file.hostFd());

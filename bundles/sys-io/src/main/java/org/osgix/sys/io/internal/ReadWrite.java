@@ -3,6 +3,7 @@ package org.osgix.sys.io.internal;
 import org.osgix.fd.FdSnapshot;
 import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
+import org.osgix.fd.ReadableAttachment;
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.SyscallContext;
@@ -71,6 +72,9 @@ final class ReadWrite {
             }
             if (!GuestBuffers.inUserSpace(buf, count)) {
                 return -Errno.EFAULT;
+            }
+            if (!positional && direction == Direction.READ && file.attachment() instanceof ReadableAttachment reads) {
+                return reads.read(call, file, buf, count); // a signalfd: its records are not in the host fd
             }
             int hostFd = file.hostFd();
             long len = Math.min(count, GuestBuffers.MAX_RW_COUNT);

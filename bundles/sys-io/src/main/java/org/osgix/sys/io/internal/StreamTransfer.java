@@ -4,6 +4,7 @@ import static org.osgix.sys.io.internal.IovecScratch.IOVEC_SIZE;
 
 import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
+import org.osgix.fd.ReadableAttachment;
 import org.osgix.host.Host;
 import org.osgix.host.NativeMemory;
 import org.osgix.syscall.Errno;
@@ -32,8 +33,8 @@ final class StreamTransfer {
 
     /** True when a transfer on the description may have to wait (a stream without O_NONBLOCK). */
     static boolean mayBlock(OpenFile file) {
-        if ((file.statusFlags() & OpenFile.O_NONBLOCK) != 0) {
-            return false;
+        if ((file.statusFlags() & OpenFile.O_NONBLOCK) != 0 || file.attachment() instanceof ReadableAttachment) {
+            return false; // such an attachment waits itself; its host fd only carries readiness
         }
         return switch (file.kind()) {
             case REGULAR, DIRECTORY, PATH, EPOLL -> false;

@@ -4,12 +4,18 @@ import java.util.ArrayDeque;
 
 /**
  * A pending set: a mask plus the siginfo of each pending signal (one for standard signals, a
- * queue for real-time ones). Guarded by the owning {@link SignalState}'s monitor.
+ * queue for real-time ones). Guarded by the owning {@link SignalState}'s monitor,
+ * which is told of every change (signalfd readiness follows the pending sets).
  */
 final class SigQueue {
+    private final SignalState owner;
     long mask;
     @SuppressWarnings("unchecked")
     private final ArrayDeque<SigInfo>[] infos = new ArrayDeque[Signals.MAX + 1];
+
+    SigQueue(SignalState owner) {
+        this.owner = owner;
+    }
 
     /** Queues {@code info}; false when a standard signal was already pending (it merges). */
     boolean add(SigInfo info) {
@@ -22,6 +28,7 @@ final class SigQueue {
         }
         infos[sig].add(info);
         mask |= Signals.bit(sig);
+        owner.pendingChanged();
         return true;
     }
 
@@ -31,6 +38,7 @@ final class SigQueue {
         SigInfo info = q == null ? null : q.poll();
         if (q == null || q.isEmpty()) {
             mask &= ~Signals.bit(sig);
+            owner.pendingChanged();
         }
         return info;
     }
@@ -40,5 +48,6 @@ final class SigQueue {
         if (infos[sig] != null) {
             infos[sig].clear();
         }
+        owner.pendingChanged();
     }
 }

@@ -12,7 +12,7 @@ import org.osgix.syscall.support.SyscallRegistrations;
 
 /**
  * The signal family: dispositions, masks, alternate stacks, sending (kill, tgkill, queued
- * signals, interval timers), waiting (pause, sigsuspend, sigtimedwait) and rt_sigreturn. The
+ * signals, interval timers), waiting (pause, sigsuspend, sigtimedwait), signalfds and rt_sigreturn. The
  * frames themselves are built by {@link Deliverer}, which the kernel calls.
  */
 @Component
@@ -31,6 +31,9 @@ public final class SignalFamily {
         Kill kill = new Kill(host.getuid());
         ITimers timers = new ITimers(clock);
         PosixTimers posix = new PosixTimers(clock);
+        SignalFds signalFds = new SignalFds(host);
+        String signalFdNote = "readable when a signal of the mask is pending for any thread of the process (Linux: the"
+                + " polling thread or the process); readv is EINVAL";
         String clocks = "CLOCK_REALTIME, CLOCK_MONOTONIC and CLOCK_BOOTTIME; CPU-time clocks are EINVAL";
         registrations = new SyscallRegistrations(context, "sys-signal")
                 .fullNonBlocking("rt_sigaction", SigAction::handle)
@@ -54,7 +57,9 @@ public final class SignalFamily {
                 .fullNonBlocking("timer_gettime", posix::gettime)
                 .partialNonBlocking("timer_getoverrun", "overruns are counted up to when the signal is queued, not delivered",
                         posix::getoverrun)
-                .fullNonBlocking("timer_delete", posix::delete);
+                .fullNonBlocking("timer_delete", posix::delete)
+                .partialNonBlocking("signalfd", signalFdNote, signalFds::signalfd)
+                .partialNonBlocking("signalfd4", signalFdNote, signalFds::signalfd4);
     }
 
     @Deactivate

@@ -22,13 +22,17 @@ final class SignalState {
     /** Per-thread state. */
     static final class ThreadSignals {
         long blocked;
-        final SigQueue pending = new SigQueue();
+        final SigQueue pending;
         long altStackSp;
         int altStackFlags = SigAltStack.SS_DISABLE;
         long altStackSize;
         /** A mask rt_sigsuspend (or a p* wait) replaced until the next delivery or its return. */
         long savedMask;
         boolean restoreMask;
+
+        ThreadSignals(SignalState owner) {
+            pending = new SigQueue(owner);
+        }
 
         boolean onAltStack(long sp) {
             return altStackSize != 0 && sp - altStackSp >= 0 && sp - altStackSp < altStackSize;
@@ -38,7 +42,9 @@ final class SignalState {
     private final Disposition[] dispositions = new Disposition[Signals.MAX + 1];
     private final Map<Integer, ThreadSignals> threads = new ConcurrentHashMap<>();
     /** Process-directed signals not yet taken by a thread. */
-    final SigQueue processPending = new SigQueue();
+    final SigQueue processPending = new SigQueue(this);
+    /** The process's open signalfds, kept in step with the pending sets. */
+    private final java.util.List<SignalFd> signalFds = new java.util.ArrayList<>();
 
     SignalState() {
         java.util.Arrays.fill(dispositions, Disposition.DEFAULT);
@@ -58,7 +64,39 @@ final class SignalState {
     }
 
     ThreadSignals thread(int tid) {
-        return threads.computeIfAbsent(tid, t -> new ThreadSignals());
+        return threads.computeIfAbsent(tid, t -> new ThreadSignals(this));
+    }
+
+    /**
+     * Dequeues the lowest signal of {@code set} pending for thread {@code t}, or else for the
+     * process (Linux's dequeue_signal); null when none is. Under the monitor.
+     */
+    SigInfo take(ThreadSignals t, long set) {
+        long own = t.pending.mask & set;
+        if (own != 0) {
+            return t.pending.take(Long.numberOfTrailingZeros(own) + 1);
+        }
+        long shared = processPending.mask & set;
+        return shared == 0 ? null : processPending.take(Long.numberOfTrailingZeros(shared) + 1);
+    }
+
+    /** Under the monitor. */
+    void addSignalFd(SignalFd fd) {
+        signalFds.add(fd);
+        fd.refresh();
+    }
+
+    /** Under the monitor. */
+    void removeSignalFd(SignalFd fd) {
+        signalFds.remove(fd);
+        fd.released();
+    }
+
+    /** A pending set changed (under the monitor): every signalfd's readiness follows. */
+    void pendingChanged() {
+        for (int i = 0; i < signalFds.size(); i++) {
+            signalFds.get(i).refresh();
+        }
     }
 
     /** The signals thread {@code t} can take now (under the monitor). */

@@ -76,7 +76,7 @@ final class Waits {
         SigInfo info;
         synchronized (state) {
             while (true) {
-                info = take(state, t, set);
+                info = state.take(t, set);
                 if (info != null) {
                     break;
                 }
@@ -104,15 +104,6 @@ final class Waits {
             mem.write(call.arg1(), b.array(), 0, Signals.SIGINFO_SIZE);
         }
         return info.signo();
-    }
-
-    private static SigInfo take(SignalState state, SignalState.ThreadSignals t, long set) {
-        long ready = (t.pending.mask | state.processPending.mask) & set;
-        if (ready == 0) {
-            return null;
-        }
-        int sig = Long.numberOfTrailingZeros(ready) + 1;
-        return (t.pending.mask & Signals.bit(sig)) != 0 ? t.pending.take(sig) : state.processPending.take(sig);
     }
 
     static long sigreturn(SyscallContext call) {
