@@ -60,6 +60,20 @@ public interface GuestThread {
      */
     int awaitHostFd(int hostFd, int events, long timeoutNanos);
 
+    /**
+     * The continuation of the last call that ended with Linux's -ERESTART_RESTARTBLOCK (a relative
+     * sleep or a timed futex wait, resumed at its original deadline), or null. When such a call is
+     * interrupted and no handler runs, the signal family restarts it as restart_syscall, which runs
+     * this; after a handler the call fails with EINTR instead.
+     */
+    default SyscallHandler restartBlock() {
+        return null;
+    }
+
+    /** Records (or clears, with null) the continuation {@link #restartBlock()} returns. */
+    default void setRestartBlock(SyscallHandler resume) {
+    }
+
     /** True when a pending exit_group or a deliverable signal must end any wait of this thread. */
     boolean isInterrupted();
 

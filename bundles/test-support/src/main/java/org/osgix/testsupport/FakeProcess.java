@@ -150,6 +150,7 @@ public final class FakeProcess implements GuestProcess {
     public final class FakeThread implements GuestThread {
         private final int tid;
         private volatile boolean exitPending;
+        private volatile org.osgix.syscall.SyscallHandler restartBlock;
 
         FakeThread(int tid) {
             this.tid = tid;
@@ -213,6 +214,16 @@ public final class FakeProcess implements GuestProcess {
         @Override
         public boolean isInterrupted() {
             return exitPending;
+        }
+
+        @Override
+        public org.osgix.syscall.SyscallHandler restartBlock() {
+            return restartBlock;
+        }
+
+        @Override
+        public void setRestartBlock(org.osgix.syscall.SyscallHandler resume) {
+            restartBlock = resume;
         }
 
         @Override

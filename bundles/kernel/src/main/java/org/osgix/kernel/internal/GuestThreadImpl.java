@@ -30,6 +30,8 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
     private volatile long robustLength;
     private volatile boolean exitRequested;
     private volatile int exitStatus;
+    /** Only this thread's own calls set and read it (restart_syscall). */
+    private org.osgix.syscall.SyscallHandler restartBlock;
     /** The winner looked up for a deferred syscall: the handler that runs is the one checked. */
     private Dispatcher.Entry deferred;
     /** Why the last onSyscall deferred: the call runs now, its result is held, or it is undone. */
@@ -135,6 +137,16 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
             return -Errno.EINTR;
         }
         return waiter.await(hostFd, events, timeoutNanos);
+    }
+
+    @Override
+    public org.osgix.syscall.SyscallHandler restartBlock() {
+        return restartBlock;
+    }
+
+    @Override
+    public void setRestartBlock(org.osgix.syscall.SyscallHandler resume) {
+        restartBlock = resume;
     }
 
     @Override

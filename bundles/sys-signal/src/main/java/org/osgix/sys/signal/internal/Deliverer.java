@@ -2,6 +2,11 @@ package org.osgix.sys.signal.internal;
 
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgix.arch.SyscallTable;
 import org.osgix.engine.CpuRegister;
 import org.osgix.signal.SignalDelivery;
 import org.osgix.syscall.GuestProcess;
@@ -25,6 +30,13 @@ public final class Deliverer implements SignalDelivery {
     static final Set<String> RESTART_WITHOUT_HANDLER = Set.of("nanosleep", "clock_nanosleep", "poll", "ppoll",
             "select", "pselect6", "epoll_wait", "epoll_pwait", "epoll_pwait2", "pause", "rt_sigsuspend",
             "rt_sigtimedwait", "io_getevents", "semtimedop", "semop", "msgsnd");
+
+    /** Calls that leave a restart block when interrupted (Linux's -ERESTART_RESTARTBLOCK). */
+    static final Set<String> RESTART_BLOCK = Set.of("nanosleep", "clock_nanosleep", "futex", "restart_syscall");
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SyscallTable syscalls;
 
     @Override
     public void deliver(GuestThread thread, SyscallContext call, int number, long result) {
@@ -65,9 +77,17 @@ public final class Deliverer implements SignalDelivery {
             process.killBySignal(info.signo());
             return;
         }
-        if (interrupted && restarts(call.name(), info == null ? 0 : d.flags(), info != null)) {
-            thread.setRegister(CpuRegister.PC, thread.register(CpuRegister.PC) - 2);
-            thread.setRegister(CpuRegister.SYSCALL_RESULT, number);
+        if (interrupted && RESTART_BLOCK.contains(call.name()) && thread.restartBlock() != null) {
+            // a handler makes it EINTR even with SA_RESTART; without one it resumes where it was
+            SyscallTable table = syscalls;
+            int resume = table == null ? -1 : table.number("restart_syscall");
+            if (info == null && resume >= 0) {
+                restart(thread, resume);
+            } else {
+                thread.setRestartBlock(null);
+            }
+        } else if (interrupted && restarts(call.name(), info == null ? 0 : d.flags(), info != null)) {
+            restart(thread, number);
         }
         if (info == null) {
             return;
@@ -77,6 +97,12 @@ public final class Deliverer implements SignalDelivery {
             return;
         }
         Delivery.releaseUnblocked(thread); // more pending: nested frames, as Linux builds them
+    }
+
+    /** Rewinds over the {@code syscall} instruction so that it runs again as call {@code number}. */
+    private static void restart(GuestThread thread, int number) {
+        thread.setRegister(CpuRegister.PC, thread.register(CpuRegister.PC) - 2);
+        thread.setRegister(CpuRegister.SYSCALL_RESULT, number);
     }
 
     private static boolean fatal(SignalState.Disposition d, int sig) {

@@ -41,6 +41,7 @@ public final class SignalFamily {
                 .fullNonBlocking("rt_sigpending", SigProcMask::pending)
                 .fullNonBlocking("sigaltstack", SigAltStack::handle)
                 .full("rt_sigreturn", Waits::sigreturn)
+                .full("restart_syscall", Waits::restartSyscall)
                 .full("pause", Waits::pause)
                 .full("rt_sigsuspend", Waits::sigsuspend)
                 .full("rt_sigtimedwait", Waits::sigtimedwait)

@@ -4,8 +4,9 @@ import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
 import org.osgix.syscall.GuestThread;
 import org.osgix.syscall.SyscallContext;
+import org.osgix.syscall.SyscallHandler;
 
-/** pause, rt_sigsuspend, rt_sigtimedwait and rt_sigreturn: the calls that wait for or end a signal. */
+/** pause, rt_sigsuspend, rt_sigtimedwait, rt_sigreturn and restart_syscall: the calls that wait for or end a signal. */
 final class Waits {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
@@ -104,6 +105,13 @@ final class Waits {
             mem.write(call.arg1(), b.array(), 0, Signals.SIGINFO_SIZE);
         }
         return info.signo();
+    }
+
+    /** restart_syscall: resumes the call the signal family restarted (Linux's restart block). */
+    static long restartSyscall(SyscallContext call) {
+        SyscallHandler resume = call.thread().restartBlock();
+        call.thread().setRestartBlock(null);
+        return resume == null ? -Errno.EINTR : resume.handle(call); // Linux: do_no_restart_syscall
     }
 
     static long sigreturn(SyscallContext call) {

@@ -85,7 +85,22 @@ final class Futex implements SyscallHandler {
             deadline = now + left;
             timed = left <= 0 || deadline > now; // an overflowing deadline means "never"
         }
-        return table(call.process()).wait(memory, call.thread(), address, expected, bitset, timed, deadline);
+        if (!timed) {
+            return table(call.process()).wait(memory, call.thread(), address, expected, bitset, false, 0);
+        }
+        return timedWait(call, address, expected, bitset, deadline);
+    }
+
+    /**
+     * A timed wait: interrupted, it leaves a restart block that waits again (the word checked
+     * anew) until the same deadline, Linux's futex_wait_restart; after a handler it is EINTR.
+     */
+    private static long timedWait(SyscallContext call, long address, int expected, int bitset, long deadline) {
+        long r = table(call.process()).wait(call.memory(), call.thread(), address, expected, bitset, true, deadline);
+        if (r == -Errno.EINTR) {
+            call.thread().setRestartBlock(c -> timedWait(c, address, expected, bitset, deadline));
+        }
+        return r;
     }
 
     private static long wake(SyscallContext call, long address, int limit, int bitset, boolean shared) {

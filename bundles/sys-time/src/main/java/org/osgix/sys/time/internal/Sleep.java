@@ -10,7 +10,8 @@ import org.osgix.syscall.SyscallContext;
  * nanosleep and clock_nanosleep. Relative sleeps park against a System.nanoTime deadline (the
  * host's CLOCK_MONOTONIC); absolute sleeps re-read the guest's clock after each park so they
  * end on that clock's time. Every wait ends early with -EINTR when the Java thread is
- * interrupted or the guest thread must stop; relative sleeps then report the time left.
+ * interrupted or the guest thread must stop; relative sleeps then report the time left, and every
+ * sleep leaves a restart block that resumes it at the same deadline (restart_syscall).
  */
 final class Sleep {
     static final int TIMER_ABSTIME = 1;
@@ -99,13 +100,19 @@ final class Sleep {
 
     /** A relative sleep measured on the host's monotonic clock. */
     private static long sleepFor(SyscallContext call, long nanos, long remainAddr) {
-        long deadline = System.nanoTime() + nanos;
+        return sleepUntil(call, System.nanoTime() + nanos, remainAddr);
+    }
+
+    /** Sleeps until the System.nanoTime {@code deadline}; interrupted, leaves its own continuation. */
+    private static long sleepUntil(SyscallContext call, long deadline, long remainAddr) {
         while (true) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return 0;
             }
             if (interrupted(call)) {
+                // Linux's -ERESTART_RESTARTBLOCK: without a handler the sleep goes on to the same deadline
+                call.thread().setRestartBlock(c -> sleepUntil(c, deadline, remainAddr));
                 return interruptedWithRemainder(call, remainAddr, left);
             }
             LockSupport.parkNanos(left);
@@ -131,6 +138,7 @@ final class Sleep {
                     return 0;
                 }
                 if (interrupted(call)) {
+                    call.thread().setRestartBlock(c -> sleepOnClock(c, hostClock, cpuTime, true, target, remainAddr));
                     return interruptedWithRemainder(call, remainAddr, left);
                 }
                 LockSupport.parkNanos(cpuTime ? Math.max(left / cpus, CPU_CLOCK_POLL) : left);
@@ -146,6 +154,7 @@ final class Sleep {
 
     private static long interruptedWithRemainder(SyscallContext call, long remainAddr, long left) {
         if (remainAddr != 0 && Timespecs.write(call.memory(), remainAddr, left) < 0) {
+            call.thread().setRestartBlock(null); // EFAULT is no interruption: nothing to resume
             return -Errno.EFAULT;
         }
         return -Errno.EINTR;

@@ -101,6 +101,19 @@ class SleepTest {
     }
 
     @Test
+    void anInterruptedSleepResumesAtItsDeadlineThroughTheRestartBlock() {
+        request(0, 300 * MS);
+        interruptMeIn(50);
+        long start = System.nanoTime();
+        assertEquals(-Errno.EINTR, call.invoke(sleep::nanosleep, req, rem));
+        org.osgix.syscall.SyscallHandler resume = process.mainThread().restartBlock();
+        assertTrue(resume != null, "an interrupted sleep leaves its continuation (restart_syscall)");
+        assertEquals(0, call.invoke(resume));
+        long slept = System.nanoTime() - start;
+        assertTrue(slept >= 300 * MS && slept < 340 * MS, "the remaining time, not the full request again: " + slept);
+    }
+
+    @Test
     void interruptedSleepWithABadRemainderPointerIsEfault() {
         request(10, 0);
         interruptMeIn(20);
