@@ -64,6 +64,7 @@ final class Kinds {
         put("epollop", Kind.input((out, call, v) -> Tables.EPOLL_OPS.append(out, v)));
         put("epollflags", Kind.input((out, call, v) -> Tables.EPOLL_CREATE.append(out, v)));
         put("efdflags", Kind.input((out, call, v) -> Tables.EVENTFD.append(out, v)));
+        put("sfdflags", Kind.input((out, call, v) -> Tables.SIGNALFD.append(out, v)));
         put("ioctlreq", Kind.input((out, call, v) -> Scalars.ioctlRequest(out, v)));
         put("ioctlarg", Kind.input(request -> (out, call, v) -> Scalars.ioctlArgument(out, call.arg(request), v)));
         // structures

@@ -141,6 +141,7 @@ final class Tables {
     static final FlagTable EPOLL_CREATE = FlagTable.of("0", "EPOLL_CLOEXEC", 02000000);
     static final FlagTable EVENTFD = FlagTable.of("0",
             "EFD_SEMAPHORE", 1, "EFD_CLOEXEC", 02000000, "EFD_NONBLOCK", 04000);
+    static final FlagTable SIGNALFD = FlagTable.of("0", "SFD_CLOEXEC", 02000000, "SFD_NONBLOCK", 04000);
 
     // ---------------------------------------------------------------- ioctl
 
