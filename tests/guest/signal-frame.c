@@ -2,7 +2,7 @@
  * Signal handlers run with Linux's x86_64 frame: siginfo (si_signo, si_code, si_pid, si_value),
  * a ucontext with the interrupted registers, the fpstate with its magic words and the saved
  * mask; the mask during a handler; SA_NODEFER, SA_RESETHAND, nesting; edits a handler makes
- * to the ucontext take effect on return.
+ * to the ucontext take effect on return, general registers and XMM registers in the fpstate.
  */
 #include "check.h"
 #include <signal.h>
@@ -47,6 +47,18 @@ static void edit_regs(int sig, siginfo_t *si, void *ctx)
     ucontext_t *uc = ctx;
     saved_r12 = uc->uc_mcontext.gregs[REG_R12];
     uc->uc_mcontext.gregs[REG_R12] = 0x1234567887654321ULL;
+}
+
+static volatile uint32_t saved_xmm7[4];
+
+/* Reads XMM7 from the fpstate and replaces it: sigreturn loads the edited value. */
+static void edit_xmm(int sig, siginfo_t *si, void *ctx)
+{
+    ucontext_t *uc = ctx;
+    for (int i = 0; i < 4; i++) {
+        saved_xmm7[i] = uc->uc_mcontext.fpregs->_xmm[7].element[i];
+        uc->uc_mcontext.fpregs->_xmm[7].element[i] = 0xc0de0000u + i;
+    }
 }
 
 static void nested(int sig)
@@ -133,6 +145,23 @@ int main(void)
     printf("saved r12: 0x%llx, after: 0x%llx\n", (unsigned long long) saved_r12, (unsigned long long) r12_after);
     expect("saved r12 in ucontext", saved_r12 == 0x1111);
     expect("edited r12 after return", r12_after == 0x1234567887654321ULL);
+
+    /* the vector registers are in the fpstate too, and edits to them take effect */
+    install(SIGHUP, NULL, edit_xmm, 0, 0);
+    uint32_t xmm_in[4] = {0x11111111, 0x22222222, 0x33333333, 0x44444444}, xmm_out[4];
+    __asm__ volatile("movdqu %[in], %%xmm7\n\t"
+                     "mov %[nr], %%eax\n\t"
+                     "mov %[pid], %%edi\n\t"
+                     "mov %[sig], %%esi\n\t"
+                     "syscall\n\t"
+                     "movdqu %%xmm7, %[out]"
+                     : [out] "=m"(xmm_out)
+                     : [in] "m"(xmm_in), [nr] "i"(SYS_kill), [pid] "r"(getpid()), [sig] "i"(SIGHUP)
+                     : "rax", "rdi", "rsi", "rcx", "r11", "xmm7", "memory");
+    printf("saved xmm7: %08x %08x %08x %08x, after: %08x %08x %08x %08x\n", saved_xmm7[0], saved_xmm7[1],
+           saved_xmm7[2], saved_xmm7[3], xmm_out[0], xmm_out[1], xmm_out[2], xmm_out[3]);
+    expect("saved xmm7 in fpstate", saved_xmm7[0] == 0x11111111 && saved_xmm7[3] == 0x44444444);
+    expect("edited xmm7 after return", xmm_out[0] == 0xc0de0000u && xmm_out[3] == 0xc0de0003u);
 
     install(SIGUSR1, nested, NULL, SA_NODEFER, 0);
     raise(SIGUSR1);

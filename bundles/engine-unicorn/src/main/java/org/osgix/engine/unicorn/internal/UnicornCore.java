@@ -440,6 +440,23 @@ final class UnicornCore implements AutoCloseable {
         writeRegister(id, value);
     }
 
+    /** A 128-bit register (XMM) by Unicorn id, as two little-endian quadwords into {@code dst}. */
+    void readRaw128(int id, java.nio.ByteBuffer dst, int offset) {
+        ensureOpen();
+        flushExitRegisters();
+        check(UnicornLibrary.uc_reg_read(uc, id, scratchAddress), "uc_reg_read");
+        dst.putLong(offset, scratch.getLong(0));
+        dst.putLong(offset + 8, scratch.getLong(8));
+    }
+
+    void writeRaw128(int id, java.nio.ByteBuffer src, int offset) {
+        ensureOpen();
+        flushExitRegisters();
+        scratch.putLong(0, src.getLong(offset));
+        scratch.putLong(8, src.getLong(offset + 8));
+        check(UnicornLibrary.uc_reg_write(uc, id, scratchAddress), "uc_reg_write");
+    }
+
     private long readRegister(int id) {
         check(UnicornLibrary.uc_reg_read(uc, id, scratchAddress), "uc_reg_read");
         return scratch.getLong(0);

@@ -42,7 +42,8 @@ final class UnicornVcpu implements Vcpu {
 
     /** The FXSAVE region and an XSAVE header: what Unicorn's CPU model has (x87 and SSE). */
     static final int VECTOR_STATE_SIZE = 512 + 64;
-    private static final int FXSAVE_FCW = 0, FXSAVE_FTW = 4, FXSAVE_MXCSR = 24, XSTATE_BV = 512;
+    private static final int FXSAVE_FCW = 0, FXSAVE_FTW = 4, FXSAVE_MXCSR = 24, FXSAVE_XMM = 160, XMM_COUNT = 16,
+            XSTATE_BV = 512;
 
     @Override
     public int vectorStateSize() {
@@ -57,6 +58,9 @@ final class UnicornVcpu implements Vcpu {
             b.putShort(FXSAVE_FCW, (short) core.readRaw(X86Registers.FPCW));
             b.put(FXSAVE_FTW, (byte) abridgedTags(core.readRaw(X86Registers.FPTAG)));
             b.putInt(FXSAVE_MXCSR, (int) core.readRaw(X86Registers.MXCSR));
+            for (int i = 0; i < XMM_COUNT; i++) {
+                core.readRaw128(X86Registers.XMM0 + i, b, FXSAVE_XMM + 16 * i);
+            }
             return null;
         });
         b.putLong(XSTATE_BV, 3); // x87 and SSE
@@ -68,6 +72,9 @@ final class UnicornVcpu implements Vcpu {
         machine.visit(this, core -> {
             core.writeRaw(X86Registers.FPCW, b.getShort(FXSAVE_FCW) & 0xffff);
             core.writeRaw(X86Registers.MXCSR, b.getInt(FXSAVE_MXCSR) & 0xffff);
+            for (int i = 0; i < XMM_COUNT; i++) {
+                core.writeRaw128(X86Registers.XMM0 + i, b, FXSAVE_XMM + 16 * i);
+            }
             return null;
         });
     }

@@ -7,6 +7,8 @@ final class X86Registers {
     static final int EFLAGS = 25, RAX = 35, RBX = 37, RCX = 38, RDI = 39, RDX = 40, RIP = 41,
         RSI = 43, RSP = 44, CR4 = 54, R8 = 106, R9 = 107, R10 = 108, R11 = 109, FS_BASE = 250, GS_BASE = 251,
         FPCW = 246, FPTAG = 247, MXCSR = 249, RBP = 36, R12 = 110, R13 = 111, R14 = 112, R15 = 113;
+    /** XMM0; XMM1..XMM15 follow. */
+    static final int XMM0 = 122;
 
     private X86Registers() {
     }
