@@ -6,7 +6,8 @@
  * signals first), a short buffer, EAGAIN (SFD_NONBLOCK, F_SETFL, FIONBIO), a mask changed
  * through the descriptor, readiness in poll, select and epoll (never POLLOUT), a blocking read
  * woken by another thread, interrupted by a handled signal (EINTR, or restarted with
- * SA_RESTART), a sigwaitinfo-style loop, dup, and exit while a thread is blocked in a read.
+ * SA_RESTART), a sigwaitinfo-style loop, dup, a new thread's inherited mask (a signal sent right
+ * after pthread_create stays pending), and exit while a thread is blocked in a read.
  */
 #include "check.h"
 #include <fcntl.h>
@@ -62,6 +63,13 @@ static pthread_t start_sender(struct sends *s)
     pthread_t t;
     pthread_create(&t, NULL, sender, s);
     return t;
+}
+
+static void *brief(void *arg)
+{
+    (void)arg;
+    sleep_ms(1);
+    return NULL;
 }
 
 static void *blocked_reader(void *arg)
@@ -280,6 +288,19 @@ int main(void)
     kill(getpid(), SIGUSR1);
     SHOW("read through a dup", read(copy, si, sizeof si));
     printf("dup read: %u\n", si[0].ssi_signo);
+
+    /* a new thread starts with its creator's mask: a signal every thread blocks, sent at once
+     * after pthread_create, stays pending for the signalfd instead of killing the process */
+    int rounds = 0;
+    for (int i = 0; i < 20; i++) {
+        pthread_t quick;
+        pthread_create(&quick, NULL, brief, NULL);
+        kill(getpid(), SIGUSR1);
+        if (read(copy, si, sizeof si) == (ssize_t)REC && si[0].ssi_signo == SIGUSR1)
+            rounds++;
+        pthread_join(quick, NULL);
+    }
+    printf("kill right after pthread_create, read from the signalfd: %d of 20\n", rounds);
 
     /* the process ends while a thread is blocked in a read */
     int blocking = signalfd(-1, &usr1, 0);

@@ -53,4 +53,11 @@ public interface SignalDelivery {
      * @return true when a guest handler will run; false when the fault must kill the process
      */
     boolean fault(GuestThread thread, int signal, int code, long address);
+
+    /**
+     * A thread was created by {@code parent} (before it runs): it starts with the parent's blocked
+     * mask, as a clone on Linux does, so a signal every thread blocks never lands on it.
+     */
+    default void threadCreated(GuestThread parent, GuestThread child) {
+    }
 }

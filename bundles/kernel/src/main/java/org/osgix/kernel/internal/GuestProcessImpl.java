@@ -132,6 +132,10 @@ final class GuestProcessImpl implements GuestProcess {
         if (setTls) {
             cpu.set(CpuRegister.TLS, tls);
         }
+        org.osgix.signal.SignalDelivery delivery = signalDelivery();
+        if (delivery != null) {
+            delivery.threadCreated(parent, child); // the child's signal mask is its parent's
+        }
         return child;
     }
 

@@ -159,6 +159,14 @@ public final class Deliverer implements SignalDelivery {
     }
 
     @Override
+    public void threadCreated(GuestThread parent, GuestThread child) {
+        SignalState state = Delivery.state(parent.process());
+        synchronized (state) {
+            state.thread(child.tid()).blocked = state.thread(parent.tid()).blocked;
+        }
+    }
+
+    @Override
     public boolean fault(GuestThread thread, int signal, int code, long address) {
         SignalState state = Delivery.state(thread.process());
         SignalState.ThreadSignals t = state.thread(thread.tid());
