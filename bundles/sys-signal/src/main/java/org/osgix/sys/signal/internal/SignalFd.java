@@ -98,31 +98,33 @@ final class SignalFd implements ReadableAttachment {
         boolean nonBlocking = (file.statusFlags() & OpenFile.O_NONBLOCK) != 0;
         SignalState.ThreadSignals mine = state.thread(thread.tid());
         long done = 0;
-        synchronized (state) {
-            while (done < records) {
-                SigInfo info = state.take(mine, mask);
-                if (info != null) {
-                    long at = buf + done * SignalFdInfo.SIZE;
-                    if (!mem.isAccessible(at, SignalFdInfo.SIZE, GuestMemory.PROT_WRITE)) {
-                        // Linux dequeues before it copies: the signal is lost, as there
-                        return done > 0 ? done * SignalFdInfo.SIZE : -Errno.EFAULT;
+        while (done < records) {
+            SigInfo info;
+            synchronized (state) {
+                info = state.take(mine, mask);
+                while (info == null && done == 0 && !nonBlocking) {
+                    if (thread.isInterrupted()) {
+                        return -Errno.EINTR;
                     }
-                    SignalFdInfo.write(mem, at, info);
-                    done++;
-                    continue;
-                }
-                if (done > 0 || nonBlocking) {
-                    break;
-                }
-                if (thread.isInterrupted()) {
-                    return -Errno.EINTR;
-                }
-                try {
-                    state.wait(); // senders notify; a handled signal or exit_group interrupts
-                } catch (InterruptedException e) {
-                    // checked on the next turn, after one more look at the pending sets
+                    try {
+                        state.wait(); // senders notify; a handled signal or exit_group interrupts
+                    } catch (InterruptedException e) {
+                        // checked on the next turn, after one more look at the pending sets
+                    }
+                    info = state.take(mine, mask);
                 }
             }
+            if (info == null) {
+                break;
+            }
+            // guest memory is written outside the state's monitor
+            long at = buf + done * SignalFdInfo.SIZE;
+            if (!mem.isAccessible(at, SignalFdInfo.SIZE, GuestMemory.PROT_WRITE)) {
+                // Linux dequeues before it copies: the signal is lost, as there
+                return done > 0 ? done * SignalFdInfo.SIZE : -Errno.EFAULT;
+            }
+            SignalFdInfo.write(mem, at, info);
+            done++;
         }
         return done > 0 ? done * SignalFdInfo.SIZE : -Errno.EAGAIN;
     }
