@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgix.fd.FileKind;
 
@@ -59,7 +60,7 @@ public final class IoctlRegistrations implements AutoCloseable {
         }
         props.put(IoctlHandler.REQUEST, codes);
         props.put(IoctlHandler.NAME, name);
-        props.put("service.ranking", ranking);
+        props.put(Constants.SERVICE_RANKING, ranking);
         if (kinds != null) {
             props.put(IoctlHandler.KIND, kinds);
         }

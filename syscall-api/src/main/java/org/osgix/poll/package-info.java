@@ -3,7 +3,7 @@
  * poll family can swap the mechanism while guest epoll instances live.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.osgix.poll;
 
 import org.osgi.annotation.bundle.Export;

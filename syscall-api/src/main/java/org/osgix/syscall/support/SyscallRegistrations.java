@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgix.syscall.SyscallHandler;
 
@@ -61,7 +62,7 @@ public final class SyscallRegistrations implements AutoCloseable {
         props.put(SyscallHandler.NAME, name);
         props.put(SyscallHandler.SUPPORT, support);
         props.put(SyscallHandler.FAMILY, family);
-        props.put("service.ranking", ranking);
+        props.put(Constants.SERVICE_RANKING, ranking);
         if (note != null) {
             props.put(SyscallHandler.NOTE, note);
         }

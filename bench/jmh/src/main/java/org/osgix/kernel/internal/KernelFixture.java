@@ -4,6 +4,7 @@ import java.util.Map;
 import org.osgix.fd.table.internal.LinuxFdTableFactory;
 import org.osgix.host.Host;
 import org.osgix.syscall.SyscallHandler;
+import org.osgix.syscall.support.Ranked;
 
 /**
  * The one place where the benchmarks construct kernel internals (package-private constructors
@@ -15,7 +16,8 @@ final class KernelFixture {
 
     /** Registers {@code handler} for {@code name} as a family service would. */
     static void register(Dispatcher dispatcher, SyscallHandler handler, String name, long serviceId) {
-        dispatcher.add(new Dispatcher.Registration(handler, name, 0, serviceId, "bench", "bench", "full", null, false));
+        dispatcher.add(new Ranked<>(new Dispatcher.Registration(handler, name, "bench", "bench", "full", null, false),
+            0, serviceId));
     }
 
     /** A single-threaded process over a stub machine, whose one thread is loaded on the CPU. */

@@ -1,10 +1,8 @@
 package org.osgix.kernel.internal;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.osgix.arch.SyscallTable;
@@ -12,6 +10,8 @@ import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestFault;
 import org.osgix.syscall.SyscallHandler;
 import org.osgix.syscall.SyscallInterceptor;
+import org.osgix.syscall.support.Ranked;
+import org.osgix.syscall.support.RankedServices;
 
 /**
  * Maps a trapped syscall number to the winning handler: number → name through the arch table,
@@ -21,18 +21,14 @@ import org.osgix.syscall.SyscallInterceptor;
 final class Dispatcher {
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
 
-    /** One registered handler service. */
-    record Registration(SyscallHandler handler, String name, int ranking, long serviceId, String bundle,
-            String family, String support, String note, boolean nonBlocking) {
+    /** One registered handler service, for one of its names. */
+    record Registration(SyscallHandler handler, String name, String bundle, String family, String support,
+            String note, boolean nonBlocking) {
     }
-
-    private static final Comparator<Registration> BEST_FIRST = Comparator
-            .comparingInt(Registration::ranking).reversed()
-            .thenComparingLong(Registration::serviceId);
 
     private final SyscallTable table;
     private final String[] names;
-    private final Map<String, TreeSet<Registration>> byName = new HashMap<>();
+    private final Map<String, RankedServices<Registration>> byName = new HashMap<>();
     /** Per number, the winning handler (null: ENOSYS); replaced whole on every change. */
     private volatile Entry[] entries;
 
@@ -52,14 +48,15 @@ final class Dispatcher {
         this.entries = new Entry[names.length];
     }
 
-    synchronized void add(Registration r) {
-        byName.computeIfAbsent(r.name(), n -> new TreeSet<>(BEST_FIRST)).add(r);
-        publish(r.name());
+    synchronized void add(Ranked<Registration> r) {
+        String name = r.service().name();
+        byName.computeIfAbsent(name, n -> new RankedServices<>()).add(r);
+        publish(name);
     }
 
     synchronized void remove(SyscallHandler handler) {
-        for (Map.Entry<String, TreeSet<Registration>> e : byName.entrySet()) {
-            if (e.getValue().removeIf(r -> r.handler() == handler)) {
+        for (Map.Entry<String, RankedServices<Registration>> e : byName.entrySet()) {
+            if (e.getValue().removeIf(r -> r.service().handler() == handler)) {
                 publish(e.getKey());
             }
         }
@@ -70,10 +67,10 @@ final class Dispatcher {
         if (nr < 0 || nr >= names.length) {
             return; // a name this architecture does not have (e.g. an aarch64-only syscall)
         }
-        TreeSet<Registration> regs = byName.get(name);
+        RankedServices<Registration> regs = byName.get(name);
+        Registration best = regs == null ? null : regs.best();
         Entry[] next = entries.clone();
-        next[nr] = regs == null || regs.isEmpty() ? null
-            : new Entry(regs.first().handler(), regs.first().nonBlocking());
+        next[nr] = best == null ? null : new Entry(best.handler(), best.nonBlocking());
         entries = next;
     }
 
@@ -87,8 +84,8 @@ final class Dispatcher {
     synchronized Map<String, Registration> winners() {
         Map<String, Registration> out = new HashMap<>();
         byName.forEach((n, regs) -> {
-            if (!regs.isEmpty()) {
-                out.put(n, regs.first());
+            if (regs.best() != null) {
+                out.put(n, regs.best());
             }
         });
         return out;

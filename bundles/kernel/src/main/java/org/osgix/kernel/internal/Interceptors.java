@@ -1,33 +1,31 @@
 package org.osgix.kernel.internal;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.osgix.syscall.GuestProcess;
 import org.osgix.syscall.SyscallInterceptor;
+import org.osgix.syscall.support.RankedServices;
 
 /** The registered interceptors, best-ranked first; a process takes the ones that attach to it. */
 final class Interceptors {
-    private record Entry(SyscallInterceptor interceptor, int ranking, long serviceId) {
-    }
-
     private static final SyscallInterceptor[] NONE = new SyscallInterceptor[0];
-    private final List<Entry> entries = new ArrayList<>();
+    private final RankedServices<SyscallInterceptor> ranked = new RankedServices<>();
 
-    synchronized void add(SyscallInterceptor interceptor, int ranking, long serviceId) {
-        entries.add(new Entry(interceptor, ranking, serviceId));
-        entries.sort(Comparator.comparingInt(Entry::ranking).reversed().thenComparingLong(Entry::serviceId));
+    /** An interceptor service with its properties (its {@code service.ranking} orders it). */
+    void add(SyscallInterceptor interceptor, Map<String, ?> properties) {
+        ranked.add(interceptor, properties);
     }
 
-    synchronized void remove(SyscallInterceptor interceptor) {
-        entries.removeIf(e -> e.interceptor() == interceptor);
+    void remove(SyscallInterceptor interceptor) {
+        ranked.remove(interceptor);
     }
 
-    synchronized SyscallInterceptor[] attachTo(GuestProcess process) {
+    SyscallInterceptor[] attachTo(GuestProcess process) {
         List<SyscallInterceptor> attached = new ArrayList<>();
-        for (Entry e : entries) {
-            if (e.interceptor().attach(process)) {
-                attached.add(e.interceptor());
+        for (SyscallInterceptor i : ranked.services()) {
+            if (i.attach(process)) {
+                attached.add(i);
             }
         }
         return attached.isEmpty() ? NONE : attached.toArray(NONE);

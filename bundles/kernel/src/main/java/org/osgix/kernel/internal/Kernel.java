@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,9 +16,12 @@ import org.osgix.exec.ProgramLoader;
 import org.osgix.signal.SignalDelivery;
 import org.osgix.fd.FdTableFactory;
 import org.osgix.host.Host;
+import org.osgix.syscall.Syscall;
 import org.osgix.syscall.SyscallHandler;
 import org.osgix.syscall.SyscallInterceptor;
 import org.osgix.syscall.SyscallSupport;
+import org.osgix.syscall.support.Ranked;
+import org.osgix.syscall.support.ServiceProperties;
 
 /**
  * The kernel: keeps the syscall whiteboard's dispatch table and runs guest programs on request.
@@ -76,12 +78,19 @@ public final class Kernel implements SyscallSupport {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addHandler(ServiceReference<SyscallHandler> ref, SyscallHandler handler, Map<String, Object> props) {
         String bundle = ref.getBundle() != null ? ref.getBundle().getSymbolicName() : null;
-        for (String name : names(props.get(SyscallHandler.NAME))) {
-            dispatcher.add(new Dispatcher.Registration(handler, name, intProp(props.get(Constants.SERVICE_RANKING)),
-                    (Long) props.get(Constants.SERVICE_ID), bundle, (String) props.get(SyscallHandler.FAMILY),
-                    (String) props.getOrDefault(SyscallHandler.SUPPORT, SyscallHandler.SUPPORT_FULL),
-                    (String) props.get(SyscallHandler.NOTE),
-                    Boolean.TRUE.equals(props.get(SyscallHandler.NON_BLOCKING))));
+        Syscall syscall = ServiceProperties.view(Syscall.class, props);
+        String[] names;
+        try {
+            names = syscall.name();
+        } catch (IllegalArgumentException noName) {
+            return; // a handler without a syscall name serves nothing
+        }
+        Ranked<SyscallHandler> ranked = Ranked.of(handler, props);
+        String family = blankToNull(syscall.family());
+        String note = blankToNull(syscall.note());
+        for (String name : names) {
+            dispatcher.add(ranked.with(new Dispatcher.Registration(handler, name, bundle, family, syscall.support(),
+                    note, syscall.nonblocking())));
         }
     }
 
@@ -91,7 +100,7 @@ public final class Kernel implements SyscallSupport {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addInterceptor(SyscallInterceptor interceptor, Map<String, Object> props) {
-        interceptors.add(interceptor, intProp(props.get(Constants.SERVICE_RANKING)), (Long) props.get(Constants.SERVICE_ID));
+        interceptors.add(interceptor, props);
     }
 
     void removeInterceptor(SyscallInterceptor interceptor) {
@@ -120,17 +129,7 @@ public final class Kernel implements SyscallSupport {
         // a launcher that goes away stops waiting; the guest keeps its own lifecycle
     }
 
-    private static String[] names(Object value) {
-        if (value instanceof String s) {
-            return new String[] {s};
-        }
-        if (value instanceof String[] a) {
-            return a;
-        }
-        return new String[0];
-    }
-
-    private static int intProp(Object value) {
-        return value instanceof Integer i ? i : 0;
+    private static String blankToNull(String value) {
+        return value.isEmpty() ? null : value;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.osgix.arch.SyscallTable;
 import org.osgix.syscall.SyscallHandler;
+import org.osgix.syscall.support.Ranked;
 
 /** Which handler wins a number, and whether the trap may serve it without leaving the engine. */
 class DispatcherTest {
@@ -41,10 +42,10 @@ class DispatcherTest {
         }
     });
 
-    private static Dispatcher.Registration registration(SyscallHandler h, String name, int ranking,
+    private static Ranked<Dispatcher.Registration> registration(SyscallHandler h, String name, int ranking,
             long serviceId, boolean nonBlocking) {
-        return new Dispatcher.Registration(h, name, ranking, serviceId, "test", "test", "full", null,
-            nonBlocking);
+        return new Ranked<>(new Dispatcher.Registration(h, name, "test", "test", "full", null, nonBlocking),
+            ranking, serviceId);
     }
 
     @Test

@@ -1,11 +1,11 @@
 package org.osgix.io.ioctl.internal;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.osgix.fd.FileKind;
 import org.osgix.ioctl.IoctlHandler;
+import org.osgix.syscall.support.Ranked;
+import org.osgix.syscall.support.RankedServices;
 
 /**
  * The ioctl-handler services currently registered, and the lookup table built from them. The
@@ -15,7 +15,7 @@ import org.osgix.ioctl.IoctlHandler;
 final class IoctlWhiteboard {
     private static final FileKind[] KINDS = FileKind.values();
 
-    private final List<HandlerEntry> entries = new ArrayList<>();
+    private final RankedServices<HandlerEntry> entries = new RankedServices<>();
     private volatile RequestTable table = RequestTable.EMPTY;
 
     /** The handler for {@code request} on a descriptor of {@code kind}, or null (ENOTTY). */
@@ -25,7 +25,7 @@ final class IoctlWhiteboard {
 
     /** A service arrived. Returns false (and ignores it) when its properties are malformed. */
     synchronized boolean add(IoctlHandler handler, Map<String, ?> properties) {
-        HandlerEntry entry;
+        Ranked<HandlerEntry> entry;
         try {
             entry = HandlerEntry.of(handler, properties);
         } catch (IllegalArgumentException malformed) {
@@ -51,17 +51,15 @@ final class IoctlWhiteboard {
         }
     }
 
-    private static boolean sameService(HandlerEntry entry, IoctlHandler handler, Map<String, ?> properties) {
-        return properties.get(HandlerEntry.ID) instanceof Number id
-            ? entry.serviceId() == id.longValue() : entry.handler() == handler;
+    private static boolean sameService(Ranked<HandlerEntry> entry, IoctlHandler handler, Map<String, ?> properties) {
+        long id = Ranked.serviceId(properties);
+        return id != Ranked.NO_ID ? entry.serviceId() == id : entry.service().handler() == handler;
     }
 
     /** For each request code and kind, the best entry serving it. */
     private void rebuild() {
-        List<HandlerEntry> ranked = new ArrayList<>(entries);
-        ranked.sort(null);
         Map<Long, IoctlHandler[]> byRequest = new HashMap<>();
-        for (HandlerEntry entry : ranked) {
+        for (HandlerEntry entry : entries.services()) {
             for (long request : entry.requests()) {
                 IoctlHandler[] perKind = byRequest.computeIfAbsent(request, r -> new IoctlHandler[KINDS.length]);
                 for (FileKind kind : entry.kinds()) {

@@ -1,5 +1,6 @@
 package org.osgix.io.ioctl.internal;
 
+import org.osgi.framework.Constants;
 import java.lang.reflect.Proxy;
 import java.util.Collections;
 import java.util.Dictionary;
@@ -42,7 +43,7 @@ final class FakeFramework {
         for (Object key : Collections.list(dictionary.keys())) {
             props.put((String) key, dictionary.get(key));
         }
-        props.put(HandlerEntry.ID, nextServiceId.getAndIncrement());
+        props.put(Constants.SERVICE_ID, nextServiceId.getAndIncrement());
         if (service instanceof SyscallHandler syscall) {
             String name = (String) props.get(SyscallHandler.NAME);
             syscalls.put(name, syscall);
@@ -53,7 +54,7 @@ final class FakeFramework {
         whiteboard.add(handler, props);
         return registration(() -> whiteboard.remove(handler, props), changed -> {
             Map<String, Object> updated = new HashMap<>(changed);
-            updated.put(HandlerEntry.ID, props.get(HandlerEntry.ID));
+            updated.put(Constants.SERVICE_ID, props.get(Constants.SERVICE_ID));
             whiteboard.modified(handler, updated);
         });
     }

@@ -1,5 +1,6 @@
 package org.osgix.io.ioctl.internal;
 
+import org.osgi.framework.Constants;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -110,12 +111,12 @@ class WhiteboardTest {
         IoctlHandler mine = (call, descriptor, request, arg) -> 55;
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(IoctlHandler.REQUEST, FIONBIO);
-        props.put("service.ranking", -1);
+        props.put(Constants.SERVICE_RANKING, -1);
         ServiceRegistration<?> registration = guest.framework.context()
             .registerService(IoctlHandler.class, mine, props);
         long on = guest.intCell(1);
         assertEquals(0, guest.ioctl(pipe[0], FIONBIO, on), "ranked below the built-in");
-        props.put("service.ranking", 5);
+        props.put(Constants.SERVICE_RANKING, 5);
         registration.setProperties(props);
         assertEquals(55, guest.ioctl(pipe[0], FIONBIO, on));
         props.put(IoctlHandler.REQUEST, new long[] {MYDEV_GET});
@@ -132,11 +133,11 @@ class WhiteboardTest {
         IoctlHandler a = (call, d, r, arg) -> 0;
         IoctlHandler b = (call, d, r, arg) -> 0;
         IoctlHandler c = (call, d, r, arg) -> 0;
-        assertTrue(board.add(a, Map.of(IoctlHandler.REQUEST, "0x5421", HandlerEntry.ID, 1L)));
+        assertTrue(board.add(a, Map.of(IoctlHandler.REQUEST, "0x5421", Constants.SERVICE_ID, 1L)));
         assertTrue(board.add(b, Map.of(IoctlHandler.REQUEST, new int[] {0x80045430, 7},
-            IoctlHandler.KIND, "TTY", HandlerEntry.ID, 2L)));
+            IoctlHandler.KIND, "TTY", Constants.SERVICE_ID, 2L)));
         assertTrue(board.add(c, Map.of(IoctlHandler.REQUEST, java.util.List.of(8L, 9L),
-            IoctlHandler.KIND, new String[] {"PIPE", "SOCKET"}, HandlerEntry.ID, 3L)));
+            IoctlHandler.KIND, new String[] {"PIPE", "SOCKET"}, Constants.SERVICE_ID, 3L)));
         assertSame(a, board.lookup(0x5421, FileKind.EPOLL));
         assertSame(b, board.lookup(0x80045430L, FileKind.TTY), "a negative int means the unsigned code");
         assertNull(board.lookup(7, FileKind.PIPE));

@@ -6,6 +6,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.osgix.host.Host;
 import org.osgix.poll.PollBackend;
+import org.osgix.syscall.support.Ranked;
 import org.osgix.poll.PollException;
 import org.osgix.poll.PollSet;
 
@@ -58,8 +59,9 @@ final class EpollRegistry {
         }
     }
 
-    void backendAdded(PollBackend backend, int ranking, long serviceId) {
-        changeBackends(() -> backends.add(backend, ranking, serviceId));
+    /** A backend came or was re-ranked. */
+    void backendAdded(Ranked<PollBackend> backend) {
+        changeBackends(() -> backends.add(backend));
     }
 
     void backendRemoved(PollBackend backend) {

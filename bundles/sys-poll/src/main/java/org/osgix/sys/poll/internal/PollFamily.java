@@ -2,7 +2,6 @@ package org.osgix.sys.poll.internal;
 
 import java.util.Map;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -13,6 +12,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgix.host.Host;
 import org.osgix.signal.SignalDelivery;
 import org.osgix.poll.PollBackend;
+import org.osgix.syscall.support.Ranked;
 import org.osgix.syscall.support.SyscallRegistrations;
 
 /**
@@ -52,23 +52,15 @@ public final class PollFamily {
         policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
         unbind = "removeBackend", updated = "updatedBackend")
     void addBackend(PollBackend backend, Map<String, Object> properties) {
-        registry.backendAdded(backend, ranking(properties), serviceId(properties));
+        registry.backendAdded(Ranked.of(backend, properties));
     }
 
     void updatedBackend(PollBackend backend, Map<String, Object> properties) {
-        registry.backendAdded(backend, ranking(properties), serviceId(properties));
+        registry.backendAdded(Ranked.of(backend, properties));
     }
 
     void removeBackend(PollBackend backend) {
         registry.backendRemoved(backend);
-    }
-
-    private static int ranking(Map<String, Object> properties) {
-        return properties.get(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0;
-    }
-
-    private static long serviceId(Map<String, Object> properties) {
-        return properties.get(Constants.SERVICE_ID) instanceof Long id ? id : Long.MAX_VALUE;
     }
 
     /** Registers every handler of the family (tests call it with a recording context). */

@@ -9,6 +9,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgix.fd.FdTable;
 import org.osgix.fd.table.internal.LinuxFdTableFactory;
+import org.osgix.syscall.support.Ranked;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.poll.PollBackend;
@@ -76,7 +77,7 @@ final class Guest implements AutoCloseable {
     }
 
     void offer(Offered o) {
-        registry.backendAdded(o.backend, o.ranking, o.serviceId);
+        registry.backendAdded(new Ranked<>(o.backend, o.ranking, o.serviceId));
     }
 
     void withdraw(Offered o) {

@@ -10,50 +10,39 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.osgix.host.NativeMemory;
 import org.osgix.net.Decision;
 import org.osgix.net.NetworkPolicy;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestProcess;
+import org.osgix.syscall.support.Ranked;
+import org.osgix.syscall.support.RankedServices;
 
 /**
- * The registered {@link NetworkPolicy} services, highest ranking first. The array is replaced
+ * The registered {@link NetworkPolicy} services, highest ranking first. The list is replaced
  * as a whole on every change, so a call reads one volatile field and, with no policy, does
  * nothing else.
  */
 final class Policies {
-    private record Entry(NetworkPolicy policy, int ranking, long serviceId) {
-    }
-
-    private static final Comparator<Entry> ORDER =
-        Comparator.comparingInt(Entry::ranking).reversed().thenComparingLong(Entry::serviceId);
-
     private final NativeMemory memory;
-    private volatile Entry[] entries = new Entry[0];
+    private final RankedServices<NetworkPolicy> ranked = new RankedServices<>();
 
     Policies(NativeMemory memory) {
         this.memory = memory;
     }
 
-    synchronized void add(NetworkPolicy policy, int ranking, long serviceId) {
-        List<Entry> list = new ArrayList<>(List.of(entries));
-        list.removeIf(e -> e.policy == policy);
-        list.add(new Entry(policy, ranking, serviceId));
-        list.sort(ORDER);
-        entries = list.toArray(new Entry[0]);
+    /** Adds a policy, or re-ranks it when it is already here. */
+    void add(Ranked<NetworkPolicy> policy) {
+        ranked.add(policy);
     }
 
-    synchronized void remove(NetworkPolicy policy) {
-        List<Entry> list = new ArrayList<>(List.of(entries));
-        list.removeIf(e -> e.policy == policy);
-        entries = list.toArray(new Entry[0]);
+    void remove(NetworkPolicy policy) {
+        ranked.remove(policy);
     }
 
     boolean any() {
-        return entries.length > 0;
+        return !ranked.services().isEmpty();
     }
 
     /**
@@ -67,8 +56,9 @@ final class Policies {
         if (address == null) {
             return length;
         }
-        for (Entry entry : entries) {
-            Decision decision = entry.policy.decide(process, operation, socketType, address);
+        List<NetworkPolicy> now = ranked.services();
+        for (int i = 0; i < now.size(); i++) {
+            Decision decision = now.get(i).decide(process, operation, socketType, address);
             if (decision == null || decision.isAllow()) {
                 continue;
             }

@@ -2,7 +2,6 @@ package org.osgix.sys.socket.internal;
 
 import java.util.Map;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -14,6 +13,7 @@ import org.osgix.host.Host;
 import org.osgix.ioctl.IoctlRegistrations;
 import org.osgix.net.NetworkPolicy;
 import org.osgix.signal.SignalDelivery;
+import org.osgix.syscall.support.Ranked;
 import org.osgix.syscall.support.SyscallRegistrations;
 
 /**
@@ -58,23 +58,15 @@ public final class SocketFamily {
         policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
         unbind = "removePolicy", updated = "updatedPolicy")
     void addPolicy(NetworkPolicy policy, Map<String, Object> properties) {
-        policies.add(policy, ranking(properties), serviceId(properties));
+        policies.add(Ranked.of(policy, properties));
     }
 
     void updatedPolicy(NetworkPolicy policy, Map<String, Object> properties) {
-        policies.add(policy, ranking(properties), serviceId(properties));
+        policies.add(Ranked.of(policy, properties));
     }
 
     void removePolicy(NetworkPolicy policy) {
         policies.remove(policy);
-    }
-
-    private static int ranking(Map<String, Object> properties) {
-        return properties.get(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0;
-    }
-
-    private static long serviceId(Map<String, Object> properties) {
-        return properties.get(Constants.SERVICE_ID) instanceof Long id ? id : Long.MAX_VALUE;
     }
 
     /** Registers every handler of the family (tests call it with a recording context). */

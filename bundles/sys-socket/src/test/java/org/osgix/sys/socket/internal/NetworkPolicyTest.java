@@ -15,6 +15,7 @@ import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.net.Decision;
 import org.osgix.net.NetworkPolicy;
 import org.osgix.syscall.Errno;
+import org.osgix.syscall.support.Ranked;
 import org.osgix.testsupport.Guest;
 
 /**
@@ -83,7 +84,7 @@ class NetworkPolicyTest {
             return operation == NetworkPolicy.Operation.CONNECT && address.getPort() == open
                 ? Decision.deny(Errno.ECONNREFUSED) : Decision.ALLOW;
         };
-        policies.add(denyOne, 0, 1);
+        policies.add(new Ranked<>(denyOne, 0, 1));
         assertEquals(-Errno.ECONNREFUSED, connect(open));
         assertEquals(0, connect(other), "another port still connects");
         assertTrue(seen.get(0).getAddress() instanceof java.net.Inet6Address, seen.toString());
@@ -100,10 +101,10 @@ class NetworkPolicyTest {
         int nowhere = listener();
         guest.fds.close((int) lastListener);
         InetSocketAddress target = new InetSocketAddress(InetAddress.getByName("::1"), open);
-        policies.add((process, operation, type, address) -> operation == NetworkPolicy.Operation.CONNECT
-            && address.getPort() == nowhere ? Decision.redirect(target) : null, 0, 1);
-        policies.add((process, operation, type, address) -> operation == NetworkPolicy.Operation.BIND
-            ? Decision.deny(Errno.EACCES) : Decision.ALLOW, 10, 2);
+        policies.add(new Ranked<>((process, operation, type, address) -> operation == NetworkPolicy.Operation.CONNECT
+            && address.getPort() == nowhere ? Decision.redirect(target) : null, 0, 1));
+        policies.add(new Ranked<>((process, operation, type, address) -> operation == NetworkPolicy.Operation.BIND
+            ? Decision.deny(Errno.EACCES) : Decision.ALLOW, 10, 2));
         assertEquals(0, connect(nowhere), "redirected to the listener");
         assertEquals(0, connect(closed));
         long fd = guest.call("socket", AF_INET6, SOCK_STREAM, 0);

@@ -1,21 +1,43 @@
 package org.osgix.samples.seeded.random.internal;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.propertytypes.ServiceRanking;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
+import org.osgix.syscall.Syscall;
 import org.osgix.syscall.SyscallContext;
+import org.osgix.syscall.SyscallHandler;
 
 /**
- * getrandom(buf, count, flags) with seeded bytes. Flags are checked as Linux checks them; a call
- * returns at most {@value #MAX_BYTES} bytes, which Linux allows for requests over 256 bytes.
+ * getrandom(buf, count, flags) with seeded bytes, overriding the standard handler (a higher
+ * ranking). Flags are checked as Linux checks them; a call returns at most {@value #MAX_BYTES}
+ * bytes, which Linux allows for requests over 256 bytes. Installing the bundle changes what
+ * running guests get from their next getrandom; uninstalling it gives them the host's randomness
+ * back.
  */
-final class SeededGetrandom {
+@Component(service = SyscallHandler.class, configurationPid = Seeds.PID)
+@Syscall(name = "getrandom", family = "seeded-random", support = SyscallHandler.SUPPORT_PARTIAL,
+        note = "deterministic SplitMix64 bytes from a seed; at most 64 KiB a call")
+@ServiceRanking(Seeds.RANKING)
+public final class SeededGetrandom implements SyscallHandler {
     static final int GRND_NONBLOCK = 1, GRND_RANDOM = 2, GRND_INSECURE = 4;
     static final int MAX_BYTES = 64 * 1024;
 
     private final Seeds seeds;
 
+    @Activate
+    public SeededGetrandom(Seed seed) {
+        this(new Seeds(seed.value()));
+    }
+
     SeededGetrandom(Seeds seeds) {
         this.seeds = seeds;
+    }
+
+    @Override
+    public long handle(SyscallContext call) {
+        return getrandom(call);
     }
 
     long getrandom(SyscallContext call) {

@@ -4,7 +4,10 @@ import org.osgix.syscall.GuestProcess;
 
 /** Which seed a process uses, and its generator (one per process, created on first use). */
 final class Seeds {
-    static final String PROPERTY = "seed";
+    /** The configuration both components read their {@link Seed} from. */
+    static final String PID = "org.osgix.samples.seeded.random";
+    /** Above the standard families' ranking 0, so these handlers win. */
+    static final int RANKING = 100;
     static final String LAUNCH_OPTION = "random-seed";
     static final long DEFAULT_SEED = 42;
 

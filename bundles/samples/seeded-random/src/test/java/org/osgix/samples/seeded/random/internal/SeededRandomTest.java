@@ -74,4 +74,10 @@ class SeededRandomTest {
         assertEquals(0x80085240L, SeedIoctl.RNDGETSEED, "_IOR('R', 0x40, __u64)");
         assertNotEquals(0, SeedIoctl.RNDGETSEED & 0xff);
     }
+
+    @Test
+    void theSeedRequestIsTheEncodedReadOfEightBytes() {
+        assertEquals(org.osgix.ioctl.IoctlRequests.encode(org.osgix.ioctl.IoctlRequests.IOC_READ, 'R', 0x40, Long.BYTES),
+            SeedIoctl.RNDGETSEED);
+    }
 }
