@@ -1,19 +1,22 @@
 package org.osgix.kernel.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.osgix.engine.CpuEngine;
 
 /**
- * The CPU engines of the running composition, by name. A launch names one ({@code --engine=NAME},
- * or the framework property {@code osgix.engine}); without a name the native engine runs where the
- * host supports it and Unicorn elsewhere. A named engine that is missing or cannot run here is an
- * error, never a silent fallback.
+ * The CPU engines of the running composition, by architecture and name. A launch runs an engine
+ * of its program's architecture and may name one ({@code --engine=NAME}, or the framework
+ * property {@code osgix.engine}); without a name the native engine runs where the host supports
+ * it and Unicorn elsewhere. A named engine that is missing or cannot run here is an error, never
+ * a silent fallback.
  */
 final class Engines {
     static final String PREFERRED = "native", FALLBACK = "unicorn";
 
-    private final Map<String, CpuEngine> byName = new TreeMap<>();
+    private final List<CpuEngine> engines = new ArrayList<>();
     private final String configured;
 
     /** {@code configured}: the framework's {@code osgix.engine} property, or null. */
@@ -22,21 +25,27 @@ final class Engines {
     }
 
     synchronized void add(CpuEngine engine) {
-        byName.put(engine.name(), engine);
+        engines.add(engine);
     }
 
     synchronized void remove(CpuEngine engine) {
-        byName.values().remove(engine);
+        engines.remove(engine);
     }
 
-    /** The engine a launch uses, or throws with a one-line reason. */
-    synchronized CpuEngine choose(String requested) {
+    /** The engine a launch of an {@code arch} program uses, or throws with a one-line reason. */
+    synchronized CpuEngine choose(String requested, String arch) {
+        Map<String, CpuEngine> byName = new TreeMap<>();
+        for (CpuEngine engine : engines) {
+            if (engine.arch().equals(arch)) {
+                byName.putIfAbsent(engine.name(), engine);
+            }
+        }
         String name = requested != null ? requested : configured;
         if (name != null) {
             CpuEngine engine = byName.get(name);
             if (engine == null) {
-                throw new IllegalArgumentException("no CPU engine '" + name + "' in this composition (have: "
-                        + String.join(", ", byName.keySet()) + ")");
+                throw new IllegalArgumentException("no CPU engine '" + name + "' for " + arch
+                        + " in this composition (have: " + String.join(", ", byName.keySet()) + ")");
             }
             String why = engine.unavailableReason();
             if (why != null) {
@@ -55,14 +64,14 @@ final class Engines {
                 return engine;
             }
         }
-        throw new IllegalArgumentException("no CPU engine can run here (have: " + String.join(", ", byName.keySet())
-                + ")");
+        throw new IllegalArgumentException("no CPU engine for " + arch + " can run here (have: "
+                + String.join(", ", byName.keySet()) + ")");
     }
 
-    /** The name {@link #choose(String) choose(null)} picks, or null. */
-    synchronized String defaultName() {
+    /** The name {@link #choose choose(null, arch)} picks, or null. */
+    synchronized String defaultName(String arch) {
         try {
-            return choose(null).name();
+            return choose(null, arch).name();
         } catch (IllegalArgumentException none) {
             return null;
         }

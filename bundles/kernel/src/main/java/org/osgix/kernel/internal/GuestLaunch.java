@@ -42,12 +42,16 @@ final class GuestLaunch {
             System.err.println("osgix: " + program + ": Is a directory");
             return NOT_EXECUTABLE;
         }
+        Architectures.Architecture arch = architecture(path);
+        if (arch == null) {
+            return NOT_EXECUTABLE;
+        }
         ResourceLimits limits = new ResourceLimits();
         FdTable fds = machinery.fdTables().newTable(1024);
         GuestProcessImpl process;
         try {
-            CpuEngine engine = machinery.engines().choose(request.options().get(ENGINE_OPTION));
-            process = new GuestProcessImpl(engine, machinery.host(), machinery.dispatcher(), fds,
+            CpuEngine engine = machinery.engines().choose(request.options().get(ENGINE_OPTION), arch.name());
+            process = new GuestProcessImpl(engine, machinery.host(), arch.dispatcher(), fds,
                     limits, request.options());
         } catch (RuntimeException engineFailure) {
             System.err.println("osgix: cannot start the CPU engine: " + engineFailure.getMessage());
@@ -64,7 +68,7 @@ final class GuestLaunch {
         }
         LoadedImage image;
         try {
-            image = machinery.loader().load(new ExecRequest(path, path, request.argv(), request.env()),
+            image = arch.loader().load(new ExecRequest(path, path, request.argv(), request.env()),
                     process.memory());
         } catch (ExecException e) {
             System.err.println("osgix: " + program + ": " + e.getMessage());
@@ -80,6 +84,23 @@ final class GuestLaunch {
         } finally {
             machinery.hostSignals().remove(process);
         }
+    }
+
+    /**
+     * The architecture the program is built for, when the arch services offer it; else null after
+     * telling why. A file that is no ELF program is the primary architecture's loader's to refuse.
+     */
+    private Architectures.Architecture architecture(String path) {
+        Architectures archs = machinery.architectures();
+        String wanted = ProgramArch.of(path);
+        String name = wanted != null ? wanted : archs.primary();
+        Architectures.Architecture arch = name == null ? null : archs.get(name);
+        if (arch == null) {
+            System.err.println("osgix: " + request.argv().get(0) + ": Exec format error (" + (wanted != null
+                    ? "an " + wanted + " program" : "a program") + "; the architecture services offer "
+                    + (archs.names().isEmpty() ? "none" : String.join(", ", archs.names())) + ")");
+        }
+        return arch;
     }
 
     /** What /proc/self/exe shows: the absolute path with symlinks resolved. */

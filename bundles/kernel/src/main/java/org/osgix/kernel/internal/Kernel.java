@@ -31,7 +31,7 @@ import org.osgix.syscall.support.ServiceProperties;
  */
 @Component(immediate = true, service = SyscallSupport.class)
 public final class Kernel implements SyscallSupport {
-    private final Dispatcher dispatcher;
+    private final Architectures architectures = new Architectures(System.getProperty("os.arch"));
     private final Interceptors interceptors = new Interceptors();
     private final Engines engines;
     private final Machinery machinery;
@@ -39,18 +39,35 @@ public final class Kernel implements SyscallSupport {
 
     @Activate
     public Kernel(BundleContext context,
-            @Reference(target = "(osgix.arch=x86_64)") SyscallTable table,
-            @Reference(target = "(osgix.arch=x86_64)") ProgramLoader loader,
             @Reference FdTableFactory fdTables,
             @Reference Host host) {
-        this.dispatcher = new Dispatcher(table);
         this.engines = new Engines(context.getProperty(CpuEngine.NAME));
-        this.machinery = new Machinery(engines, loader, fdTables, host, dispatcher, interceptors,
+        this.machinery = new Machinery(engines, architectures, fdTables, host, interceptors,
                 () -> signals, new HostSignals());
     }
 
-    @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policy = ReferencePolicy.DYNAMIC,
-            target = "(osgix.arch=x86_64)")
+    /** An architecture's syscall numbers: a program of that architecture can run once it has a loader too. */
+    @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policy = ReferencePolicy.DYNAMIC)
+    void addTable(SyscallTable table) {
+        architectures.addTable(table);
+    }
+
+    void removeTable(SyscallTable table) {
+        architectures.removeTable(table);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policy = ReferencePolicy.DYNAMIC)
+    void addLoader(ProgramLoader loader, Map<String, Object> props) {
+        if (props.get(ProgramLoader.ARCH) instanceof String arch) {
+            architectures.addLoader(arch, Ranked.of(loader, props));
+        }
+    }
+
+    void removeLoader(ProgramLoader loader) {
+        architectures.removeLoader(loader);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policy = ReferencePolicy.DYNAMIC)
     void addEngine(CpuEngine engine) {
         engines.add(engine);
     }
@@ -72,7 +89,7 @@ public final class Kernel implements SyscallSupport {
 
     @Override
     public String engine() {
-        return engines.defaultName();
+        return engines.defaultName(architectures.primary());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -89,13 +106,13 @@ public final class Kernel implements SyscallSupport {
         String family = blankToNull(syscall.family());
         String note = blankToNull(syscall.note());
         for (String name : names) {
-            dispatcher.add(ranked.with(new Dispatcher.Registration(handler, name, bundle, family, syscall.support(),
+            architectures.addHandler(ranked.with(new Dispatcher.Registration(handler, name, bundle, family, syscall.support(),
                     note, syscall.nonblocking())));
         }
     }
 
     void removeHandler(SyscallHandler handler) {
-        dispatcher.remove(handler);
+        architectures.removeHandler(handler);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -109,12 +126,13 @@ public final class Kernel implements SyscallSupport {
 
     @Override
     public List<Row> table() {
-        return dispatcher.table();
+        Dispatcher primary = architectures.primaryDispatcher();
+        return primary == null ? List.of() : primary.table();
     }
 
     @Override
     public long handlerFailures() {
-        return dispatcher.failures();
+        return architectures.failures();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
