@@ -14,32 +14,7 @@ import org.osgix.syscall.support.Ranked;
 /** An architecture runs once a table and a loader offer it; every table gets every handler. */
 class ArchitecturesTest {
     private static SyscallTable table(String arch, List<String> names) {
-        return new SyscallTable() {
-            @Override
-            public String arch() {
-                return arch;
-            }
-
-            @Override
-            public int size() {
-                return names.size();
-            }
-
-            @Override
-            public String name(int number) {
-                return number >= 0 && number < names.size() ? names.get(number) : null;
-            }
-
-            @Override
-            public int number(String name) {
-                return names.indexOf(name);
-            }
-
-            @Override
-            public List<String> names() {
-                return names;
-            }
-        };
+        return new ListSyscallTable(arch, names);
     }
 
     private final Architectures archs = new Architectures("amd64");

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.osgix.arch.SyscallTable;
 import org.osgix.syscall.SyscallHandler;
 import org.osgix.syscall.support.Ranked;
 
@@ -15,32 +14,7 @@ import org.osgix.syscall.support.Ranked;
 class DispatcherTest {
     private static final List<String> NAMES = List.of("read", "write", "getpid");
 
-    private final Dispatcher dispatcher = new Dispatcher(new SyscallTable() {
-        @Override
-        public String arch() {
-            return "test";
-        }
-
-        @Override
-        public int size() {
-            return NAMES.size();
-        }
-
-        @Override
-        public String name(int number) {
-            return number >= 0 && number < NAMES.size() ? NAMES.get(number) : null;
-        }
-
-        @Override
-        public int number(String name) {
-            return NAMES.indexOf(name);
-        }
-
-        @Override
-        public List<String> names() {
-            return NAMES;
-        }
-    });
+    private final Dispatcher dispatcher = new Dispatcher(new ListSyscallTable("test", NAMES));
 
     private static Ranked<Dispatcher.Registration> registration(SyscallHandler h, String name, int ranking,
             long serviceId, boolean nonBlocking) {
