@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceRegistration;
 import org.osgix.fd.FileKind;
+import org.osgix.syscall.support.ServiceRegistrations;
 
 /**
  * Registers ioctl handlers as whiteboard services with the right properties. A bundle creates
@@ -19,9 +18,7 @@ import org.osgix.fd.FileKind;
  * </pre>
  */
 public final class IoctlRegistrations implements AutoCloseable {
-    private final BundleContext context;
-    private final int ranking;
-    private final List<ServiceRegistration<IoctlHandler>> registrations = new ArrayList<>();
+    private final ServiceRegistrations<IoctlHandler> registrations;
 
     public IoctlRegistrations(BundleContext context) {
         this(context, 0);
@@ -29,8 +26,7 @@ public final class IoctlRegistrations implements AutoCloseable {
 
     /** Every handler registered with {@code service.ranking = ranking} (overrides use &gt; 0). */
     public IoctlRegistrations(BundleContext context, int ranking) {
-        this.context = context;
-        this.ranking = ranking;
+        this.registrations = new ServiceRegistrations<>(context, IoctlHandler.class, ranking);
     }
 
     /** Registers {@code handler} for {@code requests} on every kind of descriptor. */
@@ -48,7 +44,7 @@ public final class IoctlRegistrations implements AutoCloseable {
         return register(name, handler, names.toArray(new String[0]), requests);
     }
 
-    private synchronized IoctlRegistrations register(String name, IoctlHandler handler, String[] kinds,
+    private IoctlRegistrations register(String name, IoctlHandler handler, String[] kinds,
             long[] requests) {
         if (requests.length == 0) {
             throw new IllegalArgumentException("no request code given for " + name);
@@ -60,24 +56,16 @@ public final class IoctlRegistrations implements AutoCloseable {
         }
         props.put(IoctlHandler.REQUEST, codes);
         props.put(IoctlHandler.NAME, name);
-        props.put(Constants.SERVICE_RANKING, ranking);
         if (kinds != null) {
             props.put(IoctlHandler.KIND, kinds);
         }
-        registrations.add(context.registerService(IoctlHandler.class, handler, props));
+        registrations.register(handler, props);
         return this;
     }
 
     /** Unregisters every handler (safe to call twice, and after the bundle stopped). */
     @Override
-    public synchronized void close() {
-        for (ServiceRegistration<IoctlHandler> r : registrations) {
-            try {
-                r.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // the framework unregistered it when the bundle stopped
-            }
-        }
-        registrations.clear();
+    public void close() {
+        registrations.close();
     }
 }

@@ -1,11 +1,7 @@
 package org.osgix.syscall.support;
 
-import java.util.ArrayList;
 import java.util.Hashtable;
-import java.util.List;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceRegistration;
 import org.osgix.syscall.SyscallHandler;
 
 /**
@@ -20,10 +16,8 @@ import org.osgix.syscall.SyscallHandler;
  * </pre>
  */
 public final class SyscallRegistrations implements AutoCloseable {
-    private final BundleContext context;
     private final String family;
-    private final int ranking;
-    private final List<ServiceRegistration<SyscallHandler>> registrations = new ArrayList<>();
+    private final ServiceRegistrations<SyscallHandler> registrations;
 
     public SyscallRegistrations(BundleContext context, String family) {
         this(context, family, 0);
@@ -31,9 +25,8 @@ public final class SyscallRegistrations implements AutoCloseable {
 
     /** All handlers registered with {@code service.ranking = ranking} (overrides use &gt; 0). */
     public SyscallRegistrations(BundleContext context, String family, int ranking) {
-        this.context = context;
         this.family = family;
-        this.ranking = ranking;
+        this.registrations = new ServiceRegistrations<>(context, SyscallHandler.class, ranking);
     }
 
     /** Registers a handler with full Linux semantics. */
@@ -56,33 +49,25 @@ public final class SyscallRegistrations implements AutoCloseable {
         return register(name, SyscallHandler.SUPPORT_PARTIAL, note, true, handler);
     }
 
-    private synchronized SyscallRegistrations register(String name, String support, String note,
+    private SyscallRegistrations register(String name, String support, String note,
             boolean nonBlocking, SyscallHandler handler) {
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(SyscallHandler.NAME, name);
         props.put(SyscallHandler.SUPPORT, support);
         props.put(SyscallHandler.FAMILY, family);
-        props.put(Constants.SERVICE_RANKING, ranking);
         if (note != null) {
             props.put(SyscallHandler.NOTE, note);
         }
         if (nonBlocking) {
             props.put(SyscallHandler.NON_BLOCKING, Boolean.TRUE);
         }
-        registrations.add(context.registerService(SyscallHandler.class, handler, props));
+        registrations.register(handler, props);
         return this;
     }
 
     /** Unregisters every handler (safe to call twice, and after the bundle stopped). */
     @Override
-    public synchronized void close() {
-        for (ServiceRegistration<SyscallHandler> r : registrations) {
-            try {
-                r.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // the framework unregistered it when the bundle stopped
-            }
-        }
-        registrations.clear();
+    public void close() {
+        registrations.close();
     }
 }
