@@ -31,7 +31,7 @@ public class DispatcherBenchmark {
 
     private SyscallTable table;
     private Dispatcher dispatcher;
-    private GuestProcessImpl process;
+    private GuestThreadImpl thread;
     private CallFrame frame;
     private int getppid;
     private int unregistered;
@@ -49,13 +49,13 @@ public class DispatcherBenchmark {
         }
         getppid = table.number("getppid");
         unregistered = table.number("acct"); // a real name no handler serves here
-        process = KernelFixture.process(new PosixHost(), dispatcher);
-        frame = KernelFixture.frame(process);
+        thread = KernelFixture.thread(new PosixHost(), dispatcher);
+        frame = KernelFixture.frame(thread);
     }
 
     @TearDown(Level.Trial)
     public void stop() {
-        KernelFixture.release(process);
+        KernelFixture.release(thread);
     }
 
     /** number → handler → result, one registered name. */
@@ -82,7 +82,7 @@ public class DispatcherBenchmark {
     /** The engine's trap entry of a single-threaded process: what runs after the JNA callback. */
     @Benchmark
     public long trap() {
-        return process.onSyscall(getppid, 0, 0, 0, 0, 0, 0);
+        return thread.onSyscall(getppid, 0, 0, 0, 0, 0, 0);
     }
 
     /** Name → number (done when a handler registers, not per call). */

@@ -20,28 +20,24 @@ final class KernelFixture {
             0, serviceId));
     }
 
-    /** A single-threaded process over a stub machine, whose one thread is loaded on the CPU. */
-    static GuestProcessImpl process(Host host, Dispatcher dispatcher) {
+    /** The main thread of a single-threaded process over a stub machine (its trap handler). */
+    static GuestThreadImpl thread(Host host, Dispatcher dispatcher) {
         GuestProcessImpl process = new GuestProcessImpl(StubMachine.ENGINE, host, dispatcher,
             new LinuxFdTableFactory(host).newTable(1024), new ResourceLimits(), Map.of());
-        Cpu cpu = process.cpu();
-        GuestThreadImpl thread = new GuestThreadImpl(host.getpid(), process, cpu.machine().newContext(), host);
-        cpu.acquire(thread); // loads the thread: the trap finds it as the CPU's current thread
-        cpu.release();
-        return process;
+        return new GuestThreadImpl(host.getpid(), process, process.machine(), host);
     }
 
-    /** The frame the trap of {@code process}'s loaded thread fills. */
-    static CallFrame frame(GuestProcessImpl process) {
-        return process.cpu().loaded().frame();
+    /** The frame the trap of {@code thread} fills. */
+    static CallFrame frame(GuestThreadImpl thread) {
+        return thread.frame();
     }
 
     /** An empty address space over a stub machine. */
     static AddressSpaceImpl addressSpace(Host host) {
-        return new AddressSpaceImpl(host, new Cpu(new StubMachine()));
+        return new AddressSpaceImpl(host, new StubMachine());
     }
 
-    static void release(GuestProcessImpl process) {
-        process.abandon();
+    static void release(GuestThreadImpl thread) {
+        ((GuestProcessImpl) thread.process()).abandon();
     }
 }

@@ -1,10 +1,10 @@
 package org.osgix.kernel.internal;
 
-import org.osgix.engine.CpuContext;
 import org.osgix.engine.CpuEngine;
 import org.osgix.engine.CpuRegister;
 import org.osgix.engine.Machine;
 import org.osgix.engine.TrapHandler;
+import org.osgix.engine.Vcpu;
 
 /**
  * A machine without an instruction engine, for measuring the kernel's Java paths alone: it
@@ -20,13 +20,23 @@ final class StubMachine implements Machine {
         }
 
         @Override
-        public Machine createMachine(TrapHandler traps) {
+        public String name() {
+            return "stub";
+        }
+
+        @Override
+        public String unavailableReason() {
+            return null;
+        }
+
+        @Override
+        public Machine createMachine() {
             return new StubMachine();
         }
     };
 
     @Override
-    public int map(long addr, long len, int prot) {
+    public int map(long addr, long len, int prot, int flags) {
         return 0;
     }
 
@@ -40,39 +50,75 @@ final class StubMachine implements Machine {
     }
 
     @Override
-    public CpuContext newContext() {
-        return () -> { };
+    public boolean hostProtections() {
+        return false;
     }
 
     @Override
-    public void save(CpuContext ctx) {
+    public boolean sharedCpu() {
+        return false;
     }
 
     @Override
-    public void load(CpuContext ctx) {
+    public boolean cpuContended() {
+        return false;
     }
 
     @Override
-    public long get(CpuRegister reg) {
-        return 0;
+    public void lock() {
     }
 
     @Override
-    public void set(CpuRegister reg, long value) {
+    public void unlock() {
     }
 
     @Override
-    public int run() {
-        return EXIT_HALT;
-    }
+    public Vcpu newVcpu(TrapHandler traps) {
+        return new Vcpu() {
+            @Override
+            public long get(CpuRegister reg) {
+                return 0;
+            }
 
-    @Override
-    public long faultAddress() {
-        return 0;
-    }
+            @Override
+            public void set(CpuRegister reg, long value) {
+            }
 
-    @Override
-    public void requestStop() {
+            @Override
+            public int vectorStateSize() {
+                return 0;
+            }
+
+            @Override
+            public void readVectorState(byte[] dst) {
+            }
+
+            @Override
+            public void writeVectorState(byte[] src) {
+            }
+
+            @Override
+            public void copyFrom(Vcpu other) {
+            }
+
+            @Override
+            public int run() {
+                return EXIT_HALT;
+            }
+
+            @Override
+            public long faultAddress() {
+                return 0;
+            }
+
+            @Override
+            public void requestStop() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.osgix.engine.CpuRegister;
 import org.osgix.engine.Machine;
 import org.osgix.engine.TrapHandler;
+import org.osgix.engine.Vcpu;
 import org.osgix.host.Host;
 import org.osgix.host.NativeMemory;
 import org.osgix.host.posix.internal.PosixHost;
@@ -41,6 +42,7 @@ public class EngineTrapBenchmark {
     private Host host;
     private long code;
     private Machine machine;
+    private Vcpu vcpu;
     private long trapped;
     private boolean fstatInTrap;
     private int statFd;
@@ -71,8 +73,9 @@ public class EngineTrapBenchmark {
         if (statFd < 0) {
             throw new IllegalStateException("open: " + statFd);
         }
-        machine = new UnicornEngine().createMachine(trapHandler());
-        check(machine.map(code, PAGE, PROT_RX), "map");
+        machine = new UnicornEngine().createMachine();
+        check(machine.map(code, PAGE, PROT_RX, 0), "map");
+        vcpu = machine.newVcpu(trapHandler());
 
         check(UnicornLibrary.uc_open(UnicornLibrary.UC_ARCH_X86, UnicornLibrary.UC_MODE_64, scratch.address(0)),
             "uc_open");
@@ -117,6 +120,7 @@ public class EngineTrapBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() {
+        vcpu.close();
         machine.close();
         UnicornLibrary.uc_close(bareUc);
         host.close(statFd);
@@ -131,8 +135,8 @@ public class EngineTrapBenchmark {
 
     private int runMachine(int offset) {
         fstatInTrap = false;
-        machine.set(CpuRegister.PC, code + offset);
-        int exit = machine.run();
+        vcpu.set(CpuRegister.PC, code + offset);
+        int exit = vcpu.run();
         if (exit != Machine.EXIT_HALT) {
             throw new IllegalStateException("unexpected engine exit " + exit);
         }
@@ -163,9 +167,9 @@ public class EngineTrapBenchmark {
     @Benchmark
     @OperationsPerInvocation(SYSCALLS)
     public int machineSyscallHostFstat() {
-        machine.set(CpuRegister.PC, code + SYSCALL_LOOP);
+        vcpu.set(CpuRegister.PC, code + SYSCALL_LOOP);
         fstatInTrap = true;
-        int exit = machine.run();
+        int exit = vcpu.run();
         fstatInTrap = false;
         if (exit != Machine.EXIT_HALT) {
             throw new IllegalStateException("unexpected engine exit " + exit);
