@@ -60,4 +60,13 @@ public interface SignalDelivery {
      */
     default void threadCreated(GuestThread parent, GuestThread child) {
     }
+
+    /**
+     * After execve's point of no return, once the other threads are gone: handled signals go back
+     * to their default action (ignored ones stay ignored), the alternate stack is cleared, POSIX
+     * timers are deleted; the mask and pending signals are kept. {@code thread} is the thread
+     * that called execve, which had thread id {@code formerTid} and now has the pid.
+     */
+    default void exec(GuestThread thread, int formerTid) {
+    }
 }

@@ -88,6 +88,18 @@ public interface GuestProcess {
         exitGroup(128 + signal);
     }
 
+    /**
+     * execve in place: replaces the program of this process with {@code request} for the calling
+     * thread {@code caller}, keeping the pid. Before the point of no return a failure leaves the
+     * old program untouched and is returned as -errno (ENOENT, EACCES, ENOEXEC, E2BIG...); after
+     * it the other threads are gone, the caller runs the new program as the main thread (tid =
+     * pid) and 0 is returned, which the new program finds in its result register. The request's
+     * {@code hostPath} must stay valid during the call.
+     */
+    default int execve(GuestThread caller, org.osgix.exec.ExecRequest request) {
+        return -Errno.ENOSYS;
+    }
+
     /** True once exit_group (or a fatal signal) has begun. */
     boolean isExiting();
 

@@ -44,6 +44,10 @@ final class AddressSpaceImpl implements AddressSpace {
         this.origins = new FileOrigins(host);
     }
 
+    Machine machine() {
+        return machine;
+    }
+
     static long pageUp(long v) {
         return (v + PAGE_MASK) & ~PAGE_MASK;
     }

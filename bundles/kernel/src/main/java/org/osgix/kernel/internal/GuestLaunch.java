@@ -56,6 +56,7 @@ final class GuestLaunch {
         }
         process.attach(machinery.interceptors());
         process.attachSignals(machinery.signals());
+        process.attachLoader(machinery.loader());
         String stdioFailure = new Stdio(machinery.host()).inherit(fds, process::option);
         if (stdioFailure != null) {
             System.err.println("osgix: " + stdioFailure);
@@ -83,7 +84,7 @@ final class GuestLaunch {
     }
 
     /** What /proc/self/exe shows: the absolute path with symlinks resolved. */
-    private static String realPath(String path) {
+    static String realPath(String path) {
         try {
             return Path.of(path).toRealPath().toString();
         } catch (IOException | RuntimeException e) {

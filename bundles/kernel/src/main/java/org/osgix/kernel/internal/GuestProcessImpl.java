@@ -25,8 +25,11 @@ final class GuestProcessImpl implements GuestProcess {
     private final int ppid;
     private final Host host;
     private final Dispatcher dispatcher;
-    private final Machine machine;
-    private final AddressSpaceImpl memory;
+    private final CpuEngine engine;
+    /** The current program's machine and memory: execve replaces both. */
+    private volatile Machine machine;
+    private volatile AddressSpaceImpl memory;
+    private volatile InPlaceExec exec;
     private final FdTable fds;
     private final ResourceLimits limits;
     private final Map<String, String> options;
@@ -34,6 +37,8 @@ final class GuestProcessImpl implements GuestProcess {
     private volatile java.util.function.Supplier<org.osgix.signal.SignalDelivery> signals = () -> null;
     /** rt_sigreturn's number: it always runs outside the engine's trap (it rewrites every register). */
     private final int sigreturnNumber;
+    /** execve and execveat: they replace every register and the memory, so never inside the trap. */
+    private final int execveNumber, execveatNumber;
     private final Map<Class<?>, Object> states = new ConcurrentHashMap<>();
     private final Map<Integer, GuestThreadImpl> threads = new ConcurrentHashMap<>();
     private final AtomicInteger live = new AtomicInteger();
@@ -56,6 +61,9 @@ final class GuestProcessImpl implements GuestProcess {
         this.limits = limits;
         this.nextTid = new AtomicInteger(pid);
         this.sigreturnNumber = dispatcher.number("rt_sigreturn");
+        this.execveNumber = dispatcher.number("execve");
+        this.execveatNumber = dispatcher.number("execveat");
+        this.engine = engine;
         this.machine = engine.createMachine();
         this.memory = new AddressSpaceImpl(host, machine);
         fds.setLimit((int) Math.min(Integer.MAX_VALUE, limits.current(RLIMIT_NOFILE) & Long.MAX_VALUE));
@@ -85,8 +93,75 @@ final class GuestProcessImpl implements GuestProcess {
         return signals.get();
     }
 
-    int sigreturnNumber() {
-        return sigreturnNumber;
+    /** Calls that rewrite every register (rt_sigreturn, execve): served outside the engine's trap. */
+    boolean runsOutsideTrap(long number) {
+        return number == sigreturnNumber || number == execveNumber || number == execveatNumber;
+    }
+
+    void attachLoader(org.osgix.exec.ProgramLoader loader) {
+        exec = new InPlaceExec(loader);
+    }
+
+    @Override
+    public int execve(GuestThread caller, org.osgix.exec.ExecRequest request) {
+        InPlaceExec e = exec;
+        return e == null ? -org.osgix.syscall.Errno.ENOSYS : e.execve(this, (GuestThreadImpl) caller, request);
+    }
+
+    /** A machine and an empty address space for a new program (not in use until {@link #replaceImage}). */
+    AddressSpaceImpl newImage() {
+        return new AddressSpaceImpl(host, engine.createMachine());
+    }
+
+    /**
+     * Ends every thread but {@code caller} and waits until they are gone (execve's de_thread).
+     * False when the process began to exit meanwhile.
+     */
+    boolean killOtherThreads(GuestThreadImpl caller) {
+        List<GuestThreadImpl> others = new java.util.ArrayList<>();
+        for (GuestThreadImpl t : threads.values()) {
+            if (t != caller) {
+                others.add(t);
+                t.kill();
+            }
+        }
+        boolean interrupted = false;
+        for (GuestThreadImpl t : others) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // a signal for the caller: it stays pending
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return !exiting.get();
+    }
+
+    /**
+     * execve's point of no return, after {@link #killOtherThreads}: the caller moves to the new
+     * machine as the main thread, and the old program's memory and machine are given back.
+     */
+    void replaceImage(GuestThreadImpl caller, AddressSpaceImpl next) {
+        Machine oldMachine = machine;
+        AddressSpaceImpl oldMemory = memory;
+        int oldTid = caller.tid();
+        caller.rebind(next.machine(), pid);
+        threads.remove(oldTid);
+        threads.put(pid, caller);
+        machine = next.machine();
+        memory = next;
+        oldMachine.lock();
+        try {
+            oldMachine.close();
+        } finally {
+            oldMachine.unlock();
+        }
+        oldMemory.release();
     }
 
     void setProgram(String executable, List<String> arguments) {

@@ -19,9 +19,10 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
     private static final int SIGSEGV = 11, SIGILL = 4, SIGFPE = 8, SIGTRAP = 5, SIGBUS = 7;
     private static final int SEGV_MAPERR = 1, SEGV_ACCERR = 2;
 
-    private final int tid;
+    private volatile int tid;
     private final GuestProcessImpl process;
-    private final Vcpu vcpu;
+    /** Replaced only by execve, on this thread (the new program's CPU). */
+    private volatile Vcpu vcpu;
     private final CallFrame frame;
     private final Thread javaThread;
     private final HostWaiter waiter;
@@ -56,6 +57,31 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
 
     Vcpu vcpu() {
         return vcpu;
+    }
+
+    /**
+     * execve: this thread leaves the old machine for {@code machine} with a fresh CPU (registers
+     * zero, FPU state at its defaults) and takes thread id {@code newTid}. Runs on this thread.
+     */
+    void rebind(Machine machine, int newTid) {
+        Vcpu old = vcpu;
+        vcpu = machine.newVcpu(this);
+        old.close();
+        tid = newTid;
+        javaThread.setName("guest-" + newTid);
+        clearChildTid = 0;
+        robustHead = 0;
+        robustLength = 0;
+    }
+
+    /** Ends this thread without ending the process (another thread's execve). */
+    void kill() {
+        exitRequested = true;
+        interruptWaits();
+    }
+
+    boolean isCurrent() {
+        return Thread.currentThread() == javaThread;
     }
 
     CallFrame frame() {
@@ -224,7 +250,7 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
             deferredKind = UNDO; // deliver first, as Linux would have before this syscall
             return DEFER;
         }
-        if (process.mustLeaveCpu(entry) || number == process.sigreturnNumber()) {
+        if (process.mustLeaveCpu(entry) || process.runsOutsideTrap(number)) {
             deferred = entry;
             deferredKind = RUN_DEFERRED;
             return DEFER;

@@ -109,6 +109,12 @@ final class NativeMachine implements Machine {
 
     @Override
     public void close() {
-        // vCPUs free themselves; stub pages are freed with the process's other host memory
+        // vCPUs free themselves (each on its own thread, before this)
+        lock.lock();
+        try {
+            sites.release();
+        } finally {
+            lock.unlock();
+        }
     }
 }

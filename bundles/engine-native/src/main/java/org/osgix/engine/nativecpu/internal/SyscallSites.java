@@ -31,6 +31,7 @@ final class SyscallSites {
     private static final int PROT_EXEC = 4, PROT_RWX = 7;
     private static final long BLOCK_SIZE = 64 * 1024, STUB_STRIDE = 48, STUBS_START = 64;
     private static final long REACH = (1L << 31) - 2 * BLOCK_SIZE;
+    private static final long SYS_MUNMAP = NativeMachine.SYS_MUNMAP;
     private static final long MAP_PRIVATE_ANON_NOREPLACE = 0x02 | 0x20 | 0x100000;
 
     private final NativeMachine machine;
@@ -64,6 +65,19 @@ final class SyscallSites {
         } finally {
             machine.unlock();
         }
+    }
+
+    /**
+     * Unmaps every stub block and forgets every site (the machine closes: process exit, or
+     * execve, whose new program may be mapped where the old one's stubs were).
+     */
+    void release() {
+        for (long[] b : blocks) {
+            NativeShim.osgix_raw_syscall(SYS_MUNMAP, b[0], BLOCK_SIZE, 0, 0, 0, 0);
+        }
+        blocks.clear();
+        stubs.clear();
+        refused.clear();
     }
 
     int rewritten() {

@@ -67,6 +67,9 @@ public final class FilesFamily {
             .fullNonBlocking("pipe2", pipes::pipe2)
             .fullNonBlocking("memfd_create", new MemoryFiles(host)::memfdCreate)
             .full("flock", new Flock(host)::flock);
+        Execve exec = new Execve(host, paths, scratch);
+        regs.partial("execve", Execve.NOTE, exec::execve)
+            .partial("execveat", Execve.NOTE, exec::execveat);
     }
 
     private static void registerMetadata(SyscallRegistrations regs, Host host, PathResolver paths, Scratch scratch) {

@@ -167,6 +167,12 @@ public final class Deliverer implements SignalDelivery {
     }
 
     @Override
+    public void exec(GuestThread thread, int formerTid) {
+        Delivery.state(thread.process()).exec(formerTid, thread.tid());
+        PosixTimers.deleteAll(thread.process());
+    }
+
+    @Override
     public boolean fault(GuestThread thread, int signal, int code, long address) {
         SignalState state = Delivery.state(thread.process());
         SignalState.ThreadSignals t = state.thread(thread.tid());

@@ -148,6 +148,20 @@ final class PosixTimers {
         }
     }
 
+    /** execve: every timer of the process is deleted (a disarmed one never fires again). */
+    static void deleteAll(GuestProcess process) {
+        Table table = process.state(Table.class, Table::new);
+        synchronized (table) {
+            for (Timer t : table.timers.values()) {
+                if (t.task != null) {
+                    t.task.cancel(false);
+                }
+                t.deadline = 0;
+            }
+            table.timers.clear();
+        }
+    }
+
     long delete(SyscallContext call) {
         Table table = call.process().state(Table.class, Table::new);
         synchronized (table) {

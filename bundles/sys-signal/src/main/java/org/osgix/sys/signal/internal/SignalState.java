@@ -63,6 +63,25 @@ final class SignalState {
         threads.values().forEach(t -> t.pending.clear(sig));
     }
 
+    /**
+     * execve: handled signals go back to SIG_DFL (ignored ones stay ignored, SA flags and masks
+     * are dropped with the handler), only the caller's per-thread state survives, under the pid,
+     * with its mask and pending signals but no alternate stack.
+     */
+    synchronized void exec(int formerTid, int pid) {
+        for (int sig = 1; sig < dispositions.length; sig++) {
+            if (dispositions[sig].handler() != Signals.SIG_IGN) {
+                dispositions[sig] = Disposition.DEFAULT;
+            }
+        }
+        ThreadSignals caller = thread(formerTid);
+        threads.clear();
+        caller.altStackSp = 0;
+        caller.altStackSize = 0;
+        caller.altStackFlags = SigAltStack.SS_DISABLE;
+        threads.put(pid, caller);
+    }
+
     ThreadSignals thread(int tid) {
         return threads.computeIfAbsent(tid, t -> new ThreadSignals(this));
     }
