@@ -25,6 +25,15 @@ public interface GuestProcess {
     /** The guest's path of the running program (what /proc/self/exe shows). */
     String executable();
 
+    /**
+     * The command name (what /proc/self/comm shows, before TASK_COMM_LEN cuts it): as Linux, the
+     * last component of the path execve was given, a script's own name included.
+     */
+    default String commandName() {
+        String exe = executable();
+        return exe == null ? "" : exe.substring(exe.lastIndexOf('/') + 1);
+    }
+
     /** The program's arguments (what /proc/self/cmdline shows). */
     List<String> arguments();
 

@@ -47,6 +47,7 @@ final class GuestProcessImpl implements GuestProcess {
     private final CompletableFuture<Integer> exited = new CompletableFuture<>();
     private volatile int exitStatus;
     private volatile String executable;
+    private volatile String commandName = "";
     private volatile List<String> arguments = List.of();
     private volatile byte[] auxv = new byte[0];
 
@@ -164,7 +165,9 @@ final class GuestProcessImpl implements GuestProcess {
         oldMemory.release();
     }
 
-    void setProgram(String executable, List<String> arguments) {
+    /** {@code path}: the path the program was started by (its last component is the command name). */
+    void setProgram(String path, String executable, List<String> arguments) {
+        this.commandName = path.substring(path.lastIndexOf('/') + 1);
         this.executable = executable;
         this.arguments = List.copyOf(arguments);
     }
@@ -338,6 +341,11 @@ final class GuestProcessImpl implements GuestProcess {
     @Override
     public String executable() {
         return executable;
+    }
+
+    @Override
+    public String commandName() {
+        return commandName;
     }
 
     @Override

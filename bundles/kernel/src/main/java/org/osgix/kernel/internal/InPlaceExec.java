@@ -19,6 +19,7 @@ import org.osgix.syscall.Errno;
  */
 final class InPlaceExec {
     private static final int SIGSEGV = 11;
+    private static final String FD_PREFIX = "/dev/fd/";
 
     private final ProgramLoader loader;
     /** Two threads calling execve at once: one wins, the other is ended by it. */
@@ -62,11 +63,24 @@ final class InPlaceExec {
             return -Errno.EINTR; // the process is exiting: the caller's loop ends
         }
         String exe = image.executable().equals(request.path()) ? request.hostPath() : image.executable();
-        process.setProgram(GuestLaunch.realPath(exe), image.argv());
+        String realExe = GuestLaunch.realPath(exe);
+        process.setProgram(commandPath(request), realExe, image.argv());
         process.setAuxv(image.auxv());
         caller.vcpu().set(CpuRegister.PC, image.entry());
         caller.vcpu().set(CpuRegister.SP, image.stackPointer());
         return 0;
+    }
+
+    /**
+     * The path the command name comes from: the path given, except for a program named by a
+     * descriptor alone (execveat with AT_EMPTY_PATH: "/dev/fd/N"), which Linux names after its file.
+     */
+    private static String commandPath(ExecRequest request) {
+        String path = request.path();
+        if (path.startsWith(FD_PREFIX) && path.indexOf('/', FD_PREFIX.length()) < 0) {
+            return GuestLaunch.realPath(request.hostPath());
+        }
+        return path;
     }
 
     private static void pointOfNoReturn(GuestProcessImpl process, GuestThreadImpl caller, AddressSpaceImpl next) {

@@ -229,10 +229,9 @@ final class ProcContent {
         return line;
     }
 
-    /** The program's file name, cut to TASK_COMM_LEN - 1 bytes as the kernel keeps it. */
+    /** The command name, cut to TASK_COMM_LEN - 1 bytes as the kernel keeps it. */
     private static byte[] commBytes(SyscallContext call) {
-        String exe = call.process().executable();
-        byte[] base = exe.substring(exe.lastIndexOf('/') + 1).getBytes(StandardCharsets.UTF_8);
+        byte[] base = call.process().commandName().getBytes(StandardCharsets.UTF_8);
         int length = Math.min(base.length, TASK_COMM_LEN - 1);
         byte[] out = new byte[length];
         System.arraycopy(base, 0, out, 0, length);
