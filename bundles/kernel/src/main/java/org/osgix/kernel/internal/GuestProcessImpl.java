@@ -119,21 +119,19 @@ final class GuestProcessImpl implements GuestProcess {
      * False when the process began to exit meanwhile.
      */
     boolean killOtherThreads(GuestThreadImpl caller) {
-        List<GuestThreadImpl> others = new java.util.ArrayList<>();
-        for (GuestThreadImpl t : threads.values()) {
-            if (t != caller) {
-                others.add(t);
-                t.kill();
-            }
-        }
         boolean interrupted = false;
-        for (GuestThreadImpl t : others) {
-            while (true) {
-                try {
-                    t.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true; // a signal for the caller: it stays pending
+        List<GuestThreadImpl> others;
+        // again until none is left: a thread that was inside clone may have started another
+        while (!(others = otherThreads(caller)).isEmpty()) {
+            others.forEach(GuestThreadImpl::kill);
+            for (GuestThreadImpl t : others) {
+                while (true) {
+                    try {
+                        t.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true; // a signal for the caller: it stays pending
+                    }
                 }
             }
         }
@@ -141,6 +139,16 @@ final class GuestProcessImpl implements GuestProcess {
             Thread.currentThread().interrupt();
         }
         return !exiting.get();
+    }
+
+    private List<GuestThreadImpl> otherThreads(GuestThreadImpl caller) {
+        List<GuestThreadImpl> others = new java.util.ArrayList<>();
+        for (GuestThreadImpl t : threads.values()) {
+            if (t != caller) {
+                others.add(t);
+            }
+        }
+        return others;
     }
 
     /**
