@@ -88,6 +88,17 @@ static int show(int argc, char **argv, char **envp)
     scrubbed("AT_EXECFN", (const char *)getauxval(AT_EXECFN));
     print_file("cmdline", "/proc/self/cmdline");
     print_file("comm", "/proc/self/comm");
+    char env[8192];
+    int fd = open("/proc/self/environ", O_RDONLY);
+    ssize_t len = fd < 0 ? -1 : read(fd, env, sizeof env - 1);
+    if (fd >= 0)
+        close(fd);
+    if (len >= 0)
+        env[len] = 0;
+    for (ssize_t i = 0; i < len; i += strlen(env + i) + 1) {
+        if (strncmp(env + i, "EXECTEST_", 9) == 0 && strncmp(env + i, "EXECTEST_T=", 11) != 0)
+            printf("environ: [%s]\n", env + i);
+    }
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     exe[n < 0 ? 0 : n] = 0;

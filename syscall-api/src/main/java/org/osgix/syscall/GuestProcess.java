@@ -37,6 +37,11 @@ public interface GuestProcess {
     /** The program's arguments (what /proc/self/cmdline shows). */
     List<String> arguments();
 
+    /** The environment the program started with (what /proc/self/environ shows); empty when not known. */
+    default List<String> environment() {
+        return List.of();
+    }
+
     /**
      * The auxiliary vector the loader gave the program, as /proc/self/auxv shows it: raw
      * little-endian (type, value) pairs up to and including AT_NULL. Empty when not known.

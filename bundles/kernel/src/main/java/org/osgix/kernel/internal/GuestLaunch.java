@@ -72,7 +72,7 @@ final class GuestLaunch {
             process.abandon();
             return e.errno() == Errno.ENOENT ? NOT_FOUND : NOT_EXECUTABLE;
         }
-        process.setProgram(path, realPath(image.executable()), image.argv());
+        process.setProgram(path, realPath(image.executable()), image.argv(), request.env());
         process.setAuxv(image.auxv());
         machinery.hostSignals().add(process);
         try {

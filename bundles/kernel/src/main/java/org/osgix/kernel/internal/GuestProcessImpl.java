@@ -49,6 +49,7 @@ final class GuestProcessImpl implements GuestProcess {
     private volatile String executable;
     private volatile String commandName = "";
     private volatile List<String> arguments = List.of();
+    private volatile List<String> environment = List.of();
     private volatile byte[] auxv = new byte[0];
 
     GuestProcessImpl(CpuEngine engine, Host host, Dispatcher dispatcher, FdTable fds, ResourceLimits limits,
@@ -174,7 +175,8 @@ final class GuestProcessImpl implements GuestProcess {
     }
 
     /** {@code path}: the path the program was started by (its last component is the command name). */
-    void setProgram(String path, String executable, List<String> arguments) {
+    void setProgram(String path, String executable, List<String> arguments, List<String> environment) {
+        this.environment = List.copyOf(environment);
         this.commandName = path.substring(path.lastIndexOf('/') + 1);
         this.executable = executable;
         this.arguments = List.copyOf(arguments);
@@ -349,6 +351,11 @@ final class GuestProcessImpl implements GuestProcess {
     @Override
     public String executable() {
         return executable;
+    }
+
+    @Override
+    public List<String> environment() {
+        return environment;
     }
 
     @Override

@@ -64,7 +64,7 @@ final class InPlaceExec {
         }
         String exe = image.executable().equals(request.path()) ? request.hostPath() : image.executable();
         String realExe = GuestLaunch.realPath(exe);
-        process.setProgram(commandPath(request), realExe, image.argv());
+        process.setProgram(commandPath(request), realExe, image.argv(), request.envp());
         process.setAuxv(image.auxv());
         caller.vcpu().set(CpuRegister.PC, image.entry());
         caller.vcpu().set(CpuRegister.SP, image.stackPointer());

@@ -212,8 +212,17 @@ final class ProcContent {
     }
 
     byte[] cmdline(SyscallContext call) {
+        return nulTerminated(call.process().arguments());
+    }
+
+    /** The environment the program started with (Linux shows its stack's copy). */
+    byte[] environ(SyscallContext call) {
+        return nulTerminated(call.process().environment());
+    }
+
+    private static byte[] nulTerminated(java.util.List<String> strings) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (String arg : call.process().arguments()) {
+        for (String arg : strings) {
             byte[] bytes = arg.getBytes(StandardCharsets.UTF_8);
             out.write(bytes, 0, bytes.length);
             out.write(0);
