@@ -28,11 +28,11 @@ final class EpollCalls {
     }
 
     long epollCreate(SyscallContext call) {
-        return (int) call.arg0() <= 0 ? -Errno.EINVAL : create(call, false);
+        return call.intArg(0) <= 0 ? -Errno.EINVAL : create(call, false);
     }
 
     long epollCreate1(SyscallContext call) {
-        int flags = (int) call.arg0();
+        int flags = call.intArg(0);
         if ((flags & ~EpollBits.EPOLL_CLOEXEC) != 0) {
             return -Errno.EINVAL;
         }
@@ -73,9 +73,9 @@ final class EpollCalls {
     }
 
     long epollCtl(SyscallContext call) {
-        int epfd = (int) call.arg0();
-        int op = (int) call.arg1();
-        int fd = (int) call.arg2();
+        int epfd = call.fdArg(0);
+        int op = call.intArg(1);
+        int fd = call.fdArg(2);
         long eventAddr = call.arg3();
         int events = 0;
         long data = 0;
@@ -83,12 +83,12 @@ final class EpollCalls {
             events = call.memory().readInt(eventAddr);
             data = call.memory().readLong(eventAddr + 4);
         }
-        OpenFile epollFile = pin(call, epfd);
+        OpenFile epollFile = call.fds().pin(epfd);
         if (epollFile == null) {
             return -Errno.EBADF;
         }
         try {
-            OpenFile target = pin(call, fd);
+            OpenFile target = call.fds().pin(fd);
             if (target == null) {
                 return -Errno.EBADF;
             }
@@ -143,23 +143,13 @@ final class EpollCalls {
         };
     }
 
-    /** The description behind {@code fd}, pinned; null when it is not open (or is O_PATH, which epoll refuses). */
-    static OpenFile pin(SyscallContext call, int fd) {
-        FdSnapshot slot = call.fds().get(fd);
-        if (slot == null || slot.file().kind() == FileKind.PATH) {
-            return null;
-        }
-        OpenFile file = slot.file();
-        return file.tryPin() ? file : null;
-    }
-
     long epollWait(SyscallContext call) {
-        return await(call, Timeouts.fromMillis((int) call.arg3()));
+        return await(call, Timeouts.fromMillis(call.intArg(3)));
     }
 
     long epollPwait(SyscallContext call) {
         int mask = SignalMasks.check(call.memory(), call.arg4(), call.arg5());
-        return mask < 0 ? mask : masks.during(call, call.arg4(), () -> await(call, Timeouts.fromMillis((int) call.arg3())));
+        return mask < 0 ? mask : masks.during(call, call.arg4(), () -> await(call, Timeouts.fromMillis(call.intArg(3))));
     }
 
     long epollPwait2(SyscallContext call) {
@@ -173,10 +163,10 @@ final class EpollCalls {
 
     /** Linux's order: the epoll fd, maxevents, the buffer's range, then the fd's kind. */
     private long await(SyscallContext call, long timeoutNanos) {
-        int epfd = (int) call.arg0();
+        int epfd = call.fdArg(0);
         long events = call.arg1();
-        int maxEvents = (int) call.arg2();
-        OpenFile file = pin(call, epfd);
+        int maxEvents = call.intArg(2);
+        OpenFile file = call.fds().pin(epfd);
         if (file == null) {
             return -Errno.EBADF;
         }

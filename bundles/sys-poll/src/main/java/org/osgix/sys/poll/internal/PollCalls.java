@@ -26,7 +26,7 @@ final class PollCalls {
     }
 
     long poll(SyscallContext call) {
-        long timeout = Timeouts.fromMillis((int) call.arg2());
+        long timeout = Timeouts.fromMillis(call.intArg(2));
         return poll(call, call.arg0(), call.arg1(), timeout, Timeouts.deadline(timeout));
     }
 

@@ -2,7 +2,6 @@ package org.osgix.sys.poll.internal;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.osgix.fd.FdSnapshot;
 import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
@@ -68,9 +67,8 @@ final class PolledFds implements AutoCloseable {
         if (fd < 0) {
             return true;
         }
-        FdSnapshot slot = call.fds().get(fd);
-        OpenFile file = slot == null || slot.file().kind() == FileKind.PATH ? null : slot.file();
-        if (file == null || !file.tryPin()) {
+        OpenFile file = call.fds().pin(fd);
+        if (file == null) {
             closed[i] = true;
             return false;
         }

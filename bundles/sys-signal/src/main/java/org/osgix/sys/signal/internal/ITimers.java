@@ -38,7 +38,7 @@ final class ITimers {
     }
 
     long setitimer(SyscallContext call) {
-        int which = (int) call.arg0();
+        int which = call.intArg(0);
         if (which < 0 || which > 2) {
             return -Errno.EINVAL;
         }
@@ -65,7 +65,7 @@ final class ITimers {
     }
 
     long getitimer(SyscallContext call) {
-        int which = (int) call.arg0();
+        int which = call.intArg(0);
         if (which < 0 || which > 2) {
             return -Errno.EINVAL;
         }
@@ -76,7 +76,7 @@ final class ITimers {
     }
 
     long alarm(SyscallContext call) {
-        long seconds = call.arg0() & 0xffffffffL;
+        long seconds = call.uintArg(0);
         long[] old = arm(call.process(), ITIMER_REAL, seconds * NS, 0, true);
         long left = old[0];
         if (left == 0) {

@@ -45,7 +45,7 @@ final class PosixTimers {
     }
 
     long create(SyscallContext call) {
-        int clockId = (int) call.arg0();
+        int clockId = call.intArg(0);
         if (clockId != CLOCK_REALTIME && clockId != CLOCK_MONOTONIC && clockId != CLOCK_BOOTTIME) {
             return -Errno.EINVAL;
         }
@@ -99,7 +99,7 @@ final class PosixTimers {
         }
         GuestProcess process = call.process();
         synchronized (table) {
-            Timer t = table.timers.get((int) call.arg0());
+            Timer t = table.timers.get(call.intArg(0));
             if (t == null) {
                 return -Errno.EINVAL;
             }
@@ -143,7 +143,7 @@ final class PosixTimers {
     private static long withTimer(SyscallContext call, java.util.function.ToLongFunction<Timer> op) {
         Table table = call.process().state(Table.class, Table::new);
         synchronized (table) {
-            Timer t = table.timers.get((int) call.arg0());
+            Timer t = table.timers.get(call.intArg(0));
             return t == null ? -Errno.EINVAL : op.applyAsLong(t);
         }
     }
@@ -151,7 +151,7 @@ final class PosixTimers {
     long delete(SyscallContext call) {
         Table table = call.process().state(Table.class, Table::new);
         synchronized (table) {
-            Timer t = table.timers.remove((int) call.arg0());
+            Timer t = table.timers.remove(call.intArg(0));
             if (t == null) {
                 return -Errno.EINVAL;
             }

@@ -28,11 +28,7 @@ final class SocketFiles {
      */
     static OpenFile pin(SyscallContext call, int fd) {
         FdSnapshot slot = call.fds().get(fd);
-        if (slot == null || slot.file().kind() != FileKind.SOCKET) {
-            return null;
-        }
-        OpenFile file = slot.file();
-        return file.tryPin() ? file : null;
+        return slot == null || slot.file().kind() != FileKind.SOCKET ? null : slot.pin();
     }
 
     /** Why {@link #pin} failed: EBADF for a free slot (or one closed meanwhile), ENOTSOCK for another kind. */

@@ -46,6 +46,6 @@ final class ThreadExit {
 
     /** Linux keeps the low byte of the status. */
     private static int exitStatus(SyscallContext call) {
-        return (int) call.arg0() & 0xff;
+        return call.intArg(0) & 0xff;
     }
 }

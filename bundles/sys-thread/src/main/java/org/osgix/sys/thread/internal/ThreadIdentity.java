@@ -32,7 +32,7 @@ final class ThreadIdentity {
 
     /** get_robust_list(pid, head_ptr, len_ptr): Linux stores the length first. */
     long getRobustList(SyscallContext call) {
-        int pid = (int) call.arg0();
+        int pid = call.intArg(0);
         // any thread of this process (Linux's ptrace check always allows the caller's own threads)
         GuestThread thread = pid == 0 ? call.thread() : call.process().thread(pid);
         if (thread == null) {
