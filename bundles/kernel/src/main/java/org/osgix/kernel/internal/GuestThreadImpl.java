@@ -1,5 +1,11 @@
 package org.osgix.kernel.internal;
 
+import static org.osgix.syscall.SignalNumbers.SIGBUS;
+import static org.osgix.syscall.SignalNumbers.SIGFPE;
+import static org.osgix.syscall.SignalNumbers.SIGILL;
+import static org.osgix.syscall.SignalNumbers.SIGSEGV;
+import static org.osgix.syscall.SignalNumbers.SIGTRAP;
+
 import org.osgix.engine.CpuRegister;
 import org.osgix.engine.Machine;
 import org.osgix.engine.TrapHandler;
@@ -16,7 +22,6 @@ import org.osgix.syscall.GuestThread;
  * and the handler runs in {@link #run()}'s loop, without the CPU, concurrently with other threads.
  */
 final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
-    private static final int SIGSEGV = 11, SIGILL = 4, SIGFPE = 8, SIGTRAP = 5, SIGBUS = 7;
     private static final int SEGV_MAPERR = 1, SEGV_ACCERR = 2;
 
     private final int tid;

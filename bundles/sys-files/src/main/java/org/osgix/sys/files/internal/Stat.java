@@ -1,10 +1,11 @@
 package org.osgix.sys.files.internal;
 
-import static org.osgix.sys.files.internal.FileKinds.STAT_SIZE;
+import static org.osgix.syscall.FileStat.STAT_SIZE;
 
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
+import org.osgix.syscall.FileStat;
 import org.osgix.syscall.GuestMemory;
 import org.osgix.syscall.SyscallContext;
 

@@ -1,5 +1,7 @@
 package org.osgix.sys.io.internal;
 
+import static org.osgix.ioctl.IoctlRequests.FIONREAD;
+
 import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
@@ -18,7 +20,6 @@ final class KernelCopies {
     private static final int SPLICE_F_NONBLOCK = 2;
     private static final int SPLICE_FLAGS = 0xf;
     private static final int F_GETPIPE_SZ = 1032;
-    private static final long FIONREAD = 0x541B;
 
     private final Host host;
     private final NativeMemory memory;

@@ -5,6 +5,7 @@ import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.poll.PollException;
+import org.osgix.syscall.EpollFlags;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
 import org.osgix.syscall.SyscallContext;
@@ -33,7 +34,7 @@ final class EpollCalls {
 
     long epollCreate1(SyscallContext call) {
         int flags = call.intArg(0);
-        if ((flags & ~EpollBits.EPOLL_CLOEXEC) != 0) {
+        if ((flags & ~EpollFlags.EPOLL_CLOEXEC) != 0) {
             return -Errno.EINVAL;
         }
         return create(call, flags != 0);
@@ -79,7 +80,7 @@ final class EpollCalls {
         long eventAddr = call.arg3();
         int events = 0;
         long data = 0;
-        if (op != EpollBits.EPOLL_CTL_DEL) {
+        if (op != EpollFlags.EPOLL_CTL_DEL) {
             events = call.memory().readInt(eventAddr);
             data = call.memory().readLong(eventAddr + 4);
         }
@@ -93,7 +94,7 @@ final class EpollCalls {
                 return -Errno.EBADF;
             }
             try {
-                return control(epollFile, op, fd, target, events & ~EpollBits.EPOLLWAKEUP, data);
+                return control(epollFile, op, fd, target, events & ~EpollFlags.EPOLLWAKEUP, data);
             } finally {
                 target.unpin();
             }
@@ -111,11 +112,11 @@ final class EpollCalls {
             return -Errno.EINVAL;
         }
         boolean nested = kind == FileKind.EPOLL;
-        if (op != EpollBits.EPOLL_CTL_DEL && (events & EpollBits.EPOLLEXCLUSIVE) != 0) {
-            if (op == EpollBits.EPOLL_CTL_MOD) {
+        if (op != EpollFlags.EPOLL_CTL_DEL && (events & EpollFlags.EPOLLEXCLUSIVE) != 0) {
+            if (op == EpollFlags.EPOLL_CTL_MOD) {
                 return -Errno.EINVAL;
             }
-            if (op == EpollBits.EPOLL_CTL_ADD && (nested || (events & ~EpollBits.EXCLUSIVE_OK) != 0)) {
+            if (op == EpollFlags.EPOLL_CTL_ADD && (nested || (events & ~EpollBits.EXCLUSIVE_OK) != 0)) {
                 return -Errno.EINVAL;
             }
         }
@@ -124,7 +125,7 @@ final class EpollCalls {
         }
         // nested instances: the loop check and the change happen under the nesting lock
         synchronized (registry.nesting().lock) {
-            if (op == EpollBits.EPOLL_CTL_ADD && target.attachment() instanceof EpollInstance inner) {
+            if (op == EpollFlags.EPOLL_CTL_ADD && target.attachment() instanceof EpollInstance inner) {
                 int loop = registry.nesting().check(instance, inner);
                 if (loop < 0) {
                     return loop;
@@ -136,9 +137,9 @@ final class EpollCalls {
 
     private static int apply(EpollInstance instance, int op, int fd, OpenFile target, int events, long data) {
         return switch (op) {
-            case EpollBits.EPOLL_CTL_ADD -> instance.add(fd, target, events, data);
-            case EpollBits.EPOLL_CTL_MOD -> instance.modify(fd, target, events, data);
-            case EpollBits.EPOLL_CTL_DEL -> instance.remove(fd, target);
+            case EpollFlags.EPOLL_CTL_ADD -> instance.add(fd, target, events, data);
+            case EpollFlags.EPOLL_CTL_MOD -> instance.modify(fd, target, events, data);
+            case EpollFlags.EPOLL_CTL_DEL -> instance.remove(fd, target);
             default -> -Errno.EINVAL;
         };
     }
@@ -174,7 +175,7 @@ final class EpollCalls {
             if (maxEvents <= 0 || maxEvents > EpollBits.MAX_EVENTS) {
                 return -Errno.EINVAL;
             }
-            long bytes = (long) maxEvents * EpollBits.EVENT_SIZE;
+            long bytes = (long) maxEvents * EpollFlags.EPOLL_EVENT_SIZE;
             if (events < 0 || events > USER_SPACE_END - bytes) {
                 return -Errno.EFAULT;
             }
@@ -185,7 +186,7 @@ final class EpollCalls {
             long whole = call.memory().hostAddress(events, bytes, GuestMemory.PROT_WRITE);
             int room = whole >= 0 ? maxEvents : writableEntries(call.memory(), events, maxEvents);
             long hostEvents = whole >= 0 || room == 0 ? whole
-                : call.memory().hostAddress(events, (long) room * EpollBits.EVENT_SIZE, GuestMemory.PROT_WRITE);
+                : call.memory().hostAddress(events, (long) room * EpollFlags.EPOLL_EVENT_SIZE, GuestMemory.PROT_WRITE);
             return hostEvents < 0 && room > 0 ? -Errno.EFAULT : waitFor(call, instance, hostEvents, room, timeoutNanos);
         } finally {
             file.unpin();
@@ -219,7 +220,7 @@ final class EpollCalls {
 
     /** How many whole epoll_event entries from {@code addr} are writable (up to {@code max}). */
     static int writableEntries(GuestMemory memory, long addr, int max) {
-        long bytes = (long) max * EpollBits.EVENT_SIZE;
+        long bytes = (long) max * EpollFlags.EPOLL_EVENT_SIZE;
         if (memory.isAccessible(addr, bytes, GuestMemory.PROT_WRITE)) {
             return max;
         }
@@ -232,6 +233,6 @@ final class EpollCalls {
             }
             end = pageEnd;
         }
-        return (int) ((end - addr) / EpollBits.EVENT_SIZE);
+        return (int) ((end - addr) / EpollFlags.EPOLL_EVENT_SIZE);
     }
 }

@@ -1,5 +1,7 @@
 package org.osgix.sys.poll.internal;
 
+import static org.osgix.syscall.PollFlags.POLLNVAL;
+
 import java.util.HashMap;
 import java.util.Map;
 import org.osgix.fd.FileKind;
@@ -19,7 +21,6 @@ import org.osgix.syscall.SyscallContext;
 final class PolledFds implements AutoCloseable {
     /** Linux's answer for files without a poll method: readable and writable. */
     static final int DEFAULT_MASK = PollEvents.IN | PollEvents.OUT | PollEvents.RDNORM | PollEvents.WRNORM;
-    static final int POLLNVAL = 0x20;
     private static final int POLLFD_SIZE = 8;
     /** Without a backend, several fds are waited on in slices of this length. */
     private static final long SLICE_NANOS = 10_000_000L;

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
 import org.osgix.syscall.GuestProcess;
+import org.osgix.syscall.SignalNumbers;
 import org.osgix.syscall.SyscallContext;
 
 /**
@@ -14,7 +15,7 @@ import org.osgix.syscall.SyscallContext;
  */
 final class ITimers {
     static final int ITIMER_REAL = 0, ITIMER_VIRTUAL = 1, ITIMER_PROF = 2;
-    private static final int[] SIGNALS = {Signals.SIGALRM, Signals.SIGVTALRM, Signals.SIGPROF};
+    private static final int[] SIGNALS = {SignalNumbers.SIGALRM, SignalNumbers.SIGVTALRM, SignalNumbers.SIGPROF};
     private static final long NS = 1_000_000_000L, US = 1000, CPU_SAMPLE_NS = 5_000_000;
 
     private final ScheduledExecutorService clock;

@@ -2,6 +2,7 @@ package org.osgix.sys.signal.internal;
 
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestProcess;
+import org.osgix.syscall.SignalNumbers;
 import org.osgix.syscall.SyscallContext;
 
 /**
@@ -18,7 +19,7 @@ final class Kill {
     long kill(SyscallContext call) {
         int pid = call.intArg(0);
         int sig = call.intArg(1);
-        if (sig < 0 || sig > Signals.MAX) {
+        if (sig < 0 || sig > SignalNumbers.NSIG) {
             return -Errno.EINVAL;
         }
         GuestProcess p = call.process();
@@ -49,7 +50,7 @@ final class Kill {
     }
 
     private long toThread(SyscallContext call, int tid, int sig) {
-        if (tid <= 0 || sig < 0 || sig > Signals.MAX) {
+        if (tid <= 0 || sig < 0 || sig > SignalNumbers.NSIG) {
             return -Errno.EINVAL;
         }
         if (call.process().thread(tid) == null) {

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
 import org.osgix.syscall.GuestProcess;
+import org.osgix.syscall.SignalNumbers;
 import org.osgix.syscall.SyscallContext;
 
 /**
@@ -53,7 +54,7 @@ final class PosixTimers {
         Timer t = new Timer();
         t.clockId = clockId;
         t.notify = SIGEV_SIGNAL;
-        t.signo = Signals.SIGALRM;
+        t.signo = SignalNumbers.SIGALRM;
         if (call.arg1() != 0) {
             t.value = mem.readLong(call.arg1());
             t.signo = mem.readInt(call.arg1() + 8);
