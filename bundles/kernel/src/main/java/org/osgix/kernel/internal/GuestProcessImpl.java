@@ -34,7 +34,7 @@ final class GuestProcessImpl implements GuestProcess {
     private volatile java.util.function.Supplier<org.osgix.signal.SignalDelivery> signals = () -> null;
     /** rt_sigreturn's number: it always runs outside the engine's trap (it rewrites every register). */
     private final int sigreturnNumber;
-    private final Map<Class<?>, Object> states = new ConcurrentHashMap<>();
+    private final StateSlots states = new StateSlots();
     private final Map<Integer, GuestThreadImpl> threads = new ConcurrentHashMap<>();
     private final AtomicInteger live = new AtomicInteger();
     private final AtomicInteger nextTid;
@@ -305,9 +305,7 @@ final class GuestProcessImpl implements GuestProcess {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> T state(Class<T> key, Supplier<T> init) {
-        Object existing = states.get(key); // the hot path: no capturing lambda once created
-        return (T) (existing != null ? existing : states.computeIfAbsent(key, k -> init.get()));
+        return states.get(key, init);
     }
 }

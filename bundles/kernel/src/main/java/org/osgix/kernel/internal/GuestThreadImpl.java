@@ -6,6 +6,7 @@ import static org.osgix.syscall.SignalNumbers.SIGILL;
 import static org.osgix.syscall.SignalNumbers.SIGSEGV;
 import static org.osgix.syscall.SignalNumbers.SIGTRAP;
 
+import java.util.function.Supplier;
 import org.osgix.engine.CpuRegister;
 import org.osgix.engine.Machine;
 import org.osgix.engine.TrapHandler;
@@ -30,9 +31,7 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
     private final CallFrame frame;
     private final Thread javaThread;
     private final HostWaiter waiter;
-    private volatile long clearChildTid;
-    private volatile long robustHead;
-    private volatile long robustLength;
+    private final StateSlots states = new StateSlots();
     private volatile boolean exitRequested;
     private volatile int exitStatus;
     /** Only this thread's own calls set and read it (restart_syscall). */
@@ -86,29 +85,8 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
     }
 
     @Override
-    public long clearChildTid() {
-        return clearChildTid;
-    }
-
-    @Override
-    public void setClearChildTid(long addr) {
-        clearChildTid = addr;
-    }
-
-    @Override
-    public long robustListHead() {
-        return robustHead;
-    }
-
-    @Override
-    public long robustListLength() {
-        return robustLength;
-    }
-
-    @Override
-    public void setRobustList(long head, long len) {
-        robustHead = head;
-        robustLength = len;
+    public <T> T state(Class<T> key, Supplier<T> init) {
+        return states.get(key, init);
     }
 
     @Override

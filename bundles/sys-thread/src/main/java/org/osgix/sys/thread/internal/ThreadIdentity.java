@@ -17,7 +17,7 @@ final class ThreadIdentity {
 
     long setTidAddress(SyscallContext call) {
         GuestThread thread = call.thread();
-        thread.setClearChildTid(call.arg0());
+        ThreadState.of(thread).setClearChildTid(call.arg0());
         return thread.tid();
     }
 
@@ -26,7 +26,7 @@ final class ThreadIdentity {
         if (call.arg1() != RobustList.HEAD_SIZE) {
             return -Errno.EINVAL;
         }
-        call.thread().setRobustList(call.arg0(), call.arg1());
+        ThreadState.of(call.thread()).setRobustList(call.arg0(), call.arg1());
         return 0;
     }
 
@@ -39,7 +39,7 @@ final class ThreadIdentity {
             return -Errno.ESRCH;
         }
         call.memory().writeLong(call.arg2(), RobustList.HEAD_SIZE);
-        call.memory().writeLong(call.arg1(), thread.robustListHead());
+        call.memory().writeLong(call.arg1(), ThreadState.of(thread).robustListHead());
         return 0;
     }
 }
