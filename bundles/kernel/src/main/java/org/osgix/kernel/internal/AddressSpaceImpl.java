@@ -1,5 +1,7 @@
 package org.osgix.kernel.internal;
 
+import static org.osgix.syscall.FileStat.ST_SIZE;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,6 @@ final class AddressSpaceImpl extends CheckedMemory implements AddressSpace {
     /** The end of the x86_64 user address space (47 bits, last page excluded as Linux does). */
     static final long USER_END = 0x7fff_ffff_f000L;
     private static final long PAGE_MASK = PAGE_SIZE - 1;
-    private static final int STAT_SIZE_OFFSET = 48;
 
     private final Host host;
     private final NativeMemory mem;
@@ -214,7 +215,7 @@ final class AddressSpaceImpl extends CheckedMemory implements AddressSpace {
         long buf = mem.allocate(256);
         try {
             int r = host.fstat(hostFd, buf);
-            return r < 0 ? r : mem.getLong(buf + STAT_SIZE_OFFSET);
+            return r < 0 ? r : mem.getLong(buf + ST_SIZE);
         } finally {
             mem.free(buf);
         }

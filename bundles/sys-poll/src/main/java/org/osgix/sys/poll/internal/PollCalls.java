@@ -1,5 +1,7 @@
 package org.osgix.sys.poll.internal;
 
+import static org.osgix.syscall.PollFlags.POLLFD_SIZE;
+
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
@@ -12,7 +14,6 @@ import org.osgix.syscall.SyscallContext;
  * every revents is written back.
  */
 final class PollCalls {
-    private static final int POLLFD_SIZE = 8;
 
     private final Host host;
     private final EpollRegistry registry;

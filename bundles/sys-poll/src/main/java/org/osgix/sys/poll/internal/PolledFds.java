@@ -1,5 +1,6 @@
 package org.osgix.sys.poll.internal;
 
+import static org.osgix.syscall.PollFlags.POLLFD_SIZE;
 import static org.osgix.syscall.PollFlags.POLLNVAL;
 
 import java.util.HashMap;
@@ -21,7 +22,6 @@ import org.osgix.syscall.SyscallContext;
 final class PolledFds implements AutoCloseable {
     /** Linux's answer for files without a poll method: readable and writable. */
     static final int DEFAULT_MASK = PollEvents.IN | PollEvents.OUT | PollEvents.RDNORM | PollEvents.WRNORM;
-    private static final int POLLFD_SIZE = 8;
     /** Without a backend, several fds are waited on in slices of this length. */
     private static final long SLICE_NANOS = 10_000_000L;
 
