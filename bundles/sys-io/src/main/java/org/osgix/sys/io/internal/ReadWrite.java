@@ -52,10 +52,7 @@ final class ReadWrite {
             return -Errno.EBADF;
         }
         try {
-            if (positional && Direction.isPositionless(file)) {
-                return -Errno.ESPIPE;
-            }
-            int refused = direction.refusal(file);
+            int refused = direction.refusal(file, positional);
             if (refused != 0) {
                 return refused;
             }
