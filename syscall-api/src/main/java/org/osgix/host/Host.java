@@ -1,6 +1,7 @@
 package org.osgix.host;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.osgix.syscall.PollFlags;
 
 /**
  * The host C library as osgix uses it. Every method returns the Linux result: a non-negative
@@ -12,13 +13,11 @@ import org.osgi.annotation.versioning.ProviderType;
  * close goes through {@link #close}, which also tells the {@link HostFdListener}s.
  */
 @ProviderType
-public interface Host {
+public interface Host extends PollFlags {
     int AT_FDCWD = -100;
     int AT_SYMLINK_NOFOLLOW = 0x100, AT_REMOVEDIR = 0x200, AT_SYMLINK_FOLLOW = 0x400,
         AT_EMPTY_PATH = 0x1000;
     int F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4, F_DUPFD_CLOEXEC = 1030;
-    int POLLIN = 0x1, POLLPRI = 0x2, POLLOUT = 0x4, POLLERR = 0x8, POLLHUP = 0x10,
-        POLLNVAL = 0x20, POLLRDHUP = 0x2000;
 
     /** The host's name for diagnostics, e.g. "linux-x86_64". */
     String platform();

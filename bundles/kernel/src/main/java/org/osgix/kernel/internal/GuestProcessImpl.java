@@ -39,7 +39,7 @@ final class GuestProcessImpl implements GuestProcess {
     private final int sigreturnNumber;
     /** execve and execveat: they replace every register and the memory, so never inside the trap. */
     private final int execveNumber, execveatNumber;
-    private final Map<Class<?>, Object> states = new ConcurrentHashMap<>();
+    private final StateSlots states = new StateSlots();
     private final Map<Integer, GuestThreadImpl> threads = new ConcurrentHashMap<>();
     private final AtomicInteger live = new AtomicInteger();
     private final AtomicInteger nextTid;
@@ -403,9 +403,7 @@ final class GuestProcessImpl implements GuestProcess {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> T state(Class<T> key, Supplier<T> init) {
-        Object existing = states.get(key); // the hot path: no capturing lambda once created
-        return (T) (existing != null ? existing : states.computeIfAbsent(key, k -> init.get()));
+        return states.get(key, init);
     }
 }

@@ -1,5 +1,12 @@
 package org.osgix.kernel.internal;
 
+import static org.osgix.syscall.SignalNumbers.SIGBUS;
+import static org.osgix.syscall.SignalNumbers.SIGFPE;
+import static org.osgix.syscall.SignalNumbers.SIGILL;
+import static org.osgix.syscall.SignalNumbers.SIGSEGV;
+import static org.osgix.syscall.SignalNumbers.SIGTRAP;
+
+import java.util.function.Supplier;
 import org.osgix.engine.CpuRegister;
 import org.osgix.engine.Machine;
 import org.osgix.engine.TrapHandler;
@@ -16,7 +23,6 @@ import org.osgix.syscall.GuestThread;
  * and the handler runs in {@link #run()}'s loop, without the CPU, concurrently with other threads.
  */
 final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
-    private static final int SIGSEGV = 11, SIGILL = 4, SIGFPE = 8, SIGTRAP = 5, SIGBUS = 7;
     private static final int SEGV_MAPERR = 1, SEGV_ACCERR = 2;
 
     private volatile int tid;
@@ -26,9 +32,7 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
     private final CallFrame frame;
     private final Thread javaThread;
     private final HostWaiter waiter;
-    private volatile long clearChildTid;
-    private volatile long robustHead;
-    private volatile long robustLength;
+    private final StateSlots states = new StateSlots();
     private volatile boolean exitRequested;
     private volatile int exitStatus;
     /** Only this thread's own calls set and read it (restart_syscall). */
@@ -69,9 +73,8 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
         old.close();
         tid = newTid;
         javaThread.setName("guest-" + newTid);
-        clearChildTid = 0;
-        robustHead = 0;
-        robustLength = 0;
+        // the families' per-thread state (clear_child_tid, the robust list) belongs to the old image
+        states.clear();
     }
 
     /** Ends this thread without ending the process (another thread's execve). */
@@ -107,29 +110,8 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
     }
 
     @Override
-    public long clearChildTid() {
-        return clearChildTid;
-    }
-
-    @Override
-    public void setClearChildTid(long addr) {
-        clearChildTid = addr;
-    }
-
-    @Override
-    public long robustListHead() {
-        return robustHead;
-    }
-
-    @Override
-    public long robustListLength() {
-        return robustLength;
-    }
-
-    @Override
-    public void setRobustList(long head, long len) {
-        robustHead = head;
-        robustLength = len;
+    public <T> T state(Class<T> key, Supplier<T> init) {
+        return states.get(key, init);
     }
 
     @Override

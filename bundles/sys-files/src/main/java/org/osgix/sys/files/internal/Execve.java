@@ -31,11 +31,11 @@ final class Execve {
     }
 
     long execve(SyscallContext call) {
-        return exec(call, Host.AT_FDCWD, call.arg0(), call.arg1(), call.arg2(), 0);
+        return exec(call, Host.AT_FDCWD, call.addressArg(0), call.addressArg(1), call.addressArg(2), 0);
     }
 
     long execveat(SyscallContext call) {
-        return exec(call, (int) call.arg0(), call.arg1(), call.arg2(), call.arg3(), (int) call.arg4());
+        return exec(call, call.fdArg(0), call.addressArg(1), call.addressArg(2), call.addressArg(3), call.intArg(4));
     }
 
     private long exec(SyscallContext call, int dirFd, long pathAddr, long argvAddr, long envpAddr, int flags) {

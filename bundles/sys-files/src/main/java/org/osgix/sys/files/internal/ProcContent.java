@@ -1,5 +1,8 @@
 package org.osgix.sys.files.internal;
 
+import static org.osgix.syscall.FileStat.ST_DEV;
+import static org.osgix.syscall.FileStat.ST_INO;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +28,6 @@ import org.osgix.syscall.SyscallContext;
 final class ProcContent {
     /** The column (0-based) where a maps line's path starts: Linux pads the header to 72 + 1. */
     private static final int MAPS_NAME_COLUMN = 73;
-    private static final int ST_DEV = 0, ST_INO = 8;
     private static final int TASK_COMM_LEN = 16;
 
     private final Host host;

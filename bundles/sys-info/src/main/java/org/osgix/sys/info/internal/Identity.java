@@ -36,16 +36,16 @@ final class Identity {
     }
 
     long getpgid(SyscallContext call) {
-        return self(call, (int) call.arg0()) ? host.getpgid(0) : -Errno.ESRCH;
+        return self(call, call.intArg(0)) ? host.getpgid(0) : -Errno.ESRCH;
     }
 
     long getsid(SyscallContext call) {
-        return self(call, (int) call.arg0()) ? host.getsid(0) : -Errno.ESRCH;
+        return self(call, call.intArg(0)) ? host.getsid(0) : -Errno.ESRCH;
     }
 
     long setpgid(SyscallContext call) {
-        int pid = (int) call.arg0();
-        int pgid = (int) call.arg1();
+        int pid = call.intArg(0);
+        int pgid = call.intArg(1);
         if (pgid < 0) {
             return -Errno.EINVAL;
         }

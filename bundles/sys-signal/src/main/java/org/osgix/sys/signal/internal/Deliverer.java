@@ -11,6 +11,7 @@ import org.osgix.engine.CpuRegister;
 import org.osgix.signal.SignalDelivery;
 import org.osgix.syscall.GuestProcess;
 import org.osgix.syscall.GuestThread;
+import org.osgix.syscall.SignalNumbers;
 import org.osgix.syscall.SyscallContext;
 
 /**
@@ -93,7 +94,7 @@ public final class Deliverer implements SignalDelivery {
             return;
         }
         if (!Frames.setUp(thread, t, info, d, frameMask)) {
-            process.killBySignal(Signals.SIGSEGV); // Linux's force_sigsegv: the frame cannot be written
+            process.killBySignal(SignalNumbers.SIGSEGV); // Linux's force_sigsegv: the frame cannot be written
             return;
         }
         Delivery.releaseUnblocked(thread); // more pending: nested frames, as Linux builds them

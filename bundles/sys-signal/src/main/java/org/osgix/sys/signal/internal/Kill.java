@@ -2,6 +2,7 @@ package org.osgix.sys.signal.internal;
 
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestProcess;
+import org.osgix.syscall.SignalNumbers;
 import org.osgix.syscall.SyscallContext;
 
 /**
@@ -16,9 +17,9 @@ final class Kill {
     }
 
     long kill(SyscallContext call) {
-        int pid = (int) call.arg0();
-        int sig = (int) call.arg1();
-        if (sig < 0 || sig > Signals.MAX) {
+        int pid = call.intArg(0);
+        int sig = call.intArg(1);
+        if (sig < 0 || sig > SignalNumbers.NSIG) {
             return -Errno.EINVAL;
         }
         GuestProcess p = call.process();
@@ -34,22 +35,22 @@ final class Kill {
     }
 
     long tgkill(SyscallContext call) {
-        int tgid = (int) call.arg0();
+        int tgid = call.intArg(0);
         if (tgid <= 0) {
             return -Errno.EINVAL;
         }
         if (tgid != call.process().pid()) {
             return -Errno.ESRCH;
         }
-        return toThread(call, (int) call.arg1(), (int) call.arg2());
+        return toThread(call, call.intArg(1), call.intArg(2));
     }
 
     long tkill(SyscallContext call) {
-        return toThread(call, (int) call.arg0(), (int) call.arg1());
+        return toThread(call, call.intArg(0), call.intArg(1));
     }
 
     private long toThread(SyscallContext call, int tid, int sig) {
-        if (tid <= 0 || sig < 0 || sig > Signals.MAX) {
+        if (tid <= 0 || sig < 0 || sig > SignalNumbers.NSIG) {
             return -Errno.EINVAL;
         }
         if (call.process().thread(tid) == null) {
@@ -63,19 +64,19 @@ final class Kill {
 
     /** rt_sigqueueinfo(tgid, sig, info). */
     long sigqueueinfo(SyscallContext call) {
-        return queue(call, (int) call.arg0(), 0, (int) call.arg1(), call.arg2());
+        return queue(call, call.intArg(0), 0, call.intArg(1), call.arg2());
     }
 
     /** rt_tgsigqueueinfo(tgid, tid, sig, info). */
     long tgsigqueueinfo(SyscallContext call) {
-        int tid = (int) call.arg1();
+        int tid = call.intArg(1);
         if (tid <= 0) {
             return -Errno.EINVAL;
         }
-        if (call.process().thread(tid) == null && (int) call.arg0() == call.process().pid()) {
+        if (call.process().thread(tid) == null && call.intArg(0) == call.process().pid()) {
             return -Errno.ESRCH;
         }
-        return queue(call, (int) call.arg0(), tid, (int) call.arg2(), call.arg3());
+        return queue(call, call.intArg(0), tid, call.intArg(2), call.arg3());
     }
 
     private long queue(SyscallContext call, int tgid, int tid, int sig, long infoAddr) {

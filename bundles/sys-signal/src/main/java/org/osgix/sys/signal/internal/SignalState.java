@@ -2,6 +2,7 @@ package org.osgix.sys.signal.internal;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.osgix.syscall.SignalNumbers;
 
 /**
  * One process's signal state: a disposition per signal (shared by all threads), and per thread a
@@ -39,7 +40,7 @@ final class SignalState {
         }
     }
 
-    private final Disposition[] dispositions = new Disposition[Signals.MAX + 1];
+    private final Disposition[] dispositions = new Disposition[SignalNumbers.NSIG + 1];
     private final Map<Integer, ThreadSignals> threads = new ConcurrentHashMap<>();
     /** Process-directed signals not yet taken by a thread. */
     final SigQueue processPending = new SigQueue(this);

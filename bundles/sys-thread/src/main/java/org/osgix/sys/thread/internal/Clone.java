@@ -94,7 +94,7 @@ final class Clone {
             storeTid(memory, request.childTid(), tid);
         }
         if (request.has(CLONE_CHILD_CLEARTID)) {
-            child.setClearChildTid(request.childTid());
+            ThreadState.of(child).setClearChildTid(request.childTid());
         }
         child.start();
         return tid;

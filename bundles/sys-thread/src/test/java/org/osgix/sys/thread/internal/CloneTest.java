@@ -70,7 +70,7 @@ class CloneTest {
         clone(PTHREAD & ~(CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID), STACK, PARENT_TID, CHILD_TID, TLS);
         assertEquals(-1, memory.readInt(PARENT_TID));
         assertEquals(-1, memory.readInt(CHILD_TID));
-        assertEquals(0, onlyChild().clearChildTid);
+        assertEquals(0, ThreadState.of(onlyChild()).clearChildTid());
     }
 
     @Test
@@ -139,7 +139,7 @@ class CloneTest {
         assertEquals(TLS, child.tls);
         assertEquals(child.tid, memory.readInt(PARENT_TID));
         assertEquals(child.tid, memory.readInt(CHILD_TID));
-        assertEquals(CHILD_TID, child.clearChildTid);
+        assertEquals(CHILD_TID, ThreadState.of(child).clearChildTid());
         assertTrue(child.started);
     }
 
