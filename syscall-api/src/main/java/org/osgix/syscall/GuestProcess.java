@@ -68,6 +68,38 @@ public interface GuestProcess {
     GuestThread newThread(GuestThread parent, long stack, boolean setTls, long tls);
 
     /**
+     * vfork (clone with CLONE_VM|CLONE_VFORK): a child process runs on this process's memory from
+     * {@code parent}'s registers (result 0, stack pointer {@code stack} when non-zero) while
+     * {@code parent} waits until the child calls execve or exits. Returns the child's pid or
+     * -errno; {@code started} is told the pid before the child runs (CLONE_PARENT_SETTID).
+     */
+    default long vfork(GuestThread parent, long stack, java.util.function.IntConsumer started) {
+        return -Errno.ENOSYS;
+    }
+
+    /**
+     * fork (clone without CLONE_VM): a child process with a copy of this address space, the fd
+     * table (the same open file descriptions), signal dispositions and {@code parent}'s mask,
+     * resuming from {@code parent}'s registers with result 0 (stack pointer {@code stack} when
+     * non-zero); only that thread exists in the child. {@code setChildTid} / {@code clearChildTid}
+     * (non-zero) are CLONE_CHILD_SETTID / CLONE_CHILD_CLEARTID addresses in the child. Returns
+     * the child's pid or -errno; {@code started} is told the pid first.
+     */
+    default long fork(GuestThread parent, long stack, long setChildTid, long clearChildTid,
+            java.util.function.IntConsumer started) {
+        return -Errno.ENOSYS;
+    }
+
+    /**
+     * kill(2) of the processes {@code pid} names other than this one (&gt; 0 a pid, 0 this
+     * process group, &lt; -1 group -pid, -1 every process of this session). Returns how many were
+     * signalled (0: none but this one may be meant), or -errno (ESRCH, EPERM).
+     */
+    default int signalOthers(int pid, int signal) {
+        return pid > 0 && pid != pid() ? -Errno.ESRCH : 0;
+    }
+
+    /**
      * Runs {@code op} while no guest instruction runs (for read-modify-write of guest memory that
      * must be atomic with respect to guest atomics, e.g. FUTEX_WAKE_OP, robust lists).
      */

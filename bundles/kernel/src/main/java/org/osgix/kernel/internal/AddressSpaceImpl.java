@@ -516,13 +516,26 @@ final class AddressSpaceImpl extends CheckedMemory implements AddressSpace {
 
     @Override
     public void initBrk(long start) {
+        setBrk(start, start);
+    }
+
+    /** A forked child's break: its heap is already mapped. */
+    void setBrk(long start, long current) {
         machine.lock();
         try {
             brkStart = start;
-            brkCurrent = start;
+            brkCurrent = current;
         } finally {
             machine.unlock();
         }
+    }
+
+    long brkStart() {
+        return brkStart;
+    }
+
+    long brkCurrent() {
+        return brkCurrent;
     }
 
     @Override

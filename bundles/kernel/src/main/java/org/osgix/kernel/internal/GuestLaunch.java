@@ -3,6 +3,8 @@ package org.osgix.kernel.internal;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
 import org.osgix.engine.CpuEngine;
 import org.osgix.exec.ExecException;
 import org.osgix.exec.ExecRequest;
@@ -42,13 +44,58 @@ final class GuestLaunch {
             System.err.println("osgix: " + program + ": Is a directory");
             return NOT_EXECUTABLE;
         }
-        ResourceLimits limits = new ResourceLimits();
         FdTable fds = machinery.fdTables().newTable(1024);
+        Stdio stdio = new Stdio(machinery.host());
+        return launch(machinery, request, path, request.argv(), request.env(), fds, new ResourceLimits(), process -> {
+            String stdioFailure = stdio.inherit(fds, process::option);
+            if (stdioFailure != null) {
+                System.err.println("osgix: " + stdioFailure);
+            }
+            return stdioFailure == null;
+        });
+    }
+
+    /** Starts a created process: returns -1 once its first thread runs, or the status to exit with. */
+    interface Starter {
+        int start(GuestProcessImpl process);
+    }
+
+    /** Loads {@code path} into the process and starts its main thread at the entry point. */
+    static Starter program(Machinery machinery, String path, List<String> argv, List<String> env) {
+        return process -> {
+            String program = argv.isEmpty() ? path : argv.get(0);
+            LoadedImage image;
+            try {
+                image = machinery.loader().load(new ExecRequest(path, path, argv, env), process.memory());
+            } catch (ExecException e) {
+                System.err.println("osgix: " + program + ": " + e.getMessage());
+                process.abandon();
+                return e.errno() == Errno.ENOENT ? NOT_FOUND : NOT_EXECUTABLE;
+            }
+            process.setProgram(path, realPath(image.executable()), image.argv(), env);
+            process.setAuxv(image.auxv());
+            process.startMain(image.entry(), image.stackPointer());
+            return -1;
+        };
+    }
+
+    static int launch(Machinery machinery, LaunchRequest request, String path, List<String> argv, List<String> env,
+            FdTable fds, ResourceLimits limits, Predicate<GuestProcessImpl> setup) {
+        return launch(machinery, request, fds, limits, setup, program(machinery, path, argv, env));
+    }
+
+    /**
+     * Creates the process with {@code fds} and {@code limits}, lets {@code setup} prepare it (false:
+     * give up), starts it and waits for it; returns its exit status. A process killed by a signal
+     * ends this runtime by the same signal, so the host sees the death as Linux reports it.
+     */
+    static int launch(Machinery machinery, LaunchRequest request, FdTable fds, ResourceLimits limits,
+            Predicate<GuestProcessImpl> setup, Starter starter) {
         GuestProcessImpl process;
         try {
             CpuEngine engine = machinery.engines().choose(request.options().get(ENGINE_OPTION));
             process = new GuestProcessImpl(engine, machinery.host(), machinery.dispatcher(), fds,
-                    limits, request.options());
+                    limits, request.options(), machinery.runtimes());
         } catch (RuntimeException engineFailure) {
             System.err.println("osgix: cannot start the CPU engine: " + engineFailure.getMessage());
             fds.closeAll();
@@ -57,30 +104,27 @@ final class GuestLaunch {
         process.attach(machinery.interceptors());
         process.attachSignals(machinery.signals());
         process.attachLoader(machinery.loader());
-        String stdioFailure = new Stdio(machinery.host()).inherit(fds, process::option);
-        if (stdioFailure != null) {
-            System.err.println("osgix: " + stdioFailure);
+        if (!setup.test(process)) {
             process.abandon();
             return NOT_EXECUTABLE;
         }
-        LoadedImage image;
-        try {
-            image = machinery.loader().load(new ExecRequest(path, path, request.argv(), request.env()),
-                    process.memory());
-        } catch (ExecException e) {
-            System.err.println("osgix: " + program + ": " + e.getMessage());
-            process.abandon();
-            return e.errno() == Errno.ENOENT ? NOT_FOUND : NOT_EXECUTABLE;
-        }
-        process.setProgram(path, realPath(image.executable()), image.argv(), request.env());
-        process.setAuxv(image.auxv());
         machinery.hostSignals().add(process);
+        SignalPost.listen(process);
+        int status;
         try {
-            process.startMain(image.entry(), image.stackPointer());
-            return process.exited().join();
+            status = starter.start(process);
+            if (status < 0) {
+                status = process.exited().join();
+            }
         } finally {
             machinery.hostSignals().remove(process);
         }
+        if (process.killSignal() != 0) {
+            System.out.flush();
+            System.err.flush();
+            machinery.host().dieBySignal(process.killSignal());
+        }
+        return status;
     }
 
     /** What /proc/self/exe shows: the absolute path with symlinks resolved. */

@@ -232,7 +232,7 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
             deferredKind = UNDO; // deliver first, as Linux would have before this syscall
             return DEFER;
         }
-        if (process.mustLeaveCpu(entry) || process.runsOutsideTrap(number)) {
+        if (process.mustLeaveCpu(entry) || process.runsOutsideTrap(number) || process.leavesTrap(number)) {
             deferred = entry;
             deferredKind = RUN_DEFERRED;
             return DEFER;

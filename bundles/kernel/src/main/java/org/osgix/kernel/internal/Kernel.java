@@ -44,7 +44,7 @@ public final class Kernel implements SyscallSupport {
         this.dispatcher = new Dispatcher(table);
         this.engines = new Engines(context.getProperty(CpuEngine.NAME));
         this.machinery = new Machinery(engines, loader, fdTables, host, dispatcher, interceptors,
-                () -> signals, new HostSignals());
+                () -> signals, new HostSignals(), new ChildRuntimes(host));
     }
 
     @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policy = ReferencePolicy.DYNAMIC,
@@ -112,7 +112,10 @@ public final class Kernel implements SyscallSupport {
             target = "(osgix.launch=*)")
     void addLaunch(IntConsumer done, Map<String, Object> props) {
         LaunchRequest request = LaunchRequest.from(props);
-        Thread runner = new Thread(() -> done.accept(new GuestLaunch(machinery, request).run()), "osgix-launch");
+        // a child runtime (started by another runtime) receives its process instead of a program
+        boolean child = request.options().containsKey(ChildRuntimes.CHILD_OPTION);
+        Thread runner = new Thread(() -> done.accept(child ? new ChildLaunch(machinery, request).run()
+                : new GuestLaunch(machinery, request).run()), "osgix-launch");
         runner.start();
     }
 

@@ -75,6 +75,11 @@ final class Stdio {
         if (hostFd < 0) {
             return; // gone since the script looked
         }
+        adopt(fds, hostFd, fd);
+    }
+
+    /** Makes host fd {@code hostFd} (close-on-exec, owned by the table from now on) guest fd {@code fd}. */
+    void adopt(FdTable fds, int hostFd, int fd) {
         int flags = host.fcntl(hostFd, Host.F_GETFL, 0);
         int got = fds.open(kind(hostFd), hostFd, Math.max(flags, 0), name(hostFd), null, false);
         if (got >= 0 && got != fd) {

@@ -103,6 +103,21 @@ final class NativeMachine implements Machine {
         return regions;
     }
 
+    @Override
+    public long[] forkRegions() {
+        return sites.blocks();
+    }
+
+    @Override
+    public boolean adoptForkRegion(long address, byte[] bytes) {
+        lock.lock();
+        try {
+            return sites.adopt(address, bytes);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     SyscallSites sites() {
         return sites;
     }

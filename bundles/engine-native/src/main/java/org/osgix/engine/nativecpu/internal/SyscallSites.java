@@ -212,6 +212,36 @@ final class SyscallSites {
         return at + 12;
     }
 
+    /** The stub blocks, {base, used length} pairs (under the machine lock): a fork copies them. */
+    long[] blocks() {
+        long[] out = new long[2 * blocks.size()];
+        for (int i = 0; i < blocks.size(); i++) {
+            out[2 * i] = blocks.get(i)[0];
+            out[2 * i + 1] = blocks.get(i)[1] - blocks.get(i)[0];
+        }
+        return out;
+    }
+
+    /**
+     * A forked child's copy of a parent's stub block: the same stubs at the same address (the
+     * child's guest code jumps to them), whose shared slot now holds this process's fast entry.
+     */
+    boolean adopt(long base, byte[] bytes) {
+        if (bytes.length < STUBS_START || bytes.length > BLOCK_SIZE) {
+            return false;
+        }
+        long got = NativeShim.osgix_raw_syscall(NativeMachine.SYS_MMAP, base, BLOCK_SIZE, PROT_RWX,
+                MAP_PRIVATE_ANON_NOREPLACE, -1, 0);
+        if (got != base) {
+            return false;
+        }
+        Pointer p = new Pointer(base);
+        p.write(0, bytes, 0, bytes.length);
+        p.setLong(0, fastEntry);
+        blocks.add(new long[] {base, base + bytes.length});
+        return true;
+    }
+
     /** A stub block at most ~2 GiB from {@code site}, claimed without replacing anything. */
     private static long allocateNear(long site) {
         long aligned = site & ~(BLOCK_SIZE - 1);

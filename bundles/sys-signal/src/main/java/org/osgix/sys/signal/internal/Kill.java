@@ -6,14 +6,16 @@ import org.osgix.syscall.SignalNumbers;
 import org.osgix.syscall.SyscallContext;
 
 /**
- * kill, tgkill, tkill, rt_sigqueueinfo and rt_tgsigqueueinfo aimed at this process. Other
- * processes are not reachable from a guest (osgix has no fork yet), so any other pid is ESRCH.
+ * kill, tgkill, tkill, rt_sigqueueinfo and rt_tgsigqueueinfo. kill reaches other guest
+ * processes through the kernel ({@code GuestProcess.signalOthers}); the others aim at this process.
  */
 final class Kill {
     private final int uid;
+    private final org.osgix.host.Host host;
 
-    Kill(int uid) {
-        this.uid = uid;
+    Kill(org.osgix.host.Host host) {
+        this.host = host;
+        this.uid = host.getuid();
     }
 
     long kill(SyscallContext call) {
@@ -23,15 +25,17 @@ final class Kill {
             return -Errno.EINVAL;
         }
         GuestProcess p = call.process();
-        // 0: our process group; -1: every process we may signal; -pid: a group led by us
-        boolean ours = pid == p.pid() || pid == 0 || pid == -1 || pid == -p.pid();
-        if (!ours) {
-            return -Errno.ESRCH;
-        }
-        if (sig != 0) {
+        // 0: our process group; -1: every process we may signal; -pgid: a group; others: their runtimes
+        int group = host.getpgid(0);
+        boolean ours = pid == p.pid() || pid == 0 || pid == -1 || pid == -p.pid() || pid == -group;
+        int others = pid == p.pid() ? 0 : p.signalOthers(pid, sig);
+        if (ours && sig != 0) {
             Delivery.send(p, 0, SigInfo.user(sig, Signals.SI_USER, p.pid(), uid));
         }
-        return 0;
+        if (ours || others > 0) {
+            return 0;
+        }
+        return others < 0 ? others : -Errno.ESRCH;
     }
 
     long tgkill(SyscallContext call) {

@@ -99,8 +99,8 @@ class CloneTest {
 
     @Test
     void processesVforkAndPidfdsAreNotSupportedYet() {
-        assertEquals(-Errno.ENOSYS, clone(SIGCHLD, 0, 0, 0, 0), "fork");
-        assertEquals(-Errno.ENOSYS, clone(CLONE_VM | CLONE_VFORK | SIGCHLD, STACK, 0, 0, 0), "posix_spawn");
+        assertEquals(-Errno.ENOSYS, clone(SIGCHLD, 0, 0, 0, 0), "fork: a process without children says ENOSYS");
+        assertEquals(-Errno.ENOSYS, clone(CLONE_VM | CLONE_VFORK | SIGCHLD, STACK, 0, 0, 0), "posix_spawn, likewise");
         assertEquals(-Errno.ENOSYS, clone(PTHREAD & ~CLONE_FILES, STACK, 0, 0, 0), "own fd table");
         assertEquals(-Errno.ENOSYS, clone(PTHREAD & ~CLONE_PARENT_SETTID | CLONE_PIDFD, STACK, PARENT_TID, 0, 0));
         assertTrue(process.created.isEmpty());
