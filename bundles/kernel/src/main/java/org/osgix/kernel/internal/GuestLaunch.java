@@ -10,6 +10,7 @@ import org.osgix.exec.ExecException;
 import org.osgix.exec.ExecRequest;
 import org.osgix.exec.LoadedImage;
 import org.osgix.fd.FdTable;
+import org.osgix.signal.SignalDelivery;
 import org.osgix.syscall.Errno;
 
 /**
@@ -50,6 +51,11 @@ final class GuestLaunch {
             String stdioFailure = stdio.inherit(fds, process::option);
             if (stdioFailure != null) {
                 System.err.println("osgix: " + stdioFailure);
+            }
+            SignalDelivery delivery = process.signalDelivery();
+            if (delivery != null) {
+                long[] inherited = InheritedSignals.read(process.option(InheritedSignals.OPTION));
+                delivery.inheritExecState(process, process.pid(), inherited[0], inherited[1]);
             }
             return stdioFailure == null;
         });

@@ -81,6 +81,10 @@ final class GuestRun {
         if (inherited != null && !inherited.isBlank()) {
             props.put("osgix.option.inherited-fds", inherited);
         }
+        String sigign = System.getProperty("osgix.inherited.sigign"); // set by ./osgix: its SigIgn in hex
+        if (sigign != null && !sigign.isBlank()) {
+            props.put("osgix.option.inherited-sigign", sigign);
+        }
         if (options.straceOutput != null) {
             props.put("osgix.option.strace-output", options.straceOutput);
         }
