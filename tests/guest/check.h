@@ -58,6 +58,8 @@ static const char *errno_name(int e)
     case EPIPE: return "EPIPE";
     case ERANGE: return "ERANGE";
     case ENAMETOOLONG: return "ENAMETOOLONG";
+    case ELOOP: return "ELOOP";
+    case ETXTBSY: return "ETXTBSY";
     case ENOSYS: return "ENOSYS";
     case ETIMEDOUT: return "ETIMEDOUT";
     case EOVERFLOW: return "EOVERFLOW";

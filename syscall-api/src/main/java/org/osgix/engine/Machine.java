@@ -69,4 +69,21 @@ public interface Machine extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * Memory the engine placed among the guest's own (the native engine's stubs of rewritten
+     * syscall sites) that a forked copy of the guest's memory needs too: {address, length} pairs.
+     * Call under {@link #lock()}.
+     */
+    default long[] forkRegions() {
+        return new long[0];
+    }
+
+    /**
+     * In a forked child, before its guest code runs: recreates one of the parent's
+     * {@link #forkRegions} at the same address from its bytes. False when the address is taken.
+     */
+    default boolean adoptForkRegion(long address, byte[] bytes) {
+        return false;
+    }
 }

@@ -1,6 +1,6 @@
 /** Program loaders: turn an executable file into a runnable guest image. */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.osgix.exec;
 
 import org.osgi.annotation.bundle.Export;

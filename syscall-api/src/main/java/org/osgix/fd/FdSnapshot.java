@@ -16,4 +16,13 @@ public interface FdSnapshot {
     OpenFile file();
 
     boolean cloexec();
+
+    /**
+     * The slot's description, pinned ({@link OpenFile#tryPin}), or null when it was released
+     * since the snapshot was taken (EBADF). The caller unpins it once, in {@code finally}.
+     */
+    default OpenFile pin() {
+        OpenFile file = file();
+        return file.tryPin() ? file : null;
+    }
 }

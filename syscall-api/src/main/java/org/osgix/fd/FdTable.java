@@ -14,6 +14,22 @@ public interface FdTable {
     FdSnapshot get(int fd);
 
     /**
+     * Linux's {@code fdget}: the description behind {@code fd}, pinned for one syscall, or null
+     * (the caller returns EBADF) when the slot is free, the description was released meanwhile,
+     * or it is an O_PATH descriptor. The caller unpins it exactly once, in {@code finally}.
+     */
+    default OpenFile pin(int fd) {
+        FdSnapshot slot = get(fd);
+        return slot == null || slot.file().kind() == FileKind.PATH ? null : slot.pin();
+    }
+
+    /** Linux's {@code fdget_raw}: {@link #pin} that accepts O_PATH descriptors too. */
+    default OpenFile pinRaw(int fd) {
+        FdSnapshot slot = get(fd);
+        return slot == null ? null : slot.pin();
+    }
+
+    /**
      * Creates a description owning {@code hostFd} (may be -1) and installs it in the lowest free
      * slot. On failure (EMFILE) the host fd is closed, so the caller never leaks it.
      *

@@ -1,6 +1,7 @@
 package org.osgix.fd;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.osgix.syscall.OpenFlags;
 
 /**
  * An open file description, shared by every descriptor that dup'ed it. It owns at most one host
@@ -8,14 +9,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * pinned; the host fd is closed (by the host layer) when the last of those goes away.
  */
 @ProviderType
-public interface OpenFile {
-    /** Linux file status flags (O_NONBLOCK, O_APPEND, ...) and access mode kept in the description. */
-    int O_ACCMODE = 0x3, O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_CREAT = 0x40, O_EXCL = 0x80,
-        O_NOCTTY = 0x100, O_TRUNC = 0x200, O_APPEND = 0x400, O_NONBLOCK = 0x800, O_DSYNC = 0x1000,
-        O_ASYNC = 0x2000, O_DIRECT = 0x4000, O_LARGEFILE = 0x8000, O_DIRECTORY = 0x10000,
-        O_NOFOLLOW = 0x20000, O_NOATIME = 0x40000, O_CLOEXEC = 0x80000, O_SYNC = 0x101000,
-        O_PATH = 0x200000, O_TMPFILE = 0x410000;
-
+public interface OpenFile extends OpenFlags {
     /** A process-unique id of the description (stable for its life). */
     long id();
 

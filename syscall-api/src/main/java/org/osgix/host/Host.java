@@ -1,6 +1,7 @@
 package org.osgix.host;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.osgix.syscall.PollFlags;
 
 /**
  * The host C library as osgix uses it. Every method returns the Linux result: a non-negative
@@ -12,13 +13,11 @@ import org.osgi.annotation.versioning.ProviderType;
  * close goes through {@link #close}, which also tells the {@link HostFdListener}s.
  */
 @ProviderType
-public interface Host {
+public interface Host extends PollFlags {
     int AT_FDCWD = -100;
     int AT_SYMLINK_NOFOLLOW = 0x100, AT_REMOVEDIR = 0x200, AT_SYMLINK_FOLLOW = 0x400,
         AT_EMPTY_PATH = 0x1000;
     int F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4, F_DUPFD_CLOEXEC = 1030;
-    int POLLIN = 0x1, POLLPRI = 0x2, POLLOUT = 0x4, POLLERR = 0x8, POLLHUP = 0x10,
-        POLLNVAL = 0x20, POLLRDHUP = 0x2000;
 
     /** The host's name for diagnostics, e.g. "linux-x86_64". */
     String platform();
@@ -343,6 +342,54 @@ public interface Host {
 
     /** clock_gettime(2) into a host {@code struct timespec}. */
     int clockGettime(int clock, long timespec);
+
+    // --- processes (child runtimes; defaults for hosts and test doubles without them) ---
+    /**
+     * posix_spawn(3) of {@code path} with an empty signal mask and default dispositions; the child
+     * gets this process's fds {@code dup2[2i]} at {@code dup2[2i+1]} and no other fd from
+     * {@code closeFrom} up. Returns the child's pid or -errno.
+     */
+    default int spawn(String path, String[] argv, String[] env, int[] dup2, int closeFrom) {
+        return -38;
+    }
+
+    /** execve(2) of this host process; returns only on failure (-errno). */
+    default int execve(String path, String[] argv, String[] env) {
+        return -38;
+    }
+
+    /** wait4(2) with a host {@code int} status and a host {@code struct rusage} (0: none). */
+    default int wait4(int pid, long status, int options, long rusage) {
+        return -38;
+    }
+
+    /** waitid(2) into a host {@code siginfo_t} (128 bytes). */
+    default int waitid(int idType, int id, long info, int options) {
+        return -38;
+    }
+
+    /** kill(2) of a host process or group. */
+    default int kill(int pid, int signal) {
+        return -38;
+    }
+
+    /** prctl(2) with one argument. */
+    default int prctl(int option, long arg) {
+        return -38;
+    }
+
+    /** close_range(2). */
+    default int closeRange(int first, int last, int flags) {
+        return -38;
+    }
+
+    /**
+     * Ends this host process by {@code signal} as a process that does not handle it: default
+     * disposition, unblocked in the calling thread, then raised. Returns only if that failed.
+     */
+    default int dieBySignal(int signal) {
+        return -38;
+    }
 
     /** The number of fds open in this host process (/proc/self/fd, once two listings agree); for leak checks. */
     int openFdCount();

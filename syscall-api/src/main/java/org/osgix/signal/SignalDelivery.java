@@ -60,4 +60,44 @@ public interface SignalDelivery {
      */
     default void threadCreated(GuestThread parent, GuestThread child) {
     }
+
+    /**
+     * After execve's point of no return, once the other threads are gone: handled signals go back
+     * to their default action (ignored ones stay ignored), the alternate stack is cleared, POSIX
+     * timers are deleted; the mask and pending signals are kept. {@code thread} is the thread
+     * that called execve, which had thread id {@code formerTid} and now has the pid.
+     */
+    default void exec(GuestThread thread, int formerTid) {
+    }
+
+    /**
+     * A signal about another process with its siginfo (SIGCHLD: {@code code} CLD_EXITED,
+     * CLD_KILLED or CLD_DUMPED, the child's pid and uid, its exit status or signal).
+     */
+    default void sendFrom(org.osgix.syscall.GuestProcess process, int signal, int code, int pid, int uid, int status) {
+        send(process, signal);
+    }
+
+    /** What execve keeps of {@code thread}'s signal state: {the set of ignored signals, its blocked mask}. */
+    default long[] execState(GuestThread thread) {
+        return new long[2];
+    }
+
+    /** Gives a process that starts after execve the ignored signals and the main thread's mask it inherits. */
+    default void inheritExecState(org.osgix.syscall.GuestProcess process, int tid, long ignored, long blocked) {
+    }
+
+    /** True when SIGCHLD is ignored or has SA_NOCLDWAIT: the process's children never become zombies. */
+    default boolean reapsChildren(org.osgix.syscall.GuestProcess process) {
+        return false;
+    }
+
+    /** What fork copies of {@code thread}'s signal state (dispositions, its mask, its alternate stack), opaque. */
+    default long[] forkState(GuestThread thread) {
+        return new long[0];
+    }
+
+    /** Gives a forked process's thread {@code tid} the state {@link #forkState} took. */
+    default void inheritForkState(org.osgix.syscall.GuestProcess process, int tid, long[] state) {
+    }
 }

@@ -25,8 +25,22 @@ public interface GuestProcess {
     /** The guest's path of the running program (what /proc/self/exe shows). */
     String executable();
 
+    /**
+     * The command name (what /proc/self/comm shows, before TASK_COMM_LEN cuts it): as Linux, the
+     * last component of the path execve was given, a script's own name included.
+     */
+    default String commandName() {
+        String exe = executable();
+        return exe == null ? "" : exe.substring(exe.lastIndexOf('/') + 1);
+    }
+
     /** The program's arguments (what /proc/self/cmdline shows). */
     List<String> arguments();
+
+    /** The environment the program started with (what /proc/self/environ shows); empty when not known. */
+    default List<String> environment() {
+        return List.of();
+    }
 
     /**
      * The auxiliary vector the loader gave the program, as /proc/self/auxv shows it: raw
@@ -52,6 +66,38 @@ public interface GuestProcess {
      * (when {@code setTls}).
      */
     GuestThread newThread(GuestThread parent, long stack, boolean setTls, long tls);
+
+    /**
+     * vfork (clone with CLONE_VM|CLONE_VFORK): a child process runs on this process's memory from
+     * {@code parent}'s registers (result 0, stack pointer {@code stack} when non-zero) while
+     * {@code parent} waits until the child calls execve or exits. Returns the child's pid or
+     * -errno; {@code started} is told the pid before the child runs (CLONE_PARENT_SETTID).
+     */
+    default long vfork(GuestThread parent, long stack, java.util.function.IntConsumer started) {
+        return -Errno.ENOSYS;
+    }
+
+    /**
+     * fork (clone without CLONE_VM): a child process with a copy of this address space, the fd
+     * table (the same open file descriptions), signal dispositions and {@code parent}'s mask,
+     * resuming from {@code parent}'s registers with result 0 (stack pointer {@code stack} when
+     * non-zero); only that thread exists in the child. {@code setChildTid} / {@code clearChildTid}
+     * (non-zero) are CLONE_CHILD_SETTID / CLONE_CHILD_CLEARTID addresses in the child. Returns
+     * the child's pid or -errno; {@code started} is told the pid first.
+     */
+    default long fork(GuestThread parent, long stack, long setChildTid, long clearChildTid,
+            java.util.function.IntConsumer started) {
+        return -Errno.ENOSYS;
+    }
+
+    /**
+     * kill(2) of the processes {@code pid} names other than this one (&gt; 0 a pid, 0 this
+     * process group, &lt; -1 group -pid, -1 every process of this session). Returns how many were
+     * signalled (0: none but this one may be meant), or -errno (ESRCH, EPERM).
+     */
+    default int signalOthers(int pid, int signal) {
+        return pid > 0 && pid != pid() ? -Errno.ESRCH : 0;
+    }
 
     /**
      * Runs {@code op} while no guest instruction runs (for read-modify-write of guest memory that
@@ -86,6 +132,18 @@ public interface GuestProcess {
      */
     default void killBySignal(int signal) {
         exitGroup(128 + signal);
+    }
+
+    /**
+     * execve in place: replaces the program of this process with {@code request} for the calling
+     * thread {@code caller}, keeping the pid. Before the point of no return a failure leaves the
+     * old program untouched and is returned as -errno (ENOENT, EACCES, ENOEXEC, E2BIG...); after
+     * it the other threads are gone, the caller runs the new program as the main thread (tid =
+     * pid) and 0 is returned, which the new program finds in its result register. The request's
+     * {@code hostPath} must stay valid during the call.
+     */
+    default int execve(GuestThread caller, org.osgix.exec.ExecRequest request) {
+        return -Errno.ENOSYS;
     }
 
     /** True once exit_group (or a fatal signal) has begun. */

@@ -1,5 +1,6 @@
 package org.osgix.syscall;
 
+import java.util.function.Supplier;
 import org.osgi.annotation.versioning.ProviderType;
 import org.osgix.engine.CpuRegister;
 
@@ -17,17 +18,12 @@ public interface GuestThread {
 
     GuestProcess process();
 
-    /** The address set by set_tid_address / CLONE_CHILD_CLEARTID (0 if none). */
-    long clearChildTid();
-
-    void setClearChildTid(long addr);
-
-    /** The robust futex list head and length set by set_robust_list. */
-    long robustListHead();
-
-    long robustListLength();
-
-    void setRobustList(long head, long len);
+    /**
+     * Per-thread state a family keeps (the thread family's clear-child-tid word and robust futex
+     * list...): returns the instance for {@code key}, creating it with {@code init} on first use.
+     * It dies with the thread. As {@link GuestProcess#state}, but for one thread.
+     */
+    <T> T state(Class<T> key, Supplier<T> init);
 
     /** Reads a register of this thread's CPU context. */
     long register(CpuRegister reg);
@@ -88,7 +84,7 @@ public interface GuestThread {
     /**
      * Ends this thread after the current syscall returns (the exit syscall); when it was the last
      * thread the process exits with {@code status}. The caller (the thread family) has already
-     * cleared and futex-woken {@link #clearChildTid()}: the kernel knows nothing of futexes.
+     * cleared and futex-woken the clear-child-tid word: the kernel knows nothing of futexes.
      */
     void exit(int status);
 

@@ -1,6 +1,10 @@
-/** The syscall-handler whiteboard: handlers, the context they run in, guest memory, threads, processes and Linux errno values. */
+/**
+ * The syscall-handler whiteboard: handlers, the context they run in, guest memory, threads,
+ * processes, and the Linux ABI constants (errno, open flags, struct stat, poll and epoll bits,
+ * signal numbers; ioctl requests are {@code org.osgix.ioctl.IoctlRequests}).
+ */
 @Export
-@Version("1.4.0")
+@Version("2.1.0")
 package org.osgix.syscall;
 
 import org.osgi.annotation.bundle.Export;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.osgix.engine.CpuRegister;
 import org.osgix.fd.FdTable;
 import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.GuestProcess;
@@ -147,7 +146,7 @@ public final class FakeProcess implements GuestProcess {
     }
 
     /** The process's only thread. */
-    public final class FakeThread implements GuestThread {
+    public final class FakeThread extends TestThread {
         private final int tid;
         private volatile boolean exitPending;
         private volatile org.osgix.syscall.SyscallHandler restartBlock;
@@ -172,46 +171,6 @@ public final class FakeProcess implements GuestProcess {
         }
 
         @Override
-        public long clearChildTid() {
-            return 0;
-        }
-
-        @Override
-        public void setClearChildTid(long addr) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long robustListHead() {
-            return 0;
-        }
-
-        @Override
-        public long robustListLength() {
-            return 0;
-        }
-
-        @Override
-        public void setRobustList(long head, long len) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long register(CpuRegister reg) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void setRegister(CpuRegister reg, long value) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int awaitHostFd(int hostFd, int events, long timeoutNanos) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public boolean isInterrupted() {
             return exitPending;
         }
@@ -224,16 +183,6 @@ public final class FakeProcess implements GuestProcess {
         @Override
         public void setRestartBlock(org.osgix.syscall.SyscallHandler resume) {
             restartBlock = resume;
-        }
-
-        @Override
-        public void exit(int status) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void start() {
-            throw new UnsupportedOperationException();
         }
     }
 }

@@ -5,55 +5,51 @@ import java.util.List;
 import org.osgix.syscall.AddressSpace;
 
 /** Guest memory for tests whose layout never changes: the mapping calls are unsupported, none are listed. */
-public abstract class FixedLayoutMemory implements AddressSpace {
-    /** For subclasses. */
-    protected FixedLayoutMemory() {
-    }
-
+public interface FixedLayoutMemory extends AddressSpace {
     @Override
-    public int writeCString(long addr, String s) {
+    default int writeCString(long addr, String s) {
         byte[] bytes = (s + '\0').getBytes(StandardCharsets.UTF_8);
         write(addr, bytes, 0, bytes.length);
         return bytes.length;
     }
 
     @Override
-    public long mmap(long addr, long len, int prot, int flags, int hostFd, long offset, String name) {
+    default long mmap(long addr, long len, int prot, int flags, int hostFd, long offset, String name) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public int munmap(long addr, long len) {
+    default int munmap(long addr, long len) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public int mprotect(long addr, long len, int prot) {
+    default int mprotect(long addr, long len, int prot) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public long mremap(long oldAddr, long oldLen, long newLen, int flags, long newAddr) {
+    default long mremap(long oldAddr, long oldLen, long newLen, int flags, long newAddr) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public int madvise(long addr, long len, int advice) {
+    default int madvise(long addr, long len, int advice) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public long brk(long newBreak) {
+    default long brk(long newBreak) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public void initBrk(long start) {
+    default void initBrk(long start) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public List<Mapping> mappings() {
+    default List<Mapping> mappings() {
         return List.of();
     }
 }

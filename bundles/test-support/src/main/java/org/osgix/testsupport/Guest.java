@@ -22,7 +22,7 @@ public final class Guest implements AutoCloseable {
     public final PollingThread thread;
     public final FakeBundleContext framework = new FakeBundleContext();
     private final SyscallRegistrations registrations;
-    private long next;
+    private final GuestHeap heap;
 
     /** A process running {@code executable} with {@code pages} pages of memory and {@code family} registered. */
     public Guest(Host host, FdTable fds, int pages, String executable,
@@ -34,7 +34,7 @@ public final class Guest implements AutoCloseable {
         this.thread = new PollingThread(host, process);
         process.setMainThread(thread);
         registrations = family.apply(new SyscallRegistrations(framework.context(), "test"), host);
-        next = memory.base();
+        heap = new GuestHeap(memory);
     }
 
     /** Calls a registered handler as the dispatcher does (GuestFault → -EFAULT). */
@@ -48,13 +48,7 @@ public final class Guest implements AutoCloseable {
 
     /** Guest memory for {@code size} bytes (16-byte aligned, zeroed). */
     public long alloc(long size) {
-        long addr = next;
-        next = (next + size + 15) & -16L;
-        if (next > memory.end()) {
-            throw new IllegalStateException("test memory exhausted");
-        }
-        memory.fill(addr, size, (byte) 0);
-        return addr;
+        return heap.alloc(size);
     }
 
     /** A NUL-terminated string in guest memory. */
@@ -73,8 +67,7 @@ public final class Guest implements AutoCloseable {
 
     /** A page-aligned guest page (for protection tests). */
     public long page() {
-        next = (next + PagedMemory.PAGE_SIZE - 1) & -PagedMemory.PAGE_SIZE;
-        return alloc(PagedMemory.PAGE_SIZE);
+        return heap.page();
     }
 
     /** The description behind a guest fd. */

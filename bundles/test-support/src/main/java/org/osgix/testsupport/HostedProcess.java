@@ -95,6 +95,22 @@ public final class HostedProcess implements GuestProcess {
     }
 
     /** The thread that {@link #thread(int)} finds (the test's only thread). */
+    /**
+     * execve records the request and whether its host path could be opened during the call (it
+     * may name a descriptor that is closed afterwards), and returns 0 as a successful exec would.
+     */
+    @Override
+    public int execve(GuestThread caller, org.osgix.exec.ExecRequest request) {
+        lastExec = request;
+        lastExecReadable = java.nio.file.Files.isReadable(java.nio.file.Path.of(request.hostPath()));
+        return 0;
+    }
+
+    /** The last execve request, or null. */
+    public volatile org.osgix.exec.ExecRequest lastExec;
+    /** Whether the last execve's host path was readable while execve ran. */
+    public volatile boolean lastExecReadable;
+
     public void setMainThread(GuestThread thread) {
         this.mainThread = thread;
     }

@@ -4,21 +4,17 @@ import org.osgix.engine.CpuRegister;
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestProcess;
-import org.osgix.syscall.GuestThread;
 
 /**
  * A guest thread for handler tests. {@link #awaitHostFd} polls the host fd in short slices and
  * answers -EINTR once the Java thread is interrupted: slower than the kernel's wake-up fd, but
  * the same contract.
  */
-public final class PollingThread implements GuestThread {
+public final class PollingThread extends TestThread {
     private static final int SLICE_MILLIS = 10;
 
     private final Host host;
     private final GuestProcess process;
-    private long clearChildTid;
-    private long robustHead;
-    private long robustLength;
 
     /** The thread of {@code process} (its tid is the pid), polling through {@code host}. */
     public PollingThread(Host host, GuestProcess process) {
@@ -36,32 +32,6 @@ public final class PollingThread implements GuestThread {
         return process;
     }
 
-    @Override
-    public long clearChildTid() {
-        return clearChildTid;
-    }
-
-    @Override
-    public void setClearChildTid(long addr) {
-        clearChildTid = addr;
-    }
-
-    @Override
-    public long robustListHead() {
-        return robustHead;
-    }
-
-    @Override
-    public long robustListLength() {
-        return robustLength;
-    }
-
-    @Override
-    public void setRobustList(long head, long len) {
-        robustHead = head;
-        robustLength = len;
-    }
-
     private volatile long stackPointer;
 
     /** Sets the stack pointer {@link #register} reports for {@link CpuRegister#SP}. */
@@ -74,11 +44,6 @@ public final class PollingThread implements GuestThread {
         if (reg == CpuRegister.SP) {
             return stackPointer;
         }
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void setRegister(CpuRegister reg, long value) {
         throw new UnsupportedOperationException();
     }
 
@@ -112,15 +77,5 @@ public final class PollingThread implements GuestThread {
     @Override
     public boolean isInterrupted() {
         return Thread.currentThread().isInterrupted();
-    }
-
-    @Override
-    public void exit(int status) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void start() {
-        throw new UnsupportedOperationException();
     }
 }

@@ -1,5 +1,7 @@
 package org.osgix.kernel.internal;
 
+import static org.osgix.syscall.FileStat.ST_SIZE;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,7 @@ import org.osgix.host.NativeMemory;
 import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestFault;
+import org.osgix.syscall.support.CheckedMemory;
 
 /**
  * A guest address space whose guest addresses are host addresses. Mappings live in an immutable
@@ -19,11 +22,10 @@ import org.osgix.syscall.GuestFault;
  * the host protection of every page the guest owns is the guest's: the engine's {@code map}
  * sets it, {@code unmap} takes all access away, and a protection change is one {@code map}.
  */
-final class AddressSpaceImpl implements AddressSpace {
+final class AddressSpaceImpl extends CheckedMemory implements AddressSpace {
     /** The end of the x86_64 user address space (47 bits, last page excluded as Linux does). */
     static final long USER_END = 0x7fff_ffff_f000L;
     private static final long PAGE_MASK = PAGE_SIZE - 1;
-    private static final int STAT_SIZE_OFFSET = 48;
 
     private final Host host;
     private final NativeMemory mem;
@@ -36,12 +38,17 @@ final class AddressSpaceImpl implements AddressSpace {
     private long brkCurrent;
 
     AddressSpaceImpl(Host host, Machine machine) {
+        super(host.memory());
         this.host = host;
         this.mem = host.memory();
         this.machine = machine;
         this.hostProtections = machine.hostProtections();
         this.reservations = new HostReservations(host);
         this.origins = new FileOrigins(host);
+    }
+
+    Machine machine() {
+        return machine;
     }
 
     static long pageUp(long v) {
@@ -73,64 +80,11 @@ final class AddressSpaceImpl implements AddressSpace {
         return vmas.find(addr) != null;
     }
 
-    private void check(long addr, long len, int access) {
+    @Override
+    protected void check(long addr, long len, int access) {
         if (!vmas.covers(addr, len, access)) {
             throw new GuestFault(addr);
         }
-    }
-
-    @Override
-    public byte readByte(long addr) {
-        check(addr, 1, PROT_READ);
-        return mem.getByte(addr);
-    }
-
-    @Override
-    public int readInt(long addr) {
-        check(addr, 4, PROT_READ);
-        return mem.getInt(addr);
-    }
-
-    @Override
-    public long readLong(long addr) {
-        check(addr, 8, PROT_READ);
-        return mem.getLong(addr);
-    }
-
-    @Override
-    public void writeByte(long addr, byte value) {
-        check(addr, 1, PROT_WRITE);
-        mem.putByte(addr, value);
-    }
-
-    @Override
-    public void writeInt(long addr, int value) {
-        check(addr, 4, PROT_WRITE);
-        mem.putInt(addr, value);
-    }
-
-    @Override
-    public void writeLong(long addr, long value) {
-        check(addr, 8, PROT_WRITE);
-        mem.putLong(addr, value);
-    }
-
-    @Override
-    public void read(long addr, byte[] dst, int off, int len) {
-        check(addr, len, PROT_READ);
-        mem.get(addr, dst, off, len);
-    }
-
-    @Override
-    public void write(long addr, byte[] src, int off, int len) {
-        check(addr, len, PROT_WRITE);
-        mem.put(addr, src, off, len);
-    }
-
-    @Override
-    public void fill(long addr, long len, byte value) {
-        check(addr, len, PROT_WRITE);
-        mem.fill(addr, len, value);
     }
 
     @Override
@@ -154,15 +108,6 @@ final class AddressSpaceImpl implements AddressSpace {
             cursor += span;
         }
         return null;
-    }
-
-    @Override
-    public int writeCString(long addr, String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        check(addr, bytes.length + 1L, PROT_WRITE);
-        mem.put(addr, bytes, 0, bytes.length);
-        mem.putByte(addr + bytes.length, (byte) 0);
-        return bytes.length + 1;
     }
 
     // ------------------------------------------------------------------ mapping changes
@@ -274,7 +219,7 @@ final class AddressSpaceImpl implements AddressSpace {
         long buf = mem.allocate(256);
         try {
             int r = host.fstat(hostFd, buf);
-            return r < 0 ? r : mem.getLong(buf + STAT_SIZE_OFFSET);
+            return r < 0 ? r : mem.getLong(buf + ST_SIZE);
         } finally {
             mem.free(buf);
         }
@@ -571,13 +516,26 @@ final class AddressSpaceImpl implements AddressSpace {
 
     @Override
     public void initBrk(long start) {
+        setBrk(start, start);
+    }
+
+    /** A forked child's break: its heap is already mapped. */
+    void setBrk(long start, long current) {
         machine.lock();
         try {
             brkStart = start;
-            brkCurrent = start;
+            brkCurrent = current;
         } finally {
             machine.unlock();
         }
+    }
+
+    long brkStart() {
+        return brkStart;
+    }
+
+    long brkCurrent() {
+        return brkCurrent;
     }
 
     @Override

@@ -25,8 +25,11 @@ final class GuestProcessImpl implements GuestProcess {
     private final int ppid;
     private final Host host;
     private final Dispatcher dispatcher;
-    private final Machine machine;
-    private final AddressSpaceImpl memory;
+    private final CpuEngine engine;
+    /** The current program's machine and memory: execve replaces both. */
+    private volatile Machine machine;
+    private volatile AddressSpaceImpl memory;
+    private volatile InPlaceExec exec;
     private final FdTable fds;
     private final ResourceLimits limits;
     private final Map<String, String> options;
@@ -34,7 +37,11 @@ final class GuestProcessImpl implements GuestProcess {
     private volatile java.util.function.Supplier<org.osgix.signal.SignalDelivery> signals = () -> null;
     /** rt_sigreturn's number: it always runs outside the engine's trap (it rewrites every register). */
     private final int sigreturnNumber;
-    private final Map<Class<?>, Object> states = new ConcurrentHashMap<>();
+    /** execve and execveat: they replace every register and the memory, so never inside the trap. */
+    private final int execveNumber, execveatNumber;
+    /** vfork and clone: with a shared CPU the parent waits for a child that needs the CPU. */
+    private final int vforkNumber, cloneNumber, clone3Number;
+    private final StateSlots states = new StateSlots();
     private final Map<Integer, GuestThreadImpl> threads = new ConcurrentHashMap<>();
     private final AtomicInteger live = new AtomicInteger();
     private final AtomicInteger nextTid;
@@ -42,12 +49,22 @@ final class GuestProcessImpl implements GuestProcess {
     private final CompletableFuture<Integer> exited = new CompletableFuture<>();
     private volatile int exitStatus;
     private volatile String executable;
+    private volatile String commandName = "";
     private volatile List<String> arguments = List.of();
+    private volatile List<String> environment = List.of();
     private volatile byte[] auxv = new byte[0];
+    /** The signal that killed the process, or 0. */
+    private volatile int killSignal;
+    /** Set for a vfork child: it runs on its parent's machine, which it must not close. */
+    private final VforkLink vforkLink;
+    private final ChildRuntimes runtimes;
+    private volatile Children children;
 
     GuestProcessImpl(CpuEngine engine, Host host, Dispatcher dispatcher, FdTable fds, ResourceLimits limits,
-            Map<String, String> options) {
+            Map<String, String> options, ChildRuntimes runtimes) {
         this.options = Map.copyOf(options);
+        this.vforkLink = null;
+        this.runtimes = runtimes;
         this.pid = host.getpid();
         this.ppid = (int) ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L).longValue();
         this.host = host;
@@ -56,9 +73,116 @@ final class GuestProcessImpl implements GuestProcess {
         this.limits = limits;
         this.nextTid = new AtomicInteger(pid);
         this.sigreturnNumber = dispatcher.number("rt_sigreturn");
+        this.execveNumber = dispatcher.number("execve");
+        this.execveatNumber = dispatcher.number("execveat");
+        this.engine = engine;
+        this.vforkNumber = dispatcher.number("vfork");
+        this.cloneNumber = dispatcher.number("clone");
+        this.clone3Number = dispatcher.number("clone3");
         this.machine = engine.createMachine();
         this.memory = new AddressSpaceImpl(host, machine);
         fds.setLimit((int) Math.min(Integer.MAX_VALUE, limits.current(RLIMIT_NOFILE) & Long.MAX_VALUE));
+    }
+
+    /** A vfork child of {@code parent}: its own pid, fd table and limits on the parent's machine and memory. */
+    GuestProcessImpl(GuestProcessImpl parent, int pid, FdTable fds, VforkLink link) {
+        this.options = parent.options;
+        this.vforkLink = link;
+        this.runtimes = parent.runtimes;
+        this.pid = pid;
+        this.ppid = parent.pid;
+        this.host = parent.host;
+        this.dispatcher = parent.dispatcher;
+        this.fds = fds;
+        this.limits = parent.limits.copy();
+        this.nextTid = new AtomicInteger(pid);
+        this.sigreturnNumber = parent.sigreturnNumber;
+        this.vforkNumber = parent.vforkNumber;
+        this.execveNumber = parent.execveNumber;
+        this.execveatNumber = parent.execveatNumber;
+        this.cloneNumber = parent.cloneNumber;
+        this.clone3Number = parent.clone3Number;
+        this.machine = parent.machine;
+        this.memory = parent.memory;
+        this.engine = parent.engine;
+        this.interceptors = parent.interceptors;
+        this.signals = parent.signals;
+        this.executable = parent.executable;
+        this.arguments = parent.arguments;
+        this.auxv = parent.auxv;
+    }
+
+    @Override
+    public long vfork(GuestThread parent, long stack, java.util.function.IntConsumer started) {
+        return VforkChild.run(this, (GuestThreadImpl) parent, stack, started);
+    }
+
+    ChildRuntimes runtimes() {
+        return runtimes;
+    }
+
+    VforkLink vforkLink() {
+        return vforkLink;
+    }
+
+    Host host() {
+        return host;
+    }
+
+    ResourceLimits limits() {
+        return limits;
+    }
+
+    /** The waits and SIGCHLD of this process's children (created on first use). */
+    Children children() {
+        Children c = children;
+        if (c == null) {
+            synchronized (this) {
+                c = children;
+                if (c == null) {
+                    c = children = new Children(this, host);
+                }
+            }
+        }
+        return c;
+    }
+
+    /** The main thread of a vfork child: the parent thread's registers, result 0, its own stack. */
+    GuestThreadImpl newVforkThread(GuestThreadImpl parent, long stack) {
+        GuestThreadImpl child = new GuestThreadImpl(pid, this, machine, host);
+        Vcpu cpu = child.vcpu();
+        cpu.copyFrom(parent.vcpu());
+        cpu.set(CpuRegister.SYSCALL_RESULT, 0);
+        if (stack != 0) {
+            cpu.set(CpuRegister.SP, stack);
+        }
+        return child;
+    }
+
+    /** A forked child's thread: the forking thread's registers and vector state, result 0. */
+    GuestThreadImpl newForkThread(long[] registers, byte[] vectorState) {
+        GuestThreadImpl child = new GuestThreadImpl(pid, this, machine, host);
+        Vcpu cpu = child.vcpu();
+        CpuRegister[] names = CpuRegister.values();
+        for (int i = 0; i < names.length && i < registers.length; i++) {
+            cpu.set(names[i], registers[i]);
+        }
+        if (vectorState.length == cpu.vectorStateSize()) {
+            cpu.writeVectorState(vectorState);
+        }
+        cpu.set(CpuRegister.SYSCALL_RESULT, 0);
+        return child;
+    }
+
+    @Override
+    public long fork(GuestThread parent, long stack, long setChildTid, long clearChildTid,
+            java.util.function.IntConsumer started) {
+        return ForkChild.run(this, (GuestThreadImpl) parent, stack, setChildTid, clearChildTid, started);
+    }
+
+    @Override
+    public int signalOthers(int pid, int signal) {
+        return SignalPost.killOthers(this, pid, signal);
     }
 
     Machine machine() {
@@ -85,11 +209,101 @@ final class GuestProcessImpl implements GuestProcess {
         return signals.get();
     }
 
-    int sigreturnNumber() {
-        return sigreturnNumber;
+    /** Calls that rewrite every register (rt_sigreturn, execve): served outside the engine's trap. */
+    boolean runsOutsideTrap(long number) {
+        return number == sigreturnNumber || number == execveNumber || number == execveatNumber;
     }
 
-    void setProgram(String executable, List<String> arguments) {
+    void attachLoader(org.osgix.exec.ProgramLoader loader) {
+        exec = new InPlaceExec(loader);
+    }
+
+    @Override
+    public int execve(GuestThread caller, org.osgix.exec.ExecRequest request) {
+        if (vforkLink != null) { // a vfork child's program starts in its own runtime
+            return (int) ExecHandoff.handOff(this, caller, request.hostPath(), request.argv(), request.envp());
+        }
+        InPlaceExec e = exec;
+        return e == null ? -org.osgix.syscall.Errno.ENOSYS : e.execve(this, (GuestThreadImpl) caller, request);
+    }
+
+    /** A machine and an empty address space for a new program (not in use until {@link #replaceImage}). */
+    AddressSpaceImpl newImage() {
+        return new AddressSpaceImpl(host, engine.createMachine());
+    }
+
+    /**
+     * Ends every thread but {@code caller} and waits until they are gone (execve's de_thread).
+     * False when the process began to exit meanwhile.
+     */
+    boolean killOtherThreads(GuestThreadImpl caller) {
+        boolean interrupted = false;
+        List<GuestThreadImpl> others;
+        // again until none is left: a thread that was inside clone may have started another
+        while (!(others = otherThreads(caller)).isEmpty()) {
+            others.forEach(GuestThreadImpl::kill);
+            for (GuestThreadImpl t : others) {
+                while (true) {
+                    try {
+                        t.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true; // a signal for the caller: it stays pending
+                    }
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return !exiting.get();
+    }
+
+    private List<GuestThreadImpl> otherThreads(GuestThreadImpl caller) {
+        List<GuestThreadImpl> others = new java.util.ArrayList<>();
+        for (GuestThreadImpl t : threads.values()) {
+            if (t != caller) {
+                others.add(t);
+            }
+        }
+        return others;
+    }
+
+    /**
+     * execve's point of no return, after {@link #killOtherThreads}: the caller moves to the new
+     * machine as the main thread, and the old program's memory and machine are given back.
+     */
+    void replaceImage(GuestThreadImpl caller, AddressSpaceImpl next) {
+        Machine oldMachine = machine;
+        AddressSpaceImpl oldMemory = memory;
+        int oldTid = caller.tid();
+        caller.rebind(next.machine(), pid);
+        threads.remove(oldTid);
+        threads.put(pid, caller);
+        machine = next.machine();
+        memory = next;
+        oldMachine.lock();
+        try {
+            oldMachine.close();
+        } finally {
+            oldMachine.unlock();
+        }
+        oldMemory.release();
+    }
+
+    /**
+     * Calls that always run outside the engine's trap: rt_sigreturn rewrites every register, and
+     * a vfork parent holding a shared CPU would wait forever for its child.
+     */
+    boolean leavesTrap(long number) {
+        return number == sigreturnNumber || machine.sharedCpu()
+                && (number == vforkNumber || number == cloneNumber || number == clone3Number);
+    }
+
+    /** {@code path}: the path the program was started by (its last component is the command name). */
+    void setProgram(String path, String executable, List<String> arguments, List<String> environment) {
+        this.environment = List.copyOf(environment);
+        this.commandName = path.substring(path.lastIndexOf('/') + 1);
         this.executable = executable;
         this.arguments = List.copyOf(arguments);
     }
@@ -161,6 +375,12 @@ final class GuestProcessImpl implements GuestProcess {
     }
 
     private void finish() {
+        if (vforkLink != null) { // the machine and memory are the parent's
+            vforkLink.ended(this, exitStatus, killSignal);
+            fds.closeAll();
+            exited.complete(exitStatus);
+            return;
+        }
         fds.closeAll();
         machine.lock();
         try {
@@ -199,13 +419,21 @@ final class GuestProcessImpl implements GuestProcess {
 
     @Override
     public void killBySignal(int signal) {
+        if (!exiting.get()) {
+            killSignal = signal;
+        }
         terminate(128 + signal);
     }
 
     void killBySignal(int signal, String why) {
         // like qemu-user, say why the guest died: the shell would print "Segmentation fault" natively
         System.err.println("osgix: guest killed by signal " + signal + " (" + why + ")");
-        terminate(128 + signal);
+        killBySignal(signal);
+    }
+
+    /** The signal that killed the process (its runtime dies by it too), or 0 after an exit. */
+    int killSignal() {
+        return exitStatus == 128 + killSignal ? killSignal : 0;
     }
 
     void internalError(GuestThreadImpl thread, Throwable bug) {
@@ -266,6 +494,16 @@ final class GuestProcessImpl implements GuestProcess {
     }
 
     @Override
+    public List<String> environment() {
+        return environment;
+    }
+
+    @Override
+    public String commandName() {
+        return commandName;
+    }
+
+    @Override
     public List<String> arguments() {
         return arguments;
     }
@@ -305,9 +543,7 @@ final class GuestProcessImpl implements GuestProcess {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> T state(Class<T> key, Supplier<T> init) {
-        Object existing = states.get(key); // the hot path: no capturing lambda once created
-        return (T) (existing != null ? existing : states.computeIfAbsent(key, k -> init.get()));
+        return states.get(key, init);
     }
 }

@@ -1,5 +1,12 @@
 package org.osgix.kernel.internal;
 
+import static org.osgix.syscall.SignalNumbers.SIGBUS;
+import static org.osgix.syscall.SignalNumbers.SIGFPE;
+import static org.osgix.syscall.SignalNumbers.SIGILL;
+import static org.osgix.syscall.SignalNumbers.SIGSEGV;
+import static org.osgix.syscall.SignalNumbers.SIGTRAP;
+
+import java.util.function.Supplier;
 import org.osgix.engine.CpuRegister;
 import org.osgix.engine.Machine;
 import org.osgix.engine.TrapHandler;
@@ -16,18 +23,16 @@ import org.osgix.syscall.GuestThread;
  * and the handler runs in {@link #run()}'s loop, without the CPU, concurrently with other threads.
  */
 final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
-    private static final int SIGSEGV = 11, SIGILL = 4, SIGFPE = 8, SIGTRAP = 5, SIGBUS = 7;
     private static final int SEGV_MAPERR = 1, SEGV_ACCERR = 2;
 
-    private final int tid;
+    private volatile int tid;
     private final GuestProcessImpl process;
-    private final Vcpu vcpu;
+    /** Replaced only by execve, on this thread (the new program's CPU). */
+    private volatile Vcpu vcpu;
     private final CallFrame frame;
     private final Thread javaThread;
     private final HostWaiter waiter;
-    private volatile long clearChildTid;
-    private volatile long robustHead;
-    private volatile long robustLength;
+    private final StateSlots states = new StateSlots();
     private volatile boolean exitRequested;
     private volatile int exitStatus;
     /** Only this thread's own calls set and read it (restart_syscall). */
@@ -58,6 +63,30 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
         return vcpu;
     }
 
+    /**
+     * execve: this thread leaves the old machine for {@code machine} with a fresh CPU (registers
+     * zero, FPU state at its defaults) and takes thread id {@code newTid}. Runs on this thread.
+     */
+    void rebind(Machine machine, int newTid) {
+        Vcpu old = vcpu;
+        vcpu = machine.newVcpu(this);
+        old.close();
+        tid = newTid;
+        javaThread.setName("guest-" + newTid);
+        // the families' per-thread state (clear_child_tid, the robust list) belongs to the old image
+        states.clear();
+    }
+
+    /** Ends this thread without ending the process (another thread's execve). */
+    void kill() {
+        exitRequested = true;
+        interruptWaits();
+    }
+
+    boolean isCurrent() {
+        return Thread.currentThread() == javaThread;
+    }
+
     CallFrame frame() {
         return frame;
     }
@@ -81,29 +110,8 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
     }
 
     @Override
-    public long clearChildTid() {
-        return clearChildTid;
-    }
-
-    @Override
-    public void setClearChildTid(long addr) {
-        clearChildTid = addr;
-    }
-
-    @Override
-    public long robustListHead() {
-        return robustHead;
-    }
-
-    @Override
-    public long robustListLength() {
-        return robustLength;
-    }
-
-    @Override
-    public void setRobustList(long head, long len) {
-        robustHead = head;
-        robustLength = len;
+    public <T> T state(Class<T> key, Supplier<T> init) {
+        return states.get(key, init);
     }
 
     @Override
@@ -224,7 +232,7 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
             deferredKind = UNDO; // deliver first, as Linux would have before this syscall
             return DEFER;
         }
-        if (process.mustLeaveCpu(entry) || number == process.sigreturnNumber()) {
+        if (process.mustLeaveCpu(entry) || process.runsOutsideTrap(number) || process.leavesTrap(number)) {
             deferred = entry;
             deferredKind = RUN_DEFERRED;
             return DEFER;

@@ -1,5 +1,7 @@
 package org.osgix.kernel.internal;
 
+import static org.osgix.syscall.SignalNumbers.SIGWINCH;
+
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.osgix.signal.SignalDelivery;
@@ -11,7 +13,6 @@ import org.osgix.signal.SignalDelivery;
  */
 final class HostSignals {
     private static final String[] NAMES = {"INT", "TERM", "HUP", "WINCH"};
-    private static final int SIGWINCH = 28;
     private final Set<GuestProcessImpl> live = ConcurrentHashMap.newKeySet();
     private boolean installed; // guarded by this
 

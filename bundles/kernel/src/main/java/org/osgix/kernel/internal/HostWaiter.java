@@ -1,5 +1,7 @@
 package org.osgix.kernel.internal;
 
+import static org.osgix.syscall.PollFlags.POLLIN;
+
 import org.osgix.host.Host;
 import org.osgix.host.NativeMemory;
 import org.osgix.syscall.Errno;
@@ -9,7 +11,6 @@ import org.osgix.syscall.Errno;
  * {@link #interrupt()} writes, so exit_group (and later signals) can end a blocked wait.
  */
 final class HostWaiter {
-    private static final int POLLIN = 1;
     private static final int EFD_NONBLOCK_CLOEXEC = 0x800 | 0x80000;
 
     private final Host host;

@@ -43,7 +43,7 @@ public final class Kernel implements SyscallSupport {
             @Reference Host host) {
         this.engines = new Engines(context.getProperty(CpuEngine.NAME));
         this.machinery = new Machinery(engines, architectures, fdTables, host, interceptors,
-                () -> signals, new HostSignals());
+                () -> signals, new HostSignals(), new ChildRuntimes(host));
     }
 
     /** An architecture's syscall numbers: a program of that architecture can run once it has a loader too. */
@@ -139,7 +139,10 @@ public final class Kernel implements SyscallSupport {
             target = "(osgix.launch=*)")
     void addLaunch(IntConsumer done, Map<String, Object> props) {
         LaunchRequest request = LaunchRequest.from(props);
-        Thread runner = new Thread(() -> done.accept(new GuestLaunch(machinery, request).run()), "osgix-launch");
+        // a child runtime (started by another runtime) receives its process instead of a program
+        boolean child = request.options().containsKey(ChildRuntimes.CHILD_OPTION);
+        Thread runner = new Thread(() -> done.accept(child ? new ChildLaunch(machinery, request).run()
+                : new GuestLaunch(machinery, request).run()), "osgix-launch");
         runner.start();
     }
 

@@ -44,6 +44,37 @@ final class ResourceLimits {
         }
     }
 
+    private ResourceLimits(long[] current, long[] maximum) {
+        System.arraycopy(current, 0, this.current, 0, current.length);
+        System.arraycopy(maximum, 0, this.maximum, 0, maximum.length);
+    }
+
+    synchronized ResourceLimits copy() {
+        return new ResourceLimits(current, maximum);
+    }
+
+    /** current and maximum of every resource, interleaved (what a child runtime gets). */
+    synchronized long[] toArray() {
+        long[] all = new long[2 * current.length];
+        for (int i = 0; i < current.length; i++) {
+            all[2 * i] = current[i];
+            all[2 * i + 1] = maximum[i];
+        }
+        return all;
+    }
+
+    /** Limits from {@link #toArray()}. */
+    static ResourceLimits fromArray(long[] all) {
+        ResourceLimits limits = new ResourceLimits();
+        synchronized (limits) {
+            for (int i = 0; i < limits.current.length && 2 * i + 1 < all.length; i++) {
+                limits.current[i] = all[2 * i];
+                limits.maximum[i] = all[2 * i + 1];
+            }
+        }
+        return limits;
+    }
+
     private static long parse(String v) {
         return v.equals("unlimited") ? GuestProcess.RLIM_INFINITY : Long.parseLong(v);
     }

@@ -1,5 +1,14 @@
 package org.osgix.kernel.internal;
 
+import static org.osgix.ioctl.IoctlRequests.TCGETS;
+import static org.osgix.syscall.FileStat.ST_MODE;
+import static org.osgix.syscall.FileStat.S_IFCHR;
+import static org.osgix.syscall.FileStat.S_IFDIR;
+import static org.osgix.syscall.FileStat.S_IFIFO;
+import static org.osgix.syscall.FileStat.S_IFMT;
+import static org.osgix.syscall.FileStat.S_IFREG;
+import static org.osgix.syscall.FileStat.S_IFSOCK;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +25,6 @@ import org.osgix.host.NativeMemory;
  * a guest run inside a framework (integration tests) can have its own stdio.
  */
 final class Stdio {
-    private static final int S_IFMT = 0170000, S_IFREG = 0100000, S_IFDIR = 0040000, S_IFCHR = 0020000,
-            S_IFIFO = 0010000, S_IFSOCK = 0140000;
-    private static final int ST_MODE_OFFSET = 24;
-    private static final long TCGETS = 0x5401;
-
     private final Host host;
 
     Stdio(Host host) {
@@ -71,6 +75,11 @@ final class Stdio {
         if (hostFd < 0) {
             return; // gone since the script looked
         }
+        adopt(fds, hostFd, fd);
+    }
+
+    /** Makes host fd {@code hostFd} (close-on-exec, owned by the table from now on) guest fd {@code fd}. */
+    void adopt(FdTable fds, int hostFd, int fd) {
         int flags = host.fcntl(hostFd, Host.F_GETFL, 0);
         int got = fds.open(kind(hostFd), hostFd, Math.max(flags, 0), name(hostFd), null, false);
         if (got >= 0 && got != fd) {
@@ -86,7 +95,7 @@ final class Stdio {
             if (host.fstat(hostFd, buf) < 0) {
                 return FileKind.OTHER;
             }
-            int mode = mem.getInt(buf + ST_MODE_OFFSET) & S_IFMT;
+            int mode = mem.getInt(buf + ST_MODE) & S_IFMT;
             return switch (mode) {
                 case S_IFREG -> FileKind.REGULAR;
                 case S_IFDIR -> FileKind.DIRECTORY;

@@ -21,6 +21,8 @@ import org.osgi.framework.ServiceRegistration;
  * {@code --shell} a Gogo shell runs beside the guest until the guest exits.
  */
 final class GuestRun {
+    /** The launch option that lets the kernel end this JVM by a guest's fatal signal (never set in a test framework). */
+    private static final String DIE_BY_SIGNAL = "die-by-signal";
     /** How long the kernel may take to pick up the request before we report what is missing. */
     private static final long KERNEL_WAIT_SECONDS = 20;
 
@@ -80,6 +82,12 @@ final class GuestRun {
         String inherited = System.getProperty("osgix.inherited.fds"); // set by ./osgix
         if (inherited != null && !inherited.isBlank()) {
             props.put("osgix.option.inherited-fds", inherited);
+        }
+        // this JVM exists for the guest: a guest killed by a signal ends it by that signal
+        props.put("osgix.option." + DIE_BY_SIGNAL, "true");
+        String sigign = System.getProperty("osgix.inherited.sigign"); // set by ./osgix: its SigIgn in hex
+        if (sigign != null && !sigign.isBlank()) {
+            props.put("osgix.option.inherited-sigign", sigign);
         }
         if (options.straceOutput != null) {
             props.put("osgix.option.strace-output", options.straceOutput);

@@ -61,7 +61,7 @@ final class Options {
     final List<String> unset = new ArrayList<>();
     /** Launch options handed to the guest process ({@code --name=value}). */
     final Map<String, String> launchOptions = new LinkedHashMap<>();
-    private static final List<String> LAUNCH_OPTIONS = List.of("sysroot", "poll", "compat", "engine");
+    private static final List<String> LAUNCH_OPTIONS = List.of("sysroot", "poll", "compat", "engine", "child");
     private static final String SYSCALLS = "syscalls";
 
     static Options parse(String[] args) throws UsageException {
@@ -114,7 +114,8 @@ final class Options {
         for (; i < args.length; i++) {
             o.argv.add(args[i]);
         }
-        if (!o.help && o.argv.isEmpty()) {
+        // --child=FD: a runtime started by another one, which sends it its process (no program)
+        if (!o.help && o.argv.isEmpty() && !o.launchOptions.containsKey("child")) {
             throw new UsageException("no program given");
         }
         return o;

@@ -1,12 +1,13 @@
 package org.osgix.strace.internal;
 
+import static org.osgix.syscall.SignalNumbers.NSIG;
+import static org.osgix.syscall.SignalNumbers.SIGRTMIN;
+
 /** Signal names as strace prints them: SIGINT as an argument, INT inside a signal set. */
 final class Signals {
     private static final String[] NAMES = {null, "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE",
         "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP",
         "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS"};
-    static final int NSIG = 64;
-    private static final int SIGRTMIN = 32;
 
     private Signals() {
     }

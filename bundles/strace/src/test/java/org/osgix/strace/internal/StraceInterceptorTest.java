@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.osgix.testsupport.FakeCall;
 import org.osgix.testsupport.FakeProcess;
+import org.osgix.testsupport.SparseMemory;
 
 /** Whole lines, as strace 6.1 prints the same calls. */
 class StraceInterceptorTest {
@@ -17,11 +18,11 @@ class StraceInterceptorTest {
 
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final StraceInterceptor strace = new StraceInterceptor(SignatureTable.bundled(), new TraceOutput(err));
-    private final FakeMemory memory = new FakeMemory();
+    private final SparseMemory memory = new SparseMemory();
 
     /** A call by a thread with tid 100 of a one-thread process launched with --strace. */
     private FakeCall call(String name, long... args) {
-        FakeProcess process = new FakeProcess(99, memory.asAddressSpace()); // its thread's tid is 100
+        FakeProcess process = new FakeProcess(99, memory); // its thread's tid is 100
         process.setOption("strace", "true");
         return new FakeCall(name, process.mainThread()).arguments(args);
     }
@@ -119,7 +120,7 @@ class StraceInterceptorTest {
 
     @Test
     void threadsArePrefixedWhileThereAreSeveral() {
-        FakeProcess process = new FakeProcess(4241, memory.asAddressSpace()); // its thread's tid is 4242
+        FakeProcess process = new FakeProcess(4241, memory); // its thread's tid is 4242
         process.setThreadCount(2);
         FakeCall call = new FakeCall("gettid", process.mainThread());
         assertEquals("[pid 4242] gettid()                     = 4242\n", trace(call, 4242));

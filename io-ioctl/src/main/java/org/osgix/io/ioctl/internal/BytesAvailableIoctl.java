@@ -1,5 +1,7 @@
 package org.osgix.io.ioctl.internal;
 
+import static org.osgix.syscall.FileStat.ST_SIZE;
+
 import org.osgix.fd.FdSnapshot;
 import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
@@ -15,7 +17,6 @@ import org.osgix.syscall.SyscallContext;
  * so the host answers (pipes and sockets: bytes queued; directories, /dev/null: ENOTTY).
  */
 final class BytesAvailableIoctl implements IoctlHandler {
-    private static final int STAT_SIZE_OFFSET = 48;
     private static final int SEEK_CUR = 1;
 
     private final Host host;
@@ -46,7 +47,7 @@ final class BytesAvailableIoctl implements IoctlHandler {
         if (r < 0) {
             return r;
         }
-        long size = host.memory().getLong(stat + STAT_SIZE_OFFSET);
+        long size = host.memory().getLong(stat + ST_SIZE);
         long offset = host.lseek(hostFd, 0, SEEK_CUR);
         if (offset < 0) {
             return offset;

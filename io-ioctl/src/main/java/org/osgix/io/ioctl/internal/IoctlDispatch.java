@@ -23,8 +23,8 @@ final class IoctlDispatch {
 
     long ioctl(SyscallContext call) {
         // Linux's fd and request are unsigned ints: the upper halves of the registers are ignored
-        FdSnapshot slot = call.fds().get((int) call.arg0());
-        long request = call.arg1() & 0xffffffffL;
+        FdSnapshot slot = call.fds().get(call.fdArg(0));
+        long request = call.uintArg(1);
         if (slot == null) {
             return -Errno.EBADF;
         }
@@ -33,7 +33,7 @@ final class IoctlDispatch {
         if (kind == FileKind.PATH && !(isCloexecRequest(request) && compat.enabledFor(call.process()))) {
             return -Errno.EBADF;
         }
-        if (!file.tryPin()) {
+        if (slot.pin() == null) {
             return -Errno.EBADF;
         }
         try {

@@ -15,6 +15,7 @@ import org.osgix.syscall.GuestFault;
 import org.osgix.syscall.SyscallHandler;
 import org.osgix.syscall.support.SyscallRegistrations;
 import org.osgix.testsupport.FakeCall;
+import org.osgix.testsupport.GuestHeap;
 import org.osgix.testsupport.HostedProcess;
 import org.osgix.testsupport.PagedMemory;
 import org.osgix.testsupport.PollingThread;
@@ -37,7 +38,7 @@ final class Guest implements AutoCloseable {
     private final ThreadLocal<FakeCall> calls;
     private final SyscallRegistrations family;
     private final IoctlRegistrations builtins;
-    private long next;
+    private final GuestHeap heap;
 
     Guest() {
         this(new PosixHost(), null, Map.of(), false);
@@ -58,7 +59,7 @@ final class Guest implements AutoCloseable {
         this.family = IoctlFamily.register(new SyscallRegistrations(framework.context(), IoctlFamily.FAMILY),
             whiteboard, OpathCloexecCompat.from(compatEverywhere, null));
         this.builtins = BuiltinIoctls.register(new IoctlRegistrations(framework.context()), host);
-        this.next = memory.base();
+        this.heap = new GuestHeap(memory);
     }
 
     static FdTable newTable(Host host) {
@@ -81,13 +82,7 @@ final class Guest implements AutoCloseable {
 
     /** Guest memory for {@code size} bytes (16-byte aligned, zeroed). */
     long alloc(long size) {
-        long addr = next;
-        next = (next + size + 15) & -16L;
-        if (next > memory.end()) {
-            throw new IllegalStateException("test memory exhausted");
-        }
-        memory.fill(addr, size, (byte) 0);
-        return addr;
+        return heap.alloc(size);
     }
 
     /** A guest int holding {@code value}. */

@@ -13,6 +13,17 @@ import static org.osgix.poll.kqueue.internal.Kevents.EV_ERROR;
 import static org.osgix.poll.kqueue.internal.Kevents.EV_ONESHOT;
 import static org.osgix.poll.kqueue.internal.Kevents.EV_RECEIPT;
 import static org.osgix.poll.kqueue.internal.Kevents.KNOTE_BEHAVIOUR;
+import static org.osgix.syscall.EpollFlags.EPOLLERR;
+import static org.osgix.syscall.EpollFlags.EPOLLET;
+import static org.osgix.syscall.EpollFlags.EPOLLHUP;
+import static org.osgix.syscall.EpollFlags.EPOLLIN;
+import static org.osgix.syscall.EpollFlags.EPOLLONESHOT;
+import static org.osgix.syscall.EpollFlags.EPOLLOUT;
+import static org.osgix.syscall.EpollFlags.EPOLLRDHUP;
+import static org.osgix.syscall.EpollFlags.EPOLL_CTL_ADD;
+import static org.osgix.syscall.EpollFlags.EPOLL_CTL_DEL;
+import static org.osgix.syscall.EpollFlags.EPOLL_CTL_MOD;
+import static org.osgix.syscall.EpollFlags.EPOLL_EVENT_SIZE;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,11 +41,6 @@ import org.osgix.syscall.Errno;
  * not in its host epoll at all (so not even end-of-file is reported).
  */
 final class EmulatedKqueue {
-    private static final int EPOLL_CTL_ADD = 1, EPOLL_CTL_DEL = 2, EPOLL_CTL_MOD = 3;
-    private static final int EPOLLIN = 0x1, EPOLLOUT = 0x4, EPOLLERR = 0x8, EPOLLHUP = 0x10,
-        EPOLLRDHUP = 0x2000, EPOLLONESHOT = 1 << 30, EPOLLET = 1 << 31;
-    private static final int EVENT_SIZE = 12;
-
     private final Host host;
     private final NativeMemory memory;
     /** The kqueue's fd: an epoll instance holding the two filter instances. */
@@ -54,8 +60,8 @@ final class EmulatedKqueue {
         this.memory = host.memory();
         this.fd = fd;
         this.filterEpoll = new int[] {readEpoll, writeEpoll};
-        this.ctlEvent = memory.allocate(EVENT_SIZE);
-        this.hostEvents = memory.allocate((long) hostCapacity * EVENT_SIZE);
+        this.ctlEvent = memory.allocate(EPOLL_EVENT_SIZE);
+        this.hostEvents = memory.allocate((long) hostCapacity * EPOLL_EVENT_SIZE);
     }
 
     /** The host epoll fds this kqueue owns besides its own fd. */
@@ -221,7 +227,7 @@ final class EmulatedKqueue {
             }
             short filter = f == 0 ? EVFILT_READ : EVFILT_WRITE;
             for (int i = 0; i < n; i++) {
-                long at = hostEvents + (long) i * EVENT_SIZE;
+                long at = hostEvents + (long) i * EPOLL_EVENT_SIZE;
                 int hostReady = memory.getInt(at);
                 int ident = (int) memory.getLong(at + 4);
                 Knote knote = knote(ident, filter);
@@ -251,7 +257,7 @@ final class EmulatedKqueue {
     private void ensureHostCapacity(int wanted) {
         if (wanted > hostCapacity) {
             int grown = Math.max(wanted, hostCapacity * 2);
-            long fresh = memory.allocate((long) grown * EVENT_SIZE);
+            long fresh = memory.allocate((long) grown * EPOLL_EVENT_SIZE);
             memory.free(hostEvents);
             hostEvents = fresh;
             hostCapacity = grown;

@@ -1,5 +1,9 @@
 package org.osgix.poll.kqueue.internal;
 
+import static org.osgix.syscall.EpollFlags.EPOLLIN;
+import static org.osgix.syscall.EpollFlags.EPOLL_CLOEXEC;
+import static org.osgix.syscall.EpollFlags.EPOLL_CTL_ADD;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.osgix.host.Host;
@@ -14,10 +18,6 @@ import org.osgix.syscall.Errno;
  * any host fd is closed.
  */
 final class EpollKqueuePort implements KqueuePort, HostFdListener {
-    private static final int EPOLL_CLOEXEC = 0x80000;
-    private static final int EPOLL_CTL_ADD = 1;
-    private static final int EPOLLIN = 0x1;
-
     private final Host host;
     private final NativeMemory memory;
     private final Map<Integer, EmulatedKqueue> kqueues = new ConcurrentHashMap<>();

@@ -28,7 +28,7 @@ final class ArchPrctl implements SyscallHandler {
 
     @Override
     public long handle(SyscallContext call) {
-        int option = (int) call.arg0(); // the kernel declares it int
+        int option = call.intArg(0); // the kernel declares it int
         long arg = call.arg1();
         GuestThread thread = call.thread();
         switch (option) {

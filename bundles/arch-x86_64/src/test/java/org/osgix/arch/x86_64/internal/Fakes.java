@@ -1,5 +1,6 @@
 package org.osgix.arch.x86_64.internal;
 
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -82,6 +83,9 @@ final class Fakes {
                         case "equals" -> self == args[0];
                         default -> type.getSimpleName() + " fake";
                     };
+                }
+                if (method.isDefault()) {
+                    return InvocationHandler.invokeDefault(self, method, args);
                 }
                 return answer.answer(method.getName(), args);
             });

@@ -103,12 +103,33 @@ final class NativeMachine implements Machine {
         return regions;
     }
 
+    @Override
+    public long[] forkRegions() {
+        return sites.blocks();
+    }
+
+    @Override
+    public boolean adoptForkRegion(long address, byte[] bytes) {
+        lock.lock();
+        try {
+            return sites.adopt(address, bytes);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     SyscallSites sites() {
         return sites;
     }
 
     @Override
     public void close() {
-        // vCPUs free themselves; stub pages are freed with the process's other host memory
+        // vCPUs free themselves (each on its own thread, before this)
+        lock.lock();
+        try {
+            sites.release();
+        } finally {
+            lock.unlock();
+        }
     }
 }

@@ -31,6 +31,7 @@ final class SyscallSites {
     private static final int PROT_EXEC = 4, PROT_RWX = 7;
     private static final long BLOCK_SIZE = 64 * 1024, STUB_STRIDE = 48, STUBS_START = 64;
     private static final long REACH = (1L << 31) - 2 * BLOCK_SIZE;
+    private static final long SYS_MUNMAP = NativeMachine.SYS_MUNMAP;
     private static final long MAP_PRIVATE_ANON_NOREPLACE = 0x02 | 0x20 | 0x100000;
 
     private final NativeMachine machine;
@@ -64,6 +65,19 @@ final class SyscallSites {
         } finally {
             machine.unlock();
         }
+    }
+
+    /**
+     * Unmaps every stub block and forgets every site (the machine closes: process exit, or
+     * execve, whose new program may be mapped where the old one's stubs were).
+     */
+    void release() {
+        for (long[] b : blocks) {
+            NativeShim.osgix_raw_syscall(SYS_MUNMAP, b[0], BLOCK_SIZE, 0, 0, 0, 0);
+        }
+        blocks.clear();
+        stubs.clear();
+        refused.clear();
     }
 
     int rewritten() {
@@ -196,6 +210,36 @@ final class SyscallSites {
         p.setInt(at + 4, offset);
         p.setInt(at + 8, value);
         return at + 12;
+    }
+
+    /** The stub blocks, {base, used length} pairs (under the machine lock): a fork copies them. */
+    long[] blocks() {
+        long[] out = new long[2 * blocks.size()];
+        for (int i = 0; i < blocks.size(); i++) {
+            out[2 * i] = blocks.get(i)[0];
+            out[2 * i + 1] = blocks.get(i)[1] - blocks.get(i)[0];
+        }
+        return out;
+    }
+
+    /**
+     * A forked child's copy of a parent's stub block: the same stubs at the same address (the
+     * child's guest code jumps to them), whose shared slot now holds this process's fast entry.
+     */
+    boolean adopt(long base, byte[] bytes) {
+        if (bytes.length < STUBS_START || bytes.length > BLOCK_SIZE) {
+            return false;
+        }
+        long got = NativeShim.osgix_raw_syscall(NativeMachine.SYS_MMAP, base, BLOCK_SIZE, PROT_RWX,
+                MAP_PRIVATE_ANON_NOREPLACE, -1, 0);
+        if (got != base) {
+            return false;
+        }
+        Pointer p = new Pointer(base);
+        p.write(0, bytes, 0, bytes.length);
+        p.setLong(0, fastEntry);
+        blocks.add(new long[] {base, base + bytes.length});
+        return true;
     }
 
     /** A stub block at most ~2 GiB from {@code site}, claimed without replacing anything. */

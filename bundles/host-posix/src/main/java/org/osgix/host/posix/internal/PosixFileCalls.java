@@ -29,6 +29,11 @@ abstract class PosixFileCalls implements Host {
         return result == -1 ? -lastErrno() : result;
     }
 
+    /** A host error number as the Linux errno. */
+    final int linuxErrno(int hostError) {
+        return errnoTranslation.toLinux(hostError);
+    }
+
     final int lastErrno() {
         return errnoTranslation.toLinux(Native.getLastError());
     }

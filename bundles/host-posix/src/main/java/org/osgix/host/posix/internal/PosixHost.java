@@ -16,7 +16,7 @@ import org.osgix.host.NativeMemory;
  * already have the layouts the API promises; a host with other layouts would translate here.
  */
 @Component(service = Host.class)
-public final class PosixHost extends PosixSocketCalls {
+public final class PosixHost extends PosixProcessCalls {
     private final NativeMemory memory = new JnaNativeMemory();
     /** Replaced as a whole on every change, so a close iterates a stable array and allocates nothing. */
     private volatile HostFdListener[] fdListeners = new HostFdListener[0];

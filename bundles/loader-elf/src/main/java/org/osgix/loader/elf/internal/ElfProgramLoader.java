@@ -40,11 +40,21 @@ public final class ElfProgramLoader implements ProgramLoader {
 
     @Override
     public LoadedImage load(ExecRequest request, AddressSpace space) throws ExecException {
+        return load(request, space, () -> { });
+    }
+
+    @Override
+    public LoadedImage load(ExecRequest request, AddressSpace space, Runnable pointOfNoReturn)
+        throws ExecException {
         List<String> argv = request.argv().isEmpty() ? List.of("") : request.argv();
         String guestPath = request.path();
         String hostPath = request.hostPath();
         for (int depth = 0;; depth++) {
             try (ExecutableFile file = ExecutableFile.open(host, hostPath)) {
+                if (depth == 0) {
+                    // as Linux: the strings are copied (E2BIG) after the open, before the format
+                    InitialStack.checkSizes(argv, request.envp(), request.path());
+                }
                 if (depth > MAX_SCRIPT_DEPTH) {
                     throw ExecErrors.of(Errno.ELOOP);
                 }
@@ -60,17 +70,20 @@ public final class ElfProgramLoader implements ProgramLoader {
                     throw ExecErrors.formatError();
                 }
                 ElfImage program = ElfImage.parse(head, file);
-                return loadElf(program, file, guestPath, request, argv, space);
+                return loadElf(program, file, guestPath, request, argv, space, pointOfNoReturn);
             }
         }
     }
 
     private LoadedImage loadElf(ElfImage program, ExecutableFile file, String guestPath,
-        ExecRequest request, List<String> argv, AddressSpace space) throws ExecException {
+        ExecRequest request, List<String> argv, AddressSpace space, Runnable pointOfNoReturn)
+        throws ExecException {
         String interpreterPath = program.interpreter();
         try (ExecutableFile interpreterFile = interpreterPath == null ? null
             : ExecutableFile.open(host, interpreterHostPath(interpreterPath))) {
             ElfImage interpreter = interpreterFile == null ? null : parseInterpreter(interpreterFile);
+            InitialStack.checkSizes(argv, request.envp(), request.path()); // a script's longer argv
+            pointOfNoReturn.run();
             SegmentMapper mapper = new SegmentMapper(space);
             MappedImage main = mapper.map(program, file, guestPath);
             MappedImage mappedInterpreter = interpreter == null ? null

@@ -1,5 +1,18 @@
 package org.osgix.loader.elf.internal;
 
+import static org.osgix.syscall.FileStat.STAT_SIZE;
+import static org.osgix.syscall.FileStat.ST_GID;
+import static org.osgix.syscall.FileStat.ST_MODE;
+import static org.osgix.syscall.FileStat.ST_SIZE;
+import static org.osgix.syscall.FileStat.ST_UID;
+import static org.osgix.syscall.FileStat.S_IFMT;
+import static org.osgix.syscall.FileStat.S_IFREG;
+import static org.osgix.syscall.FileStat.S_IXGRP;
+import static org.osgix.syscall.FileStat.S_IXOTH;
+import static org.osgix.syscall.FileStat.S_IXUSR;
+import static org.osgix.syscall.OpenFlags.O_CLOEXEC;
+import static org.osgix.syscall.OpenFlags.O_RDONLY;
+
 import org.osgix.exec.ExecException;
 import org.osgix.host.Host;
 import org.osgix.host.NativeMemory;
@@ -11,11 +24,6 @@ import org.osgix.syscall.Errno;
  * block; mappings made from {@link #hostFd()} outlive the fd.
  */
 final class ExecutableFile implements AutoCloseable {
-    private static final int O_RDONLY = 0, O_CLOEXEC = 0x80000;
-    private static final int STAT_SIZE = 144, ST_MODE = 24, ST_UID = 28, ST_GID = 32, ST_SIZE = 48;
-    private static final int S_IFMT = 0xF000, S_IFREG = 0x8000;
-    private static final int S_IXUSR = 0100, S_IXGRP = 0010, S_IXOTH = 0001;
-
     private final Host host;
     private final int hostFd;
     private final long size;

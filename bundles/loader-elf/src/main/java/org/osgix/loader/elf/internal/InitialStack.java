@@ -85,6 +85,11 @@ final class InitialStack {
         return sp;
     }
 
+    /** E2BIG as {@link #build} would throw it, checked before anything is mapped. */
+    static void checkSizes(List<String> argv, List<String> envp, String execfn) throws ExecException {
+        checkSizes(encode(argv), encode(envp), execfn.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static byte[][] encode(List<String> strings) {
         byte[][] bytes = new byte[strings.size()][];
         for (int i = 0; i < bytes.length; i++) {

@@ -1,6 +1,5 @@
 package org.osgix.loader.elf.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +9,14 @@ import org.osgix.host.NativeMemory;
 import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestFault;
+import org.osgix.syscall.support.CheckedMemory;
 
 /**
  * Test double: guest memory is host memory at the same address. Keeps a sorted list of its own
  * mappings, never maps over host memory it does not own, and range-checks every accessor. Close
  * it to unmap everything.
  */
-final class IdentityAddressSpace implements AddressSpace, AutoCloseable {
+final class IdentityAddressSpace extends CheckedMemory implements AddressSpace, AutoCloseable {
     record Region(long start, long end, int prot, boolean shared, long offset, String name)
         implements Mapping {
         Region slice(long from, long to) {
@@ -33,6 +33,7 @@ final class IdentityAddressSpace implements AddressSpace, AutoCloseable {
     private final List<String> calls = new ArrayList<>();
 
     IdentityAddressSpace(Host host) {
+        super(host.memory());
         this.host = host;
         this.memory = host.memory();
     }
@@ -201,7 +202,8 @@ final class IdentityAddressSpace implements AddressSpace, AutoCloseable {
         }
     }
 
-    private synchronized void check(long addr, long len, int access) {
+    @Override
+    protected synchronized void check(long addr, long len, int access) {
         if (len < 0 || addr < 0 || addr + len < addr) {
             throw new GuestFault(addr);
         }
@@ -228,79 +230,5 @@ final class IdentityAddressSpace implements AddressSpace, AutoCloseable {
     @Override
     public boolean isAccessible(long addr, long len, int access) {
         return hostAddress(addr, len, access) >= 0 || len == 0;
-    }
-
-    @Override
-    public byte readByte(long addr) {
-        check(addr, 1, PROT_READ);
-        return memory.getByte(addr);
-    }
-
-    @Override
-    public int readInt(long addr) {
-        check(addr, 4, PROT_READ);
-        return memory.getInt(addr);
-    }
-
-    @Override
-    public long readLong(long addr) {
-        check(addr, 8, PROT_READ);
-        return memory.getLong(addr);
-    }
-
-    @Override
-    public void writeByte(long addr, byte value) {
-        check(addr, 1, PROT_WRITE);
-        memory.putByte(addr, value);
-    }
-
-    @Override
-    public void writeInt(long addr, int value) {
-        check(addr, 4, PROT_WRITE);
-        memory.putInt(addr, value);
-    }
-
-    @Override
-    public void writeLong(long addr, long value) {
-        check(addr, 8, PROT_WRITE);
-        memory.putLong(addr, value);
-    }
-
-    @Override
-    public void read(long addr, byte[] dst, int off, int len) {
-        check(addr, len, PROT_READ);
-        memory.get(addr, dst, off, len);
-    }
-
-    @Override
-    public void write(long addr, byte[] src, int off, int len) {
-        check(addr, len, PROT_WRITE);
-        memory.put(addr, src, off, len);
-    }
-
-    @Override
-    public void fill(long addr, long len, byte value) {
-        check(addr, len, PROT_WRITE);
-        memory.fill(addr, len, value);
-    }
-
-    @Override
-    public String readCString(long addr, int maxLen) {
-        byte[] bytes = new byte[maxLen];
-        for (int i = 0; i < maxLen; i++) {
-            byte b = readByte(addr + i);
-            if (b == 0) {
-                return new String(bytes, 0, i, StandardCharsets.UTF_8);
-            }
-            bytes[i] = b;
-        }
-        return null;
-    }
-
-    @Override
-    public int writeCString(long addr, String s) {
-        byte[] bytes = (s + "\0").getBytes(StandardCharsets.UTF_8);
-        write(addr, bytes, 0, bytes.length);
-        return bytes.length;
     }
 }

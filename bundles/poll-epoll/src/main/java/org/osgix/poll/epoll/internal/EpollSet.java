@@ -1,5 +1,11 @@
 package org.osgix.poll.epoll.internal;
 
+import static org.osgix.syscall.EpollFlags.EPOLL_CLOEXEC;
+import static org.osgix.syscall.EpollFlags.EPOLL_CTL_ADD;
+import static org.osgix.syscall.EpollFlags.EPOLL_CTL_DEL;
+import static org.osgix.syscall.EpollFlags.EPOLL_CTL_MOD;
+import static org.osgix.syscall.EpollFlags.EPOLL_EVENT_SIZE;
+
 import org.osgix.fd.FileKind;
 import org.osgix.host.Host;
 import org.osgix.host.NativeMemory;
@@ -14,10 +20,6 @@ import org.osgix.syscall.Errno;
  * kernel's own.
  */
 final class EpollSet implements PollSet {
-    static final int EPOLL_CTL_ADD = 1, EPOLL_CTL_DEL = 2, EPOLL_CTL_MOD = 3;
-    static final int EPOLL_CLOEXEC = 0x80000;
-    /** struct epoll_event: u32 events, u64 data, packed (x86_64). */
-    static final int EVENT_SIZE = 12;
     private static final int INITIAL_CAPACITY = 64;
     /** The registration bits handed to the host: events plus ET and ONESHOT. */
     private static final int HOST_BITS = PollEvents.EVENT_BITS | PollEvents.ET | PollEvents.ONESHOT;
@@ -36,9 +38,9 @@ final class EpollSet implements PollSet {
         this.host = host;
         this.memory = host.memory();
         this.epollFd = epollFd;
-        this.ctlEvent = memory.allocate(EVENT_SIZE);
+        this.ctlEvent = memory.allocate(EPOLL_EVENT_SIZE);
         this.capacity = INITIAL_CAPACITY;
-        this.events = memory.allocate((long) capacity * EVENT_SIZE);
+        this.events = memory.allocate((long) capacity * EPOLL_EVENT_SIZE);
     }
 
     /** A new set on a new host epoll instance. */
@@ -94,7 +96,7 @@ final class EpollSet implements PollSet {
             n = host.epollWait(epollFd, events, want, 0);
         } while (n == -Errno.EINTR);
         for (int i = 0; i < n; i++) {
-            long at = events + (long) i * EVENT_SIZE;
+            long at = events + (long) i * EPOLL_EVENT_SIZE;
             ready[i] = memory.getInt(at) & PollEvents.EVENT_BITS;
             keys[i] = memory.getLong(at + 4);
         }
@@ -104,7 +106,7 @@ final class EpollSet implements PollSet {
     private void ensureCapacity(int wanted) {
         if (wanted > capacity) {
             int grown = Math.max(wanted, capacity * 2);
-            long fresh = memory.allocate((long) grown * EVENT_SIZE);
+            long fresh = memory.allocate((long) grown * EPOLL_EVENT_SIZE);
             memory.free(events);
             events = fresh;
             capacity = grown;

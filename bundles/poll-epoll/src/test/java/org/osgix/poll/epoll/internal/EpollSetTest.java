@@ -20,6 +20,7 @@ import org.osgix.poll.PollBackend;
 import org.osgix.poll.PollException;
 import org.osgix.poll.PollSet;
 import org.osgix.syscall.Errno;
+import org.osgix.testsupport.HostFds;
 
 /** The epoll backend: a set is a host epoll instance, keys come back untouched. */
 class EpollSetTest {

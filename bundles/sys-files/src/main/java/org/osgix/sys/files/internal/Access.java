@@ -22,16 +22,16 @@ final class Access {
     }
 
     long access(SyscallContext call) {
-        return check(call, Host.AT_FDCWD, call.arg0(), (int) call.arg1(), 0);
+        return check(call, Host.AT_FDCWD, call.arg0(), call.intArg(1), 0);
     }
 
     /** The old faccessat has no flags argument (whatever is in the fourth register is ignored). */
     long faccessat(SyscallContext call) {
-        return check(call, (int) call.arg0(), call.arg1(), (int) call.arg2(), 0);
+        return check(call, call.fdArg(0), call.arg1(), call.intArg(2), 0);
     }
 
     long faccessat2(SyscallContext call) {
-        return check(call, (int) call.arg0(), call.arg1(), (int) call.arg2(), (int) call.arg3());
+        return check(call, call.fdArg(0), call.arg1(), call.intArg(2), call.intArg(3));
     }
 
     private long check(SyscallContext call, int dirFd, long pathAddr, int mode, int flags) {

@@ -12,7 +12,7 @@ final class Descriptors {
     static final int CLOSE_RANGE_UNSHARE = 2, CLOSE_RANGE_CLOEXEC = 4;
 
     long close(SyscallContext call) {
-        return call.fds().close((int) call.arg0());
+        return call.fds().close(call.fdArg(0));
     }
 
     /**
@@ -20,29 +20,29 @@ final class Descriptors {
      * table and a process has its own.
      */
     long closeRange(SyscallContext call) {
-        int flags = (int) call.arg2();
+        int flags = call.intArg(2);
         if ((call.arg2() >>> 32) != 0 || (flags & ~(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC)) != 0) {
             return -Errno.EINVAL;
         }
-        return call.fds().closeRange((int) call.arg0(), (int) call.arg1(), (flags & CLOSE_RANGE_CLOEXEC) != 0);
+        return call.fds().closeRange(call.fdArg(0), call.fdArg(1), (flags & CLOSE_RANGE_CLOEXEC) != 0);
     }
 
     long dup(SyscallContext call) {
-        return call.fds().dup((int) call.arg0(), 0, false);
+        return call.fds().dup(call.fdArg(0), 0, false);
     }
 
     long dup2(SyscallContext call) {
-        int newFd = (int) call.arg1();
+        int newFd = call.fdArg(1);
         if (newFd < 0) {
             return -Errno.EBADF;
         }
-        return call.fds().dup2((int) call.arg0(), newFd, false, false);
+        return call.fds().dup2(call.fdArg(0), newFd, false, false);
     }
 
     long dup3(SyscallContext call) {
-        int oldFd = (int) call.arg0();
-        int newFd = (int) call.arg1();
-        int flags = (int) call.arg2();
+        int oldFd = call.fdArg(0);
+        int newFd = call.fdArg(1);
+        int flags = call.intArg(2);
         if ((flags & ~OpenFile.O_CLOEXEC) != 0 || oldFd == newFd) {
             return -Errno.EINVAL;
         }

@@ -39,10 +39,10 @@ final class Directories {
     }
 
     private long list(SyscallContext call, boolean old) {
-        int fd = (int) call.arg0();
+        int fd = call.fdArg(0);
         long buf = call.arg1();
         long count = call.arg2() & 0xffff_ffffL;
-        OpenFile dir = PathResolver.pin(call, fd);
+        OpenFile dir = call.fds().pinRaw(fd);
         if (dir == null) {
             return -Errno.EBADF;
         }

@@ -41,7 +41,7 @@ final class ExtendedAttributes {
         if (value < 0) {
             return value;
         }
-        return PathResolver.withFd(call, (int) call.arg0(), -Errno.EBADF,
+        return PathResolver.withFd(call, call.fdArg(0), -Errno.EBADF,
             hostFd -> host.fgetxattr(hostFd, name, value, size));
     }
 
@@ -73,7 +73,7 @@ final class ExtendedAttributes {
         if (list < 0) {
             return list;
         }
-        return PathResolver.withFd(call, (int) call.arg0(), -Errno.EBADF, hostFd -> host.flistxattr(hostFd, list, size));
+        return PathResolver.withFd(call, call.fdArg(0), -Errno.EBADF, hostFd -> host.flistxattr(hostFd, list, size));
     }
 
     private long list(SyscallContext call, boolean follow) {
@@ -103,18 +103,18 @@ final class ExtendedAttributes {
             return -Errno.ERANGE;
         }
         long size = call.arg3();
-        int flags = (int) call.arg4();
+        int flags = call.intArg(4);
         long value = size > XATTR_SIZE_MAX ? 0 : buffer(call, call.arg2(), size, GuestMemory.PROT_READ);
         if (value < 0) {
             return value;
         }
-        return PathResolver.withFd(call, (int) call.arg0(), -Errno.EBADF,
+        return PathResolver.withFd(call, call.fdArg(0), -Errno.EBADF,
             hostFd -> host.fsetxattr(hostFd, name, value, size, flags));
     }
 
     /** Linux checks setxattr's flags (XATTR_CREATE, XATTR_REPLACE) before the name and the value. */
     private static boolean badSetFlags(SyscallContext call) {
-        return ((int) call.arg4() & ~3) != 0; // an int in Linux
+        return (call.intArg(4) & ~3) != 0; // an int in Linux
     }
 
     private long set(SyscallContext call, boolean follow) {
@@ -126,7 +126,7 @@ final class ExtendedAttributes {
             return -Errno.ERANGE;
         }
         long size = call.arg3();
-        int flags = (int) call.arg4();
+        int flags = call.intArg(4);
         // an oversized value is the host's E2BIG; it never reads the buffer then
         long value = size > XATTR_SIZE_MAX ? 0 : buffer(call, call.arg2(), size, GuestMemory.PROT_READ);
         if (value < 0) {
@@ -149,7 +149,7 @@ final class ExtendedAttributes {
         if (name == null) {
             return -Errno.ERANGE;
         }
-        return PathResolver.withFd(call, (int) call.arg0(), -Errno.EBADF, hostFd -> host.fremovexattr(hostFd, name));
+        return PathResolver.withFd(call, call.fdArg(0), -Errno.EBADF, hostFd -> host.fremovexattr(hostFd, name));
     }
 
     private long remove(SyscallContext call, boolean follow) {

@@ -36,8 +36,8 @@ final class Fcntl {
     }
 
     long fcntl(SyscallContext call) {
-        int fd = (int) call.arg0();
-        int cmd = (int) call.arg1();
+        int fd = call.fdArg(0);
+        int cmd = call.intArg(1);
         long arg = call.arg2();
         FdSnapshot slot = call.fds().get(fd);
         if (slot == null) {
@@ -47,6 +47,19 @@ final class Fcntl {
         if (file.kind() == FileKind.PATH && !allowedOnPathFd(cmd)) {
             return -Errno.EBADF;
         }
+        // pinned for the whole call, as Linux's fdget: the host fd stays open under every command
+        if (slot.pin() == null) {
+            return -Errno.EBADF;
+        }
+        try {
+            return command(call, fd, slot, cmd, arg);
+        } finally {
+            file.unpin();
+        }
+    }
+
+    private long command(SyscallContext call, int fd, FdSnapshot slot, int cmd, long arg) {
+        OpenFile file = slot.file();
         return switch (cmd) {
             // the argument is an unsigned int: a "negative" minimum is beyond any limit
             case Host.F_DUPFD -> (int) arg < 0 ? -Errno.EINVAL : call.fds().dup(fd, (int) arg, false);
@@ -71,36 +84,22 @@ final class Fcntl {
     }
 
     private long setStatusFlags(OpenFile file, int requested) {
-        if (!file.tryPin()) {
-            return -Errno.EBADF;
-        }
-        try {
-            // one F_SETFL at a time per description, so the host fd and the description agree
-            synchronized (file) {
-                if (file.hostFd() >= 0) {
-                    // O_ASYNC stays in the description: the host must never send SIGIO to the JVM
-                    int r = host.fcntl(file.hostFd(), Host.F_SETFL, requested & ~O_ASYNC);
-                    if (r < 0) {
-                        return r;
-                    }
+        // one F_SETFL at a time per description, so the host fd and the description agree
+        synchronized (file) {
+            if (file.hostFd() >= 0) {
+                // O_ASYNC stays in the description: the host must never send SIGIO to the JVM
+                int r = host.fcntl(file.hostFd(), Host.F_SETFL, requested & ~O_ASYNC);
+                if (r < 0) {
+                    return r;
                 }
-                file.updateStatusFlags(SETTABLE, requested);
-                return 0;
             }
-        } finally {
-            file.unpin();
+            file.updateStatusFlags(SETTABLE, requested);
+            return 0;
         }
     }
 
     private long onHostFd(OpenFile file, int cmd, int arg) {
-        if (!file.tryPin()) {
-            return -Errno.EBADF;
-        }
-        try {
-            return file.hostFd() < 0 ? -Errno.EBADF : host.fcntl(file.hostFd(), cmd, arg);
-        } finally {
-            file.unpin();
-        }
+        return file.hostFd() < 0 ? -Errno.EBADF : host.fcntl(file.hostFd(), cmd, arg);
     }
 
     private long lock(SyscallContext call, OpenFile file, int cmd, long flockAddr, int access) {
@@ -108,14 +107,7 @@ final class Fcntl {
         if (h < 0) {
             return -Errno.EFAULT;
         }
-        if (!file.tryPin()) {
-            return -Errno.EBADF;
-        }
-        try {
-            return file.hostFd() < 0 ? -Errno.EBADF : host.fcntl(file.hostFd(), cmd, h);
-        } finally {
-            file.unpin();
-        }
+        return file.hostFd() < 0 ? -Errno.EBADF : host.fcntl(file.hostFd(), cmd, h);
     }
 
     /**

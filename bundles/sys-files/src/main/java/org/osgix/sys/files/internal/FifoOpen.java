@@ -6,6 +6,7 @@ import java.nio.channels.spi.AbstractInterruptibleChannel;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
+import org.osgix.syscall.FileStat;
 import org.osgix.syscall.support.PerThread;
 
 /**
@@ -76,7 +77,7 @@ final class FifoOpen {
             int noFollow = (flags & OpenFile.O_NOFOLLOW) != 0 ? Host.AT_SYMLINK_NOFOLLOW : 0;
             r = host.fstatat(at.hostDirFd(), at.hostPath(), stat, noFollow);
         }
-        return r == 0 && (scratch.memory().getInt(stat + FileKinds.ST_MODE) & FileKinds.S_IFMT) == FileKinds.S_IFIFO;
+        return r == 0 && (scratch.memory().getInt(stat + FileStat.ST_MODE) & FileStat.S_IFMT) == FileStat.S_IFIFO;
     }
 
     /**

@@ -9,6 +9,15 @@ import static org.osgix.fd.OpenFile.O_NOCTTY;
 import static org.osgix.fd.OpenFile.O_NOFOLLOW;
 import static org.osgix.fd.OpenFile.O_PATH;
 import static org.osgix.fd.OpenFile.O_TRUNC;
+import static org.osgix.ioctl.IoctlRequests.TCGETS;
+import static org.osgix.syscall.FileStat.ST_MODE;
+import static org.osgix.syscall.FileStat.ST_RDEV;
+import static org.osgix.syscall.FileStat.S_IFCHR;
+import static org.osgix.syscall.FileStat.S_IFDIR;
+import static org.osgix.syscall.FileStat.S_IFIFO;
+import static org.osgix.syscall.FileStat.S_IFMT;
+import static org.osgix.syscall.FileStat.S_IFREG;
+import static org.osgix.syscall.FileStat.S_IFSOCK;
 
 import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
@@ -21,11 +30,6 @@ import org.osgix.host.Host;
  * only where a driver could have changed the flags the open asked for.
  */
 final class FileKinds {
-    static final int STAT_SIZE = 144;
-    static final int ST_MODE = 24;
-    static final int ST_RDEV = 40;
-    static final int S_IFMT = 0170000, S_IFSOCK = 0140000, S_IFLNK = 0120000, S_IFREG = 0100000,
-        S_IFBLK = 0060000, S_IFDIR = 0040000, S_IFCHR = 0020000, S_IFIFO = 0010000;
     /** Linux VALID_OPEN_FLAGS. */
     static final int VALID_OPEN_FLAGS = 0x7fffc3;
     /** O_TMPFILE without the O_DIRECTORY bit it includes. */
@@ -36,7 +40,6 @@ final class FileKinds {
     private static final int OPEN_TIME_ONLY = O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC;
     /** The memory devices (/dev/null, zero, full, random, urandom, mem, kmsg...) of drivers/char/mem.c. */
     private static final long MEMORY_DEVICES_MAJOR = 1;
-    private static final long TCGETS = 0x5401;
 
     /** A description's kind and status flags (or the negative errno of the F_GETFL that failed). */
     record Description(FileKind kind, int statusFlags) {

@@ -28,22 +28,22 @@ final class FileSpace {
         if (length < 0) {
             return -Errno.EINVAL;
         }
-        return PathResolver.withFd(call, (int) call.arg0(), -Errno.EINVAL, hostFd -> host.ftruncate(hostFd, length));
+        return PathResolver.withFd(call, call.fdArg(0), -Errno.EINVAL, hostFd -> host.ftruncate(hostFd, length));
     }
 
     long fallocate(SyscallContext call) {
-        int mode = (int) call.arg1();
+        int mode = call.intArg(1);
         long offset = call.arg2();
         long length = call.arg3();
-        return PathResolver.withFd(call, (int) call.arg0(), -Errno.ENODEV,
+        return PathResolver.withFd(call, call.fdArg(0), -Errno.ENODEV,
             hostFd -> host.fallocate(hostFd, mode, offset, length));
     }
 
     long fadvise64(SyscallContext call) {
         long offset = call.arg1();
         long length = call.arg2();
-        int advice = (int) call.arg3();
-        return PathResolver.withFd(call, (int) call.arg0(), -Errno.ESPIPE,
+        int advice = call.intArg(3);
+        return PathResolver.withFd(call, call.fdArg(0), -Errno.ESPIPE,
             hostFd -> host.fadvise(hostFd, offset, length, advice));
     }
 }

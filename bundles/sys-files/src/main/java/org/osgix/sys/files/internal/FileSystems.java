@@ -28,7 +28,7 @@ final class FileSystems {
 
     long fstatfs(SyscallContext call) {
         long buf = call.arg1();
-        return PathResolver.withFd(call, (int) call.arg0(), -Errno.EBADF,
+        return PathResolver.withFd(call, call.fdArg(0), -Errno.EBADF,
             hostFd -> intoGuest(call, buf, h -> host.fstatfs(hostFd, h)));
     }
 
@@ -53,14 +53,14 @@ final class FileSystems {
     }
 
     long syncfs(SyscallContext call) {
-        return PathResolver.withFd(call, (int) call.arg0(), -Errno.EBADF, host::syncfs);
+        return PathResolver.withFd(call, call.fdArg(0), -Errno.EBADF, host::syncfs);
     }
 
     long fsync(SyscallContext call) {
-        return PathResolver.withFd(call, (int) call.arg0(), -Errno.EINVAL, host::fsync);
+        return PathResolver.withFd(call, call.fdArg(0), -Errno.EINVAL, host::fsync);
     }
 
     long fdatasync(SyscallContext call) {
-        return PathResolver.withFd(call, (int) call.arg0(), -Errno.EINVAL, host::fdatasync);
+        return PathResolver.withFd(call, call.fdArg(0), -Errno.EINVAL, host::fdatasync);
     }
 }

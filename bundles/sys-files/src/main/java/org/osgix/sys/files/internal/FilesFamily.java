@@ -49,7 +49,7 @@ public final class FilesFamily {
         Descriptors descriptors = new Descriptors();
         Fcntl fcntl = new Fcntl(host);
         Pipes pipes = new Pipes(host);
-        String proc = "/proc/self/{exe,fd,maps,status,cmdline,comm,auxv,cwd,root} are the guest's; "
+        String proc = "/proc/self/{exe,fd,maps,status,cmdline,comm,auxv,environ,cwd,root} are the guest's; "
             + "other /proc entries show the host process";
         regs.partial("open", proc, open::open)
             .partial("openat", proc, open::openat)
@@ -67,6 +67,9 @@ public final class FilesFamily {
             .fullNonBlocking("pipe2", pipes::pipe2)
             .fullNonBlocking("memfd_create", new MemoryFiles(host)::memfdCreate)
             .full("flock", new Flock(host)::flock);
+        Execve exec = new Execve(host, paths, scratch);
+        regs.partial("execve", Execve.NOTE, exec::execve)
+            .partial("execveat", Execve.NOTE, exec::execveat);
     }
 
     private static void registerMetadata(SyscallRegistrations regs, Host host, PathResolver paths, Scratch scratch) {

@@ -19,8 +19,8 @@ final class Flock {
     }
 
     long flock(SyscallContext call) {
-        int fd = (int) call.arg0();
-        int operation = (int) call.arg1();
+        int fd = call.fdArg(0);
+        int operation = call.intArg(1);
         if ((operation & LOCK_NB) != 0 || (operation & ~LOCK_NB) == LOCK_UN) {
             return PathResolver.withFd(call, fd, -Errno.EINVAL, hostFd -> host.flock(hostFd, operation));
         }

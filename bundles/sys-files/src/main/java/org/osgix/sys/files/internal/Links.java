@@ -24,11 +24,11 @@ final class Links {
     }
 
     long readlink(SyscallContext call) {
-        return readlink(call, Host.AT_FDCWD, call.arg0(), call.arg1(), (int) call.arg2());
+        return readlink(call, Host.AT_FDCWD, call.arg0(), call.arg1(), call.intArg(2));
     }
 
     long readlinkat(SyscallContext call) {
-        return readlink(call, (int) call.arg0(), call.arg1(), call.arg2(), (int) call.arg3());
+        return readlink(call, call.fdArg(0), call.arg1(), call.arg2(), call.intArg(3));
     }
 
     private long readlink(SyscallContext call, int dirFd, long pathAddr, long buf, int size) {
@@ -69,7 +69,7 @@ final class Links {
     }
 
     long symlinkat(SyscallContext call) {
-        return symlink(call, call.arg0(), (int) call.arg1(), call.arg2());
+        return symlink(call, call.arg0(), call.fdArg(1), call.arg2());
     }
 
     private long symlink(SyscallContext call, long targetAddr, int newDirFd, long linkAddr) {
@@ -90,7 +90,7 @@ final class Links {
     }
 
     long linkat(SyscallContext call) {
-        return link(call, (int) call.arg0(), call.arg1(), (int) call.arg2(), call.arg3(), (int) call.arg4());
+        return link(call, call.fdArg(0), call.arg1(), call.fdArg(2), call.arg3(), call.intArg(4));
     }
 
     private long link(SyscallContext call, int oldDirFd, long oldAddr, int newDirFd, long newAddr, int flags) {

@@ -30,7 +30,7 @@ final class MemoryFiles {
 
     /** memfd_create(name, flags): flags are checked before the name, as Linux does. */
     long memfdCreate(SyscallContext call) {
-        int flags = (int) call.arg1();
+        int flags = call.intArg(1);
         boolean huge = (flags & MFD_HUGETLB) != 0;
         if ((flags & ~(ALL_FLAGS | (huge ? MFD_HUGE_MASK : 0))) != 0) {
             return -Errno.EINVAL;

@@ -20,11 +20,11 @@ final class Names {
     }
 
     long mkdir(SyscallContext call) {
-        return mkdir(call, Host.AT_FDCWD, call.arg0(), (int) call.arg1());
+        return mkdir(call, Host.AT_FDCWD, call.arg0(), call.intArg(1));
     }
 
     long mkdirat(SyscallContext call) {
-        return mkdir(call, (int) call.arg0(), call.arg1(), (int) call.arg2());
+        return mkdir(call, call.fdArg(0), call.arg1(), call.intArg(2));
     }
 
     private long mkdir(SyscallContext call, int dirFd, long pathAddr, int mode) {
@@ -33,11 +33,11 @@ final class Names {
     }
 
     long mknod(SyscallContext call) {
-        return mknod(call, Host.AT_FDCWD, call.arg0(), (int) call.arg1(), call.arg2());
+        return mknod(call, Host.AT_FDCWD, call.arg0(), call.intArg(1), call.arg2());
     }
 
     long mknodat(SyscallContext call) {
-        return mknod(call, (int) call.arg0(), call.arg1(), (int) call.arg2(), call.arg3());
+        return mknod(call, call.fdArg(0), call.arg1(), call.intArg(2), call.arg3());
     }
 
     /** The device number is the kernel's 32-bit encoding, which glibc passes on unchanged. */
@@ -56,11 +56,11 @@ final class Names {
     }
 
     long unlinkat(SyscallContext call) {
-        int flags = (int) call.arg2();
+        int flags = call.intArg(2);
         if ((flags & ~Host.AT_REMOVEDIR) != 0) {
             return -Errno.EINVAL;
         }
-        return unlink(call, (int) call.arg0(), call.arg1(), flags);
+        return unlink(call, call.fdArg(0), call.arg1(), flags);
     }
 
     private long unlink(SyscallContext call, int dirFd, long pathAddr, int flags) {
@@ -73,17 +73,17 @@ final class Names {
     }
 
     long renameat(SyscallContext call) {
-        return rename(call, (int) call.arg0(), call.arg1(), (int) call.arg2(), call.arg3(), 0);
+        return rename(call, call.fdArg(0), call.arg1(), call.fdArg(2), call.arg3(), 0);
     }
 
     long renameat2(SyscallContext call) {
-        int flags = (int) call.arg4();
+        int flags = call.intArg(4);
         if ((flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE | RENAME_WHITEOUT)) != 0
                 || (flags & RENAME_NOREPLACE) != 0 && (flags & RENAME_EXCHANGE) != 0
                 || (flags & RENAME_EXCHANGE) != 0 && (flags & RENAME_WHITEOUT) != 0) {
             return -Errno.EINVAL;
         }
-        return rename(call, (int) call.arg0(), call.arg1(), (int) call.arg2(), call.arg3(), flags);
+        return rename(call, call.fdArg(0), call.arg1(), call.fdArg(2), call.arg3(), flags);
     }
 
     private long rename(SyscallContext call, int oldDirFd, long oldAddr, int newDirFd, long newAddr, int flags) {

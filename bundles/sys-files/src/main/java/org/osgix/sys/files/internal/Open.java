@@ -11,7 +11,6 @@ import static org.osgix.fd.OpenFile.O_RDWR;
 import static org.osgix.fd.OpenFile.O_TRUNC;
 import static org.osgix.fd.OpenFile.O_WRONLY;
 
-import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.SyscallContext;
@@ -37,15 +36,15 @@ final class Open {
     }
 
     long openat(SyscallContext call) {
-        return open(call, (int) call.arg0(), call.arg1(), (int) call.arg2(), (int) call.arg3(), -1);
+        return open(call, call.fdArg(0), call.arg1(), call.intArg(2), call.intArg(3), -1);
     }
 
     long open(SyscallContext call) {
-        return open(call, Host.AT_FDCWD, call.arg0(), (int) call.arg1(), (int) call.arg2(), -1);
+        return open(call, Host.AT_FDCWD, call.arg0(), call.intArg(1), call.intArg(2), -1);
     }
 
     long creat(SyscallContext call) {
-        return open(call, Host.AT_FDCWD, call.arg0(), O_CREAT | O_WRONLY | O_TRUNC, (int) call.arg1(), -1);
+        return open(call, Host.AT_FDCWD, call.arg0(), O_CREAT | O_WRONLY | O_TRUNC, call.intArg(1), -1);
     }
 
     long openat2(SyscallContext call) {
@@ -69,7 +68,7 @@ final class Open {
         if ((flags >>> 32) != 0 || (mode >>> 32) != 0 || resolve < 0) {
             return -Errno.EINVAL;
         }
-        return open(call, (int) call.arg0(), call.arg1(), (int) flags, (int) mode, resolve);
+        return open(call, call.fdArg(0), call.arg1(), (int) flags, (int) mode, resolve);
     }
 
     /** @param resolve openat2's RESOLVE flags, or -1 for the classic calls (lenient about modes and flags) */

@@ -1,6 +1,5 @@
 package org.osgix.sys.files.internal;
 
-import org.osgix.fd.FdSnapshot;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
@@ -114,7 +113,7 @@ final class PathResolver {
      * when fd is not open, {@code noHostFd} when its description has no host file.
      */
     static long withFd(SyscallContext call, int fd, int noHostFd, FdCall op) {
-        OpenFile file = pin(call, fd);
+        OpenFile file = call.fds().pinRaw(fd);
         if (file == null) {
             return -Errno.EBADF;
         }
@@ -158,7 +157,7 @@ final class PathResolver {
     }
 
     private AtPath underDirectory(SyscallContext call, int dirFd, String guestPath) {
-        OpenFile dir = pin(call, dirFd);
+        OpenFile dir = call.fds().pinRaw(dirFd);
         if (dir == null) {
             return AtPath.BAD_FD;
         }
@@ -187,7 +186,7 @@ final class PathResolver {
 
     /** The guest path of the directory behind a guest fd. */
     private GuestDirectory guestPathOf(SyscallContext call, int fd) {
-        OpenFile dir = pin(call, fd);
+        OpenFile dir = call.fds().pinRaw(fd);
         if (dir == null) {
             return GuestDirectory.failure(-Errno.EBADF);
         }
@@ -214,15 +213,5 @@ final class PathResolver {
         byte[] bytes = scratch.bytes();
         scratch.memory().get(addr, bytes, 0, length);
         return GuestPaths.of(bytes, length);
-    }
-
-    /** The description behind a guest fd, pinned; null when the fd is not open. */
-    static OpenFile pin(SyscallContext call, int fd) {
-        FdSnapshot snapshot = call.fds().get(fd);
-        if (snapshot == null) {
-            return null;
-        }
-        OpenFile file = snapshot.file();
-        return file.tryPin() ? file : null;
     }
 }

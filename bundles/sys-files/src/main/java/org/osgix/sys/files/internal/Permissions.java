@@ -17,20 +17,20 @@ final class Permissions {
     }
 
     long chmod(SyscallContext call) {
-        return chmod(call, Host.AT_FDCWD, call.arg0(), (int) call.arg1(), 0);
+        return chmod(call, Host.AT_FDCWD, call.arg0(), call.intArg(1), 0);
     }
 
     /** The fchmodat syscall has no flags argument (glibc emulates AT_SYMLINK_NOFOLLOW itself). */
     long fchmodat(SyscallContext call) {
-        return chmod(call, (int) call.arg0(), call.arg1(), (int) call.arg2(), 0);
+        return chmod(call, call.fdArg(0), call.arg1(), call.intArg(2), 0);
     }
 
     long fchmodat2(SyscallContext call) {
-        int flags = (int) call.arg3();
+        int flags = call.intArg(3);
         if ((flags & ~AT_FLAGS) != 0) {
             return -Errno.EINVAL;
         }
-        return chmod(call, (int) call.arg0(), call.arg1(), (int) call.arg2(), flags);
+        return chmod(call, call.fdArg(0), call.arg1(), call.intArg(2), flags);
     }
 
     private long chmod(SyscallContext call, int dirFd, long pathAddr, int mode, int flags) {
@@ -41,24 +41,24 @@ final class Permissions {
     }
 
     long fchmod(SyscallContext call) {
-        int mode = (int) call.arg1() & 07777;
-        return PathResolver.withFd(call, (int) call.arg0(), -Errno.EBADF, hostFd -> host.fchmod(hostFd, mode));
+        int mode = call.intArg(1) & 07777;
+        return PathResolver.withFd(call, call.fdArg(0), -Errno.EBADF, hostFd -> host.fchmod(hostFd, mode));
     }
 
     long chown(SyscallContext call) {
-        return chown(call, Host.AT_FDCWD, call.arg0(), (int) call.arg1(), (int) call.arg2(), 0);
+        return chown(call, Host.AT_FDCWD, call.arg0(), call.intArg(1), call.intArg(2), 0);
     }
 
     long lchown(SyscallContext call) {
-        return chown(call, Host.AT_FDCWD, call.arg0(), (int) call.arg1(), (int) call.arg2(), Host.AT_SYMLINK_NOFOLLOW);
+        return chown(call, Host.AT_FDCWD, call.arg0(), call.intArg(1), call.intArg(2), Host.AT_SYMLINK_NOFOLLOW);
     }
 
     long fchownat(SyscallContext call) {
-        int flags = (int) call.arg4();
+        int flags = call.intArg(4);
         if ((flags & ~AT_FLAGS) != 0) {
             return -Errno.EINVAL;
         }
-        return chown(call, (int) call.arg0(), call.arg1(), (int) call.arg2(), (int) call.arg3(), flags);
+        return chown(call, call.fdArg(0), call.arg1(), call.intArg(2), call.intArg(3), flags);
     }
 
     private long chown(SyscallContext call, int dirFd, long pathAddr, int uid, int gid, int flags) {
@@ -69,8 +69,8 @@ final class Permissions {
     }
 
     long fchown(SyscallContext call) {
-        int uid = (int) call.arg1();
-        int gid = (int) call.arg2();
-        return PathResolver.withFd(call, (int) call.arg0(), -Errno.EBADF, hostFd -> host.fchown(hostFd, uid, gid));
+        int uid = call.intArg(1);
+        int gid = call.intArg(2);
+        return PathResolver.withFd(call, call.fdArg(0), -Errno.EBADF, hostFd -> host.fchown(hostFd, uid, gid));
     }
 }

@@ -35,7 +35,7 @@ final class Pipes {
     }
 
     long pipe2(SyscallContext call) {
-        return create(call, call.arg0(), (int) call.arg1());
+        return create(call, call.arg0(), call.intArg(1));
     }
 
     private long create(SyscallContext call, long fdsAddr, int flags) {

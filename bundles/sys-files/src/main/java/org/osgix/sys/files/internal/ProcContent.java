@@ -1,5 +1,8 @@
 package org.osgix.sys.files.internal;
 
+import static org.osgix.syscall.FileStat.ST_DEV;
+import static org.osgix.syscall.FileStat.ST_INO;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +28,6 @@ import org.osgix.syscall.SyscallContext;
 final class ProcContent {
     /** The column (0-based) where a maps line's path starts: Linux pads the header to 72 + 1. */
     private static final int MAPS_NAME_COLUMN = 73;
-    private static final int ST_DEV = 0, ST_INO = 8;
     private static final int TASK_COMM_LEN = 16;
 
     private final Host host;
@@ -212,8 +214,17 @@ final class ProcContent {
     }
 
     byte[] cmdline(SyscallContext call) {
+        return nulTerminated(call.process().arguments());
+    }
+
+    /** The environment the program started with (Linux shows its stack's copy). */
+    byte[] environ(SyscallContext call) {
+        return nulTerminated(call.process().environment());
+    }
+
+    private static byte[] nulTerminated(java.util.List<String> strings) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (String arg : call.process().arguments()) {
+        for (String arg : strings) {
             byte[] bytes = arg.getBytes(StandardCharsets.UTF_8);
             out.write(bytes, 0, bytes.length);
             out.write(0);
@@ -229,10 +240,9 @@ final class ProcContent {
         return line;
     }
 
-    /** The program's file name, cut to TASK_COMM_LEN - 1 bytes as the kernel keeps it. */
+    /** The command name, cut to TASK_COMM_LEN - 1 bytes as the kernel keeps it. */
     private static byte[] commBytes(SyscallContext call) {
-        String exe = call.process().executable();
-        byte[] base = exe.substring(exe.lastIndexOf('/') + 1).getBytes(StandardCharsets.UTF_8);
+        byte[] base = call.process().commandName().getBytes(StandardCharsets.UTF_8);
         int length = Math.min(base.length, TASK_COMM_LEN - 1);
         byte[] out = new byte[length];
         System.arraycopy(base, 0, out, 0, length);

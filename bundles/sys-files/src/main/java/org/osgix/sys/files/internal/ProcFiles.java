@@ -47,7 +47,7 @@ final class ProcFiles {
             case "cmdline" -> content.cmdline(call);
             case "comm" -> content.comm(call);
             case "auxv" -> call.process().auxv(); // the guest's own vector, never the JVM's
-            case "environ" -> new byte[0]; // the guest's environment is not known here; never the JVM's
+            case "environ" -> content.environ(call); // the guest's own, never the JVM's
             default -> null;
         };
         if (bytes == null) {

@@ -154,7 +154,7 @@ final class ProcSelf {
         if (fd < 0) {
             return AtPath.NO_ENTRY;
         }
-        OpenFile file = PathResolver.pin(call, fd);
+        OpenFile file = call.fds().pinRaw(fd);
         if (file == null) {
             return AtPath.NO_ENTRY;
         }
@@ -168,7 +168,7 @@ final class ProcSelf {
     /** readlink of /proc/self/fd/N: what the guest opened, in guest terms. */
     private Link descriptorLink(SyscallContext call, String s, int start) {
         int fd = fdNumber(s, start, s.length());
-        OpenFile file = fd < 0 ? null : PathResolver.pin(call, fd);
+        OpenFile file = fd < 0 ? null : call.fds().pinRaw(fd);
         if (file == null) {
             return new Link(null, -Errno.ENOENT);
         }

@@ -1,10 +1,11 @@
 package org.osgix.sys.files.internal;
 
-import static org.osgix.sys.files.internal.FileKinds.STAT_SIZE;
+import static org.osgix.syscall.FileStat.STAT_SIZE;
 
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
+import org.osgix.syscall.FileStat;
 import org.osgix.syscall.GuestMemory;
 import org.osgix.syscall.SyscallContext;
 
@@ -35,14 +36,14 @@ final class Stat {
     }
 
     long fstat(SyscallContext call) {
-        return statFd(call, (int) call.arg0(), call.arg1());
+        return statFd(call, call.fdArg(0), call.arg1());
     }
 
     long newfstatat(SyscallContext call) {
-        int dirFd = (int) call.arg0();
+        int dirFd = call.fdArg(0);
         long pathAddr = call.arg1();
         long buf = call.arg2();
-        int flags = (int) call.arg3();
+        int flags = call.intArg(3);
         if ((flags & ~VALID_FLAGS) != 0) {
             return -Errno.EINVAL;
         }
@@ -63,7 +64,7 @@ final class Stat {
 
     /** fstat: the host writes straight into the guest's buffer (the layouts are the same). */
     private long statFd(SyscallContext call, int fd, long buf) {
-        OpenFile file = PathResolver.pin(call, fd);
+        OpenFile file = call.fds().pinRaw(fd);
         if (file == null) {
             return -Errno.EBADF;
         }

@@ -29,10 +29,10 @@ final class StatX {
     }
 
     long statx(SyscallContext call) {
-        int dirFd = (int) call.arg0();
+        int dirFd = call.fdArg(0);
         long pathAddr = call.arg1();
-        int flags = (int) call.arg2();
-        int mask = (int) call.arg3();
+        int flags = call.intArg(2);
+        int mask = call.intArg(3);
         long buf = call.arg4();
         // Linux rejects bad flags and masks before it reads the path
         if ((flags & ~VALID_FLAGS) != 0 || (flags & SYNC_TYPE) == SYNC_TYPE || (mask & MASK_RESERVED) != 0) {

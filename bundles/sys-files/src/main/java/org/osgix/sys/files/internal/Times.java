@@ -24,10 +24,10 @@ final class Times {
     }
 
     long utimensat(SyscallContext call) {
-        int dirFd = (int) call.arg0();
+        int dirFd = call.fdArg(0);
         long pathAddr = call.arg1();
         long timesAddr = call.arg2();
-        int flags = (int) call.arg3();
+        int flags = call.intArg(3);
         long times = 0;
         if (timesAddr != 0) {
             times = timesBuffer();
@@ -45,7 +45,7 @@ final class Times {
     }
 
     long futimesat(SyscallContext call) {
-        return fromTimevals(call, (int) call.arg0(), call.arg1(), call.arg2());
+        return fromTimevals(call, call.fdArg(0), call.arg1(), call.arg2());
     }
 
     /** utime(path, struct utimbuf {actime, modtime}): whole seconds; NULL means now. */

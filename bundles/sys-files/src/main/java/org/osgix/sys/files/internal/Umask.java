@@ -15,6 +15,6 @@ final class Umask {
     }
 
     long umask(SyscallContext call) {
-        return host.umask((int) call.arg0() & 0777);
+        return host.umask(call.intArg(0) & 0777);
     }
 }

@@ -42,6 +42,6 @@ final class WorkingDirectory {
     }
 
     long fchdir(SyscallContext call) {
-        return PathResolver.withFd(call, (int) call.arg0(), -Errno.ENOTDIR, host::fchdir);
+        return PathResolver.withFd(call, call.fdArg(0), -Errno.ENOTDIR, host::fchdir);
     }
 }

@@ -23,7 +23,7 @@ class RegistrationTest extends FilesTestSupport {
             "setxattr", "lsetxattr", "fsetxattr", "removexattr", "lremovexattr", "fremovexattr",
             "readlink", "readlinkat", "symlink", "symlinkat", "link", "linkat", "mkdir", "mkdirat",
             "mknod", "mknodat", "unlink", "unlinkat", "rmdir", "rename", "renameat", "renameat2",
-            "getdents64", "getdents", "getcwd", "chdir", "fchdir", "umask");
+            "getdents64", "getdents", "getcwd", "chdir", "fchdir", "umask", "execve", "execveat");
         assertEquals(expected, guest.framework.services().keySet());
         guest.framework.services().forEach((name, properties) -> {
             String support = (String) properties.get(SyscallHandler.SUPPORT);

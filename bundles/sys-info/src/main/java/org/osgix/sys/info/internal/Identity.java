@@ -25,10 +25,10 @@ final class Identity {
     }
 
     /*
-     * Process groups and sessions of the guest's own process, which is the osgix process the
-     * user started: its group and session are the host's. The guest sees no other process
-     * (one guest process per osgix for now), so another pid is ESRCH, as in a pid namespace of
-     * its own.
+     * Process groups and sessions are the host's: a guest pid is the host pid of its runtime,
+     * and a child's runtime is a host child of its parent's, so the host applies Linux's rules
+     * (a parent's setpgid of a child is EACCES once that child ran execve, which a runtime
+     * always has).
      */
 
     long getpgrp(SyscallContext call) {
@@ -36,32 +36,24 @@ final class Identity {
     }
 
     long getpgid(SyscallContext call) {
-        return self(call, (int) call.arg0()) ? host.getpgid(0) : -Errno.ESRCH;
+        return host.getpgid(call.intArg(0));
     }
 
     long getsid(SyscallContext call) {
-        return self(call, (int) call.arg0()) ? host.getsid(0) : -Errno.ESRCH;
+        return host.getsid(call.intArg(0));
     }
 
     long setpgid(SyscallContext call) {
-        int pid = (int) call.arg0();
-        int pgid = (int) call.arg1();
+        int pid = call.intArg(0);
+        int pgid = call.intArg(1);
         if (pgid < 0) {
             return -Errno.EINVAL;
         }
-        if (!self(call, pid)) {
-            return -Errno.ESRCH;
-        }
-        // the guest's own pid as a group id is the host's: the guest's pid is the host pid
-        return host.setpgid(0, pgid == call.process().pid() ? 0 : pgid);
+        return host.setpgid(pid, pgid);
     }
 
     long setsid(SyscallContext call) {
         return host.setsid();
-    }
-
-    private static boolean self(SyscallContext call, int pid) {
-        return pid == 0 || pid == call.process().pid();
     }
 
     long getuid(SyscallContext call) {

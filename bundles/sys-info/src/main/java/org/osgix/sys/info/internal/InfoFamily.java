@@ -31,9 +31,10 @@ public final class InfoFamily {
             .fullNonBlocking("getppid", identity::getppid)
             .partialNonBlocking("getpgrp", "the guest's own process only (one guest process per osgix)",
                 identity::getpgrp)
-            .partialNonBlocking("getpgid", "the guest's own process only; other pids: ESRCH", identity::getpgid)
-            .partialNonBlocking("getsid", "the guest's own process only; other pids: ESRCH", identity::getsid)
-            .partialNonBlocking("setpgid", "the guest's own process only; other pids: ESRCH", identity::setpgid)
+            .fullNonBlocking("getpgid", identity::getpgid)
+            .fullNonBlocking("getsid", identity::getsid)
+            .partialNonBlocking("setpgid", "a parent's setpgid of its child is EACCES (its runtime ran execve)",
+                identity::setpgid)
             .partialNonBlocking("setsid", "the guest's own process (the osgix process)", identity::setsid)
             .fullNonBlocking("getuid", identity::getuid)
             .fullNonBlocking("geteuid", identity::geteuid)

@@ -25,7 +25,7 @@ final class RandomBytes {
     long getrandom(SyscallContext call) {
         long addr = call.arg0();
         long count = call.arg1();
-        int flags = (int) call.arg2();
+        int flags = call.intArg(2);
         if ((flags & ~KNOWN_FLAGS) != 0 || (flags & (GRND_INSECURE | GRND_RANDOM)) == (GRND_INSECURE | GRND_RANDOM)) {
             return -Errno.EINVAL;
         }

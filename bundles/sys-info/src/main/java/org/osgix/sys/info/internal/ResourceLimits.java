@@ -14,7 +14,7 @@ final class ResourceLimits {
 
     /** getrlimit(resource, rlim). */
     long getrlimit(SyscallContext call) {
-        int resource = (int) call.arg0();
+        int resource = call.intArg(0);
         if (!valid(resource)) {
             return -Errno.EINVAL;
         }
@@ -29,7 +29,7 @@ final class ResourceLimits {
         if (!memory.isAccessible(addr, RLIMIT_SIZE, GuestMemory.PROT_READ)) {
             return -Errno.EFAULT;
         }
-        int resource = (int) call.arg0();
+        int resource = call.intArg(0);
         if (!valid(resource)) {
             return -Errno.EINVAL;
         }
@@ -53,11 +53,11 @@ final class ResourceLimits {
             newCurrent = memory.readLong(newAddr);
             newMaximum = memory.readLong(newAddr + 8);
         }
-        int pid = (int) call.arg0();
+        int pid = call.intArg(0);
         if (pid != 0 && pid != call.process().pid() && call.process().thread(pid) == null) {
             return -Errno.ESRCH;
         }
-        int resource = (int) call.arg1();
+        int resource = call.intArg(1);
         if (!valid(resource)) {
             return -Errno.EINVAL;
         }

@@ -24,10 +24,6 @@ enum Direction {
     }
 
     /**
-     * 0 when the description allows this direction; otherwise the Linux errno: EBADF for an
-     * O_PATH descriptor or the wrong access mode, EINVAL for a file with no host fd to transfer on.
-     */
-    /**
      * Linux's first answers to a positional transfer (pread64, preadv...): a negative offset is
      * EINVAL before the fd is looked at; a description without a position (pipe, FIFO, socket,
      * eventfd, epoll, terminal: no FMODE_PREAD) is ESPIPE before its access mode is checked.
@@ -39,7 +35,15 @@ enum Direction {
         };
     }
 
-    int refusal(OpenFile file) {
+    /**
+     * 0 when the pinned description allows this transfer; otherwise the Linux errno, in Linux's
+     * order: ESPIPE for a positional transfer on a description without a position, EBADF for an
+     * O_PATH descriptor or the wrong access mode, EINVAL for a file with no host fd to transfer on.
+     */
+    int refusal(OpenFile file, boolean positional) {
+        if (positional && isPositionless(file)) {
+            return -Errno.ESPIPE;
+        }
         if (file.kind() == FileKind.PATH) {
             return -Errno.EBADF;
         }

@@ -1,5 +1,7 @@
 package org.osgix.sys.io.internal;
 
+import static org.osgix.ioctl.IoctlRequests.FIONREAD;
+
 import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
@@ -18,7 +20,6 @@ final class KernelCopies {
     private static final int SPLICE_F_NONBLOCK = 2;
     private static final int SPLICE_FLAGS = 0xf;
     private static final int F_GETPIPE_SZ = 1032;
-    private static final long FIONREAD = 0x541B;
 
     private final Host host;
     private final NativeMemory memory;
@@ -31,8 +32,8 @@ final class KernelCopies {
     }
 
     long sendfile(SyscallContext call) {
-        int outFd = (int) call.arg0();
-        int inFd = (int) call.arg1();
+        int outFd = call.fdArg(0);
+        int inFd = call.fdArg(1);
         long offsetAddr = call.arg2();
         long count = Math.min(call.arg3(), GuestBuffers.MAX_RW_COUNT);
         long offset = offsetAddr == 0 ? 0 : copyIn(call, offsetAddr, 0);
@@ -56,12 +57,12 @@ final class KernelCopies {
     }
 
     long copyFileRange(SyscallContext call) {
-        int inFd = (int) call.arg0();
+        int inFd = call.fdArg(0);
         long inOffsetAddr = call.arg1();
-        int outFd = (int) call.arg2();
+        int outFd = call.fdArg(2);
         long outOffsetAddr = call.arg3();
         long length = call.arg4();
-        int flags = (int) call.arg5();
+        int flags = call.intArg(5);
         if (flags != 0) {
             return -Errno.EINVAL;
         }
@@ -75,12 +76,12 @@ final class KernelCopies {
     }
 
     long splice(SyscallContext call) {
-        int inFd = (int) call.arg0();
+        int inFd = call.fdArg(0);
         long inOffsetAddr = call.arg1();
-        int outFd = (int) call.arg2();
+        int outFd = call.fdArg(2);
         long outOffsetAddr = call.arg3();
         long length = call.arg4();
-        int flags = (int) call.arg5();
+        int flags = call.intArg(5);
         if ((flags & ~SPLICE_FLAGS) != 0) {
             return -Errno.EINVAL;
         }
@@ -97,10 +98,10 @@ final class KernelCopies {
     }
 
     long tee(SyscallContext call) {
-        int inFd = (int) call.arg0();
-        int outFd = (int) call.arg1();
+        int inFd = call.fdArg(0);
+        int outFd = call.fdArg(1);
         long length = call.arg2();
-        int flags = (int) call.arg3();
+        int flags = call.intArg(3);
         if ((flags & ~SPLICE_FLAGS) != 0) {
             return -Errno.EINVAL;
         }
@@ -187,12 +188,12 @@ final class KernelCopies {
 
     /** Pins both descriptions for the call: EBADF when either fd is not open or has no host file. */
     private static long withBoth(SyscallContext call, int inFd, int outFd, OnBoth op) {
-        OpenFile in = ReadWrite.pin(call, inFd);
+        OpenFile in = call.fds().pinRaw(inFd);
         if (in == null) {
             return -Errno.EBADF;
         }
         try {
-            OpenFile out = ReadWrite.pin(call, outFd);
+            OpenFile out = call.fds().pinRaw(outFd);
             if (out == null) {
                 return -Errno.EBADF;
             }

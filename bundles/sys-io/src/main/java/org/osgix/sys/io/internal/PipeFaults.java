@@ -1,5 +1,7 @@
 package org.osgix.sys.io.internal;
 
+import static org.osgix.ioctl.IoctlRequests.FIONREAD;
+
 import org.osgix.host.Host;
 import org.osgix.host.NativeMemory;
 import org.osgix.syscall.Errno;
@@ -11,7 +13,6 @@ import org.osgix.syscall.Errno;
  * one whose copy faulted in the pipe. Other files copy what they can.
  */
 final class PipeFaults {
-    private static final long FIONREAD = 0x541B;
     private static final long PAGE = 4096;
 
     private final Host host;

@@ -1,6 +1,5 @@
 package org.osgix.sys.io.internal;
 
-import org.osgix.fd.FdSnapshot;
 import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.fd.ReadableAttachment;
@@ -41,16 +40,6 @@ final class ReadWrite {
         return transfer(call, Direction.WRITE, true);
     }
 
-    /** The description behind {@code fd}, pinned for the call; null when the fd is not open. */
-    static OpenFile pin(SyscallContext call, int fd) {
-        FdSnapshot slot = call.fds().get(fd);
-        if (slot == null) {
-            return null;
-        }
-        OpenFile file = slot.file();
-        return file.tryPin() ? file : null;
-    }
-
     private long transfer(SyscallContext call, Direction direction, boolean positional) {
         long buf = call.arg1();
         long count = call.arg2();
@@ -58,15 +47,12 @@ final class ReadWrite {
         if (positional && offset < 0) {
             return -Errno.EINVAL;
         }
-        OpenFile file = pin(call, (int) call.arg0());
+        OpenFile file = call.fds().pinRaw(call.fdArg(0));
         if (file == null) {
             return -Errno.EBADF;
         }
         try {
-            if (positional && Direction.isPositionless(file)) {
-                return -Errno.ESPIPE;
-            }
-            int refused = direction.refusal(file);
+            int refused = direction.refusal(file, positional);
             if (refused != 0) {
                 return refused;
             }

@@ -18,7 +18,7 @@ final class Seek {
     }
 
     long lseek(SyscallContext call) {
-        OpenFile file = ReadWrite.pin(call, (int) call.arg0());
+        OpenFile file = call.fds().pinRaw(call.fdArg(0));
         if (file == null) {
             return -Errno.EBADF;
         }

@@ -1,5 +1,7 @@
 package org.osgix.sys.io.internal;
 
+import static org.osgix.syscall.SignalNumbers.SIGPIPE;
+
 import org.osgix.signal.SignalDeliveryRef;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.SyscallHandler;
@@ -9,7 +11,6 @@ import org.osgix.syscall.SyscallHandler;
  * reader); the host's SIGPIPE is ignored by the JVM, so it is raised here for the guest thread.
  */
 final class SigPipe {
-    static final int SIGPIPE = 13;
     final SignalDeliveryRef signals = new SignalDeliveryRef();
 
     SyscallHandler raising(SyscallHandler write) {

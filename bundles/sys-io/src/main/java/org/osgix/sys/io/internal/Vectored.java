@@ -54,11 +54,11 @@ final class Vectored {
     }
 
     long preadv2(SyscallContext call) {
-        return transfer(call, Direction.READ, call.arg3(), (int) call.arg5(), call.arg3() != CURRENT_OFFSET);
+        return transfer(call, Direction.READ, call.arg3(), call.intArg(5), call.arg3() != CURRENT_OFFSET);
     }
 
     long pwritev2(SyscallContext call) {
-        return transfer(call, Direction.WRITE, call.arg3(), (int) call.arg5(), call.arg3() != CURRENT_OFFSET);
+        return transfer(call, Direction.WRITE, call.arg3(), call.intArg(5), call.arg3() != CURRENT_OFFSET);
     }
 
     private long transfer(SyscallContext call, Direction direction, long offset, int flags, boolean positional) {
@@ -67,15 +67,12 @@ final class Vectored {
         if (positional && offset < 0) {
             return -Errno.EINVAL;
         }
-        OpenFile file = ReadWrite.pin(call, (int) call.arg0());
+        OpenFile file = call.fds().pinRaw(call.fdArg(0));
         if (file == null) {
             return -Errno.EBADF;
         }
         try {
-            if (positional && Direction.isPositionless(file)) {
-                return -Errno.ESPIPE;
-            }
-            int refused = direction.refusal(file);
+            int refused = direction.refusal(file, positional);
             if (refused != 0) {
                 return refused;
             }

@@ -22,7 +22,7 @@ final class Advice {
     long madvise(SyscallContext call) {
         long start = call.arg0();
         long length = call.arg1();
-        int advice = (int) call.arg2();
+        int advice = call.intArg(2);
         Kind kind = kind(advice);
         if (kind == Kind.INVALID || !PageRanges.aligned(start)) {
             return -Errno.EINVAL;

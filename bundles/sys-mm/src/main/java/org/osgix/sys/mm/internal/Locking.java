@@ -27,7 +27,7 @@ final class Locking {
 
     /** mlock2(addr, len, flags). */
     long mlock2(SyscallContext call) {
-        if (((int) call.arg2() & ~MLOCK_ONFAULT) != 0) {
+        if ((call.intArg(2) & ~MLOCK_ONFAULT) != 0) {
             return -Errno.EINVAL;
         }
         return lockRange(call);
@@ -35,7 +35,7 @@ final class Locking {
 
     /** mlockall(flags): MCL_ONFAULT needs one of the others. */
     long mlockall(SyscallContext call) {
-        int flags = (int) call.arg0();
+        int flags = call.intArg(0);
         if (flags == 0 || (flags & ~(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)) != 0 || flags == MCL_ONFAULT) {
             return -Errno.EINVAL;
         }

@@ -27,8 +27,8 @@ final class Membarrier {
 
     /** membarrier(cmd, flags, cpu_id). */
     long membarrier(SyscallContext call) {
-        int command = (int) call.arg0();
-        int flags = (int) call.arg1();
+        int command = call.intArg(0);
+        int flags = call.intArg(1);
         int allowedFlags = command == PRIVATE_EXPEDITED_RSEQ ? FLAG_CPU : 0;
         if ((flags & ~allowedFlags) != 0) {
             return -Errno.EINVAL;

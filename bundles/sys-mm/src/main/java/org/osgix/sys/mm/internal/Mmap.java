@@ -1,7 +1,5 @@
 package org.osgix.sys.mm.internal;
 
-import org.osgix.fd.FdSnapshot;
-import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.Errno;
@@ -19,8 +17,8 @@ final class Mmap {
     long mmap(SyscallContext call) {
         long addr = call.arg0();
         long length = call.arg1();
-        int prot = (int) call.arg2() & PROT_RWX; // other bits have no meaning for mmap and are ignored
-        int flags = (int) call.arg3();
+        int prot = call.intArg(2) & PROT_RWX; // other bits have no meaning for mmap and are ignored
+        int flags = call.intArg(3);
         long offset = call.arg5();
         if (!PageRanges.aligned(offset)) {
             return -Errno.EINVAL;
@@ -28,12 +26,8 @@ final class Mmap {
         if ((flags & AddressSpace.MAP_ANONYMOUS) != 0) {
             return mapAnonymous(call.memory(), addr, length, prot, flags);
         }
-        FdSnapshot slot = call.fds().get((int) call.arg4());
-        if (slot == null || slot.file().kind() == FileKind.PATH) {
-            return -Errno.EBADF;
-        }
-        OpenFile file = slot.file();
-        if (!file.tryPin()) {
+        OpenFile file = call.fds().pin(call.fdArg(4));
+        if (file == null) {
             return -Errno.EBADF;
         }
         try {

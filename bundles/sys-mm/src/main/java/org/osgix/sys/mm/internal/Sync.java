@@ -14,7 +14,7 @@ final class Sync {
     /** msync(addr, length, flags). */
     long msync(SyscallContext call) {
         long start = call.arg0();
-        int flags = (int) call.arg2();
+        int flags = call.intArg(2);
         if ((flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC)) != 0 || !PageRanges.aligned(start)
                 || (flags & MS_ASYNC) != 0 && (flags & MS_SYNC) != 0) {
             return -Errno.EINVAL;

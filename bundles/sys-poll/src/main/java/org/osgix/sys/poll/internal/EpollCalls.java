@@ -5,6 +5,7 @@ import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.poll.PollException;
+import org.osgix.syscall.EpollFlags;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
 import org.osgix.syscall.SyscallContext;
@@ -28,12 +29,12 @@ final class EpollCalls {
     }
 
     long epollCreate(SyscallContext call) {
-        return (int) call.arg0() <= 0 ? -Errno.EINVAL : create(call, false);
+        return call.intArg(0) <= 0 ? -Errno.EINVAL : create(call, false);
     }
 
     long epollCreate1(SyscallContext call) {
-        int flags = (int) call.arg0();
-        if ((flags & ~EpollBits.EPOLL_CLOEXEC) != 0) {
+        int flags = call.intArg(0);
+        if ((flags & ~EpollFlags.EPOLL_CLOEXEC) != 0) {
             return -Errno.EINVAL;
         }
         return create(call, flags != 0);
@@ -73,27 +74,27 @@ final class EpollCalls {
     }
 
     long epollCtl(SyscallContext call) {
-        int epfd = (int) call.arg0();
-        int op = (int) call.arg1();
-        int fd = (int) call.arg2();
+        int epfd = call.fdArg(0);
+        int op = call.intArg(1);
+        int fd = call.fdArg(2);
         long eventAddr = call.arg3();
         int events = 0;
         long data = 0;
-        if (op != EpollBits.EPOLL_CTL_DEL) {
+        if (op != EpollFlags.EPOLL_CTL_DEL) {
             events = call.memory().readInt(eventAddr);
             data = call.memory().readLong(eventAddr + 4);
         }
-        OpenFile epollFile = pin(call, epfd);
+        OpenFile epollFile = call.fds().pin(epfd);
         if (epollFile == null) {
             return -Errno.EBADF;
         }
         try {
-            OpenFile target = pin(call, fd);
+            OpenFile target = call.fds().pin(fd);
             if (target == null) {
                 return -Errno.EBADF;
             }
             try {
-                return control(epollFile, op, fd, target, events & ~EpollBits.EPOLLWAKEUP, data);
+                return control(epollFile, op, fd, target, events & ~EpollFlags.EPOLLWAKEUP, data);
             } finally {
                 target.unpin();
             }
@@ -111,11 +112,11 @@ final class EpollCalls {
             return -Errno.EINVAL;
         }
         boolean nested = kind == FileKind.EPOLL;
-        if (op != EpollBits.EPOLL_CTL_DEL && (events & EpollBits.EPOLLEXCLUSIVE) != 0) {
-            if (op == EpollBits.EPOLL_CTL_MOD) {
+        if (op != EpollFlags.EPOLL_CTL_DEL && (events & EpollFlags.EPOLLEXCLUSIVE) != 0) {
+            if (op == EpollFlags.EPOLL_CTL_MOD) {
                 return -Errno.EINVAL;
             }
-            if (op == EpollBits.EPOLL_CTL_ADD && (nested || (events & ~EpollBits.EXCLUSIVE_OK) != 0)) {
+            if (op == EpollFlags.EPOLL_CTL_ADD && (nested || (events & ~EpollBits.EXCLUSIVE_OK) != 0)) {
                 return -Errno.EINVAL;
             }
         }
@@ -124,7 +125,7 @@ final class EpollCalls {
         }
         // nested instances: the loop check and the change happen under the nesting lock
         synchronized (registry.nesting().lock) {
-            if (op == EpollBits.EPOLL_CTL_ADD && target.attachment() instanceof EpollInstance inner) {
+            if (op == EpollFlags.EPOLL_CTL_ADD && target.attachment() instanceof EpollInstance inner) {
                 int loop = registry.nesting().check(instance, inner);
                 if (loop < 0) {
                     return loop;
@@ -136,30 +137,20 @@ final class EpollCalls {
 
     private static int apply(EpollInstance instance, int op, int fd, OpenFile target, int events, long data) {
         return switch (op) {
-            case EpollBits.EPOLL_CTL_ADD -> instance.add(fd, target, events, data);
-            case EpollBits.EPOLL_CTL_MOD -> instance.modify(fd, target, events, data);
-            case EpollBits.EPOLL_CTL_DEL -> instance.remove(fd, target);
+            case EpollFlags.EPOLL_CTL_ADD -> instance.add(fd, target, events, data);
+            case EpollFlags.EPOLL_CTL_MOD -> instance.modify(fd, target, events, data);
+            case EpollFlags.EPOLL_CTL_DEL -> instance.remove(fd, target);
             default -> -Errno.EINVAL;
         };
     }
 
-    /** The description behind {@code fd}, pinned; null when it is not open (or is O_PATH, which epoll refuses). */
-    static OpenFile pin(SyscallContext call, int fd) {
-        FdSnapshot slot = call.fds().get(fd);
-        if (slot == null || slot.file().kind() == FileKind.PATH) {
-            return null;
-        }
-        OpenFile file = slot.file();
-        return file.tryPin() ? file : null;
-    }
-
     long epollWait(SyscallContext call) {
-        return await(call, Timeouts.fromMillis((int) call.arg3()));
+        return await(call, Timeouts.fromMillis(call.intArg(3)));
     }
 
     long epollPwait(SyscallContext call) {
         int mask = SignalMasks.check(call.memory(), call.arg4(), call.arg5());
-        return mask < 0 ? mask : masks.during(call, call.arg4(), () -> await(call, Timeouts.fromMillis((int) call.arg3())));
+        return mask < 0 ? mask : masks.during(call, call.arg4(), () -> await(call, Timeouts.fromMillis(call.intArg(3))));
     }
 
     long epollPwait2(SyscallContext call) {
@@ -173,10 +164,10 @@ final class EpollCalls {
 
     /** Linux's order: the epoll fd, maxevents, the buffer's range, then the fd's kind. */
     private long await(SyscallContext call, long timeoutNanos) {
-        int epfd = (int) call.arg0();
+        int epfd = call.fdArg(0);
         long events = call.arg1();
-        int maxEvents = (int) call.arg2();
-        OpenFile file = pin(call, epfd);
+        int maxEvents = call.intArg(2);
+        OpenFile file = call.fds().pin(epfd);
         if (file == null) {
             return -Errno.EBADF;
         }
@@ -184,7 +175,7 @@ final class EpollCalls {
             if (maxEvents <= 0 || maxEvents > EpollBits.MAX_EVENTS) {
                 return -Errno.EINVAL;
             }
-            long bytes = (long) maxEvents * EpollBits.EVENT_SIZE;
+            long bytes = (long) maxEvents * EpollFlags.EPOLL_EVENT_SIZE;
             if (events < 0 || events > USER_SPACE_END - bytes) {
                 return -Errno.EFAULT;
             }
@@ -195,7 +186,7 @@ final class EpollCalls {
             long whole = call.memory().hostAddress(events, bytes, GuestMemory.PROT_WRITE);
             int room = whole >= 0 ? maxEvents : writableEntries(call.memory(), events, maxEvents);
             long hostEvents = whole >= 0 || room == 0 ? whole
-                : call.memory().hostAddress(events, (long) room * EpollBits.EVENT_SIZE, GuestMemory.PROT_WRITE);
+                : call.memory().hostAddress(events, (long) room * EpollFlags.EPOLL_EVENT_SIZE, GuestMemory.PROT_WRITE);
             return hostEvents < 0 && room > 0 ? -Errno.EFAULT : waitFor(call, instance, hostEvents, room, timeoutNanos);
         } finally {
             file.unpin();
@@ -229,7 +220,7 @@ final class EpollCalls {
 
     /** How many whole epoll_event entries from {@code addr} are writable (up to {@code max}). */
     static int writableEntries(GuestMemory memory, long addr, int max) {
-        long bytes = (long) max * EpollBits.EVENT_SIZE;
+        long bytes = (long) max * EpollFlags.EPOLL_EVENT_SIZE;
         if (memory.isAccessible(addr, bytes, GuestMemory.PROT_WRITE)) {
             return max;
         }
@@ -242,6 +233,6 @@ final class EpollCalls {
             }
             end = pageEnd;
         }
-        return (int) ((end - addr) / EpollBits.EVENT_SIZE);
+        return (int) ((end - addr) / EpollFlags.EPOLL_EVENT_SIZE);
     }
 }

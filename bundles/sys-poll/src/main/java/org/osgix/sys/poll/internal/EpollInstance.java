@@ -13,6 +13,7 @@ import org.osgix.poll.PollBackend;
 import org.osgix.poll.PollEvents;
 import org.osgix.poll.PollException;
 import org.osgix.poll.PollSet;
+import org.osgix.syscall.EpollFlags;
 import org.osgix.syscall.Errno;
 
 /**
@@ -149,7 +150,7 @@ final class EpollInstance {
             if (interest == null) {
                 return -Errno.ENOENT;
             }
-            if (interest.has(EpollBits.EPOLLEXCLUSIVE)) {
+            if (interest.has(EpollFlags.EPOLLEXCLUSIVE)) {
                 return -Errno.EINVAL;
             }
             interest.events = events;
@@ -320,7 +321,7 @@ final class EpollInstance {
             if (!reportsNow(i, ready, edge) || at + written >= room) {
                 continue;
             }
-            long entry = events + (long) (at + written) * EpollBits.EVENT_SIZE;
+            long entry = events + (long) (at + written) * EpollFlags.EPOLL_EVENT_SIZE;
             memory.putInt(entry, ready & reportable(i));
             memory.putLong(entry + 4, i.data);
             written++;

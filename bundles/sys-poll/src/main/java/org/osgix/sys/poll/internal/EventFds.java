@@ -22,11 +22,11 @@ final class EventFds {
     }
 
     long eventfd(SyscallContext call) {
-        return create(call, (int) call.arg0(), 0);
+        return create(call, call.intArg(0), 0);
     }
 
     long eventfd2(SyscallContext call) {
-        return create(call, (int) call.arg0(), (int) call.arg1());
+        return create(call, call.intArg(0), call.intArg(1));
     }
 
     private long create(SyscallContext call, int initialValue, int flags) {

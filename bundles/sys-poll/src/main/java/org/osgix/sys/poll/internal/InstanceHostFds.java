@@ -4,6 +4,7 @@ import org.osgix.host.Host;
 import org.osgix.host.NativeMemory;
 import org.osgix.poll.PollEvents;
 import org.osgix.poll.PollException;
+import org.osgix.syscall.EpollFlags;
 
 /**
  * The host fds of one epoll instance and the few host calls on them: the <em>core</em> (a host
@@ -15,7 +16,7 @@ import org.osgix.poll.PollException;
 final class InstanceHostFds {
     private static final int EFD_NONBLOCK = 0x800, EFD_CLOEXEC = 0x80000;
     private static final int DRAIN_EVENTS = 32;
-    private static final int SCRATCH = 32 + DRAIN_EVENTS * EpollBits.EVENT_SIZE;
+    private static final int SCRATCH = 32 + DRAIN_EVENTS * EpollFlags.EPOLL_EVENT_SIZE;
 
     private final Host host;
     private final NativeMemory memory;
@@ -36,7 +37,7 @@ final class InstanceHostFds {
 
     /** A core holding a fresh wake eventfd. */
     static InstanceHostFds create(Host host) throws PollException {
-        int core = host.epollCreate1(EpollBits.EPOLL_CLOEXEC);
+        int core = host.epollCreate1(EpollFlags.EPOLL_CLOEXEC);
         if (core < 0) {
             throw new PollException(-core, "epoll_create1");
         }
@@ -63,14 +64,14 @@ final class InstanceHostFds {
     }
 
     void addToCore(int fd) throws PollException {
-        int r = control(core, EpollBits.EPOLL_CTL_ADD, fd, PollEvents.IN);
+        int r = control(core, EpollFlags.EPOLL_CTL_ADD, fd, PollEvents.IN);
         if (r < 0) {
             throw new PollException(-r, "epoll_ctl");
         }
     }
 
     void removeFromCore(int fd) {
-        control(core, EpollBits.EPOLL_CTL_DEL, fd, 0);
+        control(core, EpollFlags.EPOLL_CTL_DEL, fd, 0);
     }
 
     /** Makes the core readable (the family holds events). */
@@ -103,11 +104,11 @@ final class InstanceHostFds {
         if (proxy >= 0) {
             return true;
         }
-        int p = host.epollCreate1(EpollBits.EPOLL_CLOEXEC);
+        int p = host.epollCreate1(EpollFlags.EPOLL_CLOEXEC);
         if (p < 0) {
             return false;
         }
-        if (control(p, EpollBits.EPOLL_CTL_ADD, core, PollEvents.IN) < 0) {
+        if (control(p, EpollFlags.EPOLL_CTL_ADD, core, PollEvents.IN) < 0) {
             host.close(p);
             return false;
         }
@@ -117,11 +118,11 @@ final class InstanceHostFds {
 
     /** Adds a descendant's core to the proxy, edge-triggered: true on success. */
     boolean addToProxy(int descendantCore) {
-        return control(proxy, EpollBits.EPOLL_CTL_ADD, descendantCore, PollEvents.IN | PollEvents.ET) == 0;
+        return control(proxy, EpollFlags.EPOLL_CTL_ADD, descendantCore, PollEvents.IN | PollEvents.ET) == 0;
     }
 
     void removeFromProxy(int descendantCore) {
-        control(proxy, EpollBits.EPOLL_CTL_DEL, descendantCore, 0);
+        control(proxy, EpollFlags.EPOLL_CTL_DEL, descendantCore, 0);
     }
 
     /**
@@ -139,7 +140,7 @@ final class InstanceHostFds {
         do {
             got = host.epollWait(p, events, DRAIN_EVENTS, 0);
             for (int i = 0; i < got; i++) {
-                if (memory.getLong(events + (long) i * EpollBits.EVENT_SIZE + 4) != core) {
+                if (memory.getLong(events + (long) i * EpollFlags.EPOLL_EVENT_SIZE + 4) != core) {
                     descendant = true;
                 }
             }

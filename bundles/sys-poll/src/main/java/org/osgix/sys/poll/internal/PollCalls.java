@@ -1,5 +1,7 @@
 package org.osgix.sys.poll.internal;
 
+import static org.osgix.syscall.PollFlags.POLLFD_SIZE;
+
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
@@ -12,7 +14,6 @@ import org.osgix.syscall.SyscallContext;
  * every revents is written back.
  */
 final class PollCalls {
-    private static final int POLLFD_SIZE = 8;
 
     private final Host host;
     private final EpollRegistry registry;
@@ -26,7 +27,7 @@ final class PollCalls {
     }
 
     long poll(SyscallContext call) {
-        long timeout = Timeouts.fromMillis((int) call.arg2());
+        long timeout = Timeouts.fromMillis(call.intArg(2));
         return poll(call, call.arg0(), call.arg1(), timeout, Timeouts.deadline(timeout));
     }
 

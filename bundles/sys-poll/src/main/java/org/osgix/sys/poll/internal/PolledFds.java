@@ -1,8 +1,10 @@
 package org.osgix.sys.poll.internal;
 
+import static org.osgix.syscall.PollFlags.POLLFD_SIZE;
+import static org.osgix.syscall.PollFlags.POLLNVAL;
+
 import java.util.HashMap;
 import java.util.Map;
-import org.osgix.fd.FdSnapshot;
 import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
@@ -20,8 +22,6 @@ import org.osgix.syscall.SyscallContext;
 final class PolledFds implements AutoCloseable {
     /** Linux's answer for files without a poll method: readable and writable. */
     static final int DEFAULT_MASK = PollEvents.IN | PollEvents.OUT | PollEvents.RDNORM | PollEvents.WRNORM;
-    static final int POLLNVAL = 0x20;
-    private static final int POLLFD_SIZE = 8;
     /** Without a backend, several fds are waited on in slices of this length. */
     private static final long SLICE_NANOS = 10_000_000L;
 
@@ -68,9 +68,8 @@ final class PolledFds implements AutoCloseable {
         if (fd < 0) {
             return true;
         }
-        FdSnapshot slot = call.fds().get(fd);
-        OpenFile file = slot == null || slot.file().kind() == FileKind.PATH ? null : slot.file();
-        if (file == null || !file.tryPin()) {
+        OpenFile file = call.fds().pin(fd);
+        if (file == null) {
             closed[i] = true;
             return false;
         }

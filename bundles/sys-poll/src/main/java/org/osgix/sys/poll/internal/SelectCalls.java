@@ -63,7 +63,7 @@ final class SelectCalls {
     /** Linux writes the time left back even when the sets fault. */
     private long selectCatchingFaults(SyscallContext call, long timeout, long deadline) {
         try {
-            return select(call, (int) call.arg0(), call.arg1(), call.arg2(), call.arg3(), timeout, deadline);
+            return select(call, call.intArg(0), call.arg1(), call.arg2(), call.arg3(), timeout, deadline);
         } catch (GuestFault fault) {
             return -Errno.EFAULT;
         }

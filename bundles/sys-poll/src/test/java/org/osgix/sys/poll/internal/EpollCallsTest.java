@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.osgix.poll.PollEvents;
 import org.osgix.syscall.Errno;
+import org.osgix.testsupport.HostFds;
 import org.osgix.testsupport.PollingThread;
 
 /** The epoll handlers over each backend: registration lifetimes, nesting, waits and their ends. */

@@ -19,6 +19,7 @@ import org.osgix.syscall.SyscallHandler;
 import org.osgix.syscall.support.SyscallRegistrations;
 import org.osgix.testsupport.FakeBundleContext;
 import org.osgix.testsupport.FakeCall;
+import org.osgix.testsupport.GuestHeap;
 import org.osgix.testsupport.HostedProcess;
 import org.osgix.testsupport.PagedMemory;
 import org.osgix.testsupport.PollingThread;
@@ -45,13 +46,12 @@ final class Guest implements AutoCloseable {
     final FakeBundleContext framework = new FakeBundleContext();
     private final SyscallRegistrations registrations;
     private final long scratch;
-    private long next;
+    private final GuestHeap heap = new GuestHeap(memory);
     final Offered epoll;
     final Offered kqueue;
 
     Guest() {
         registrations = PollFamily.register(new SyscallRegistrations(framework.context(), "test"), host, registry);
-        next = memory.base();
         scratch = alloc(4096);
         List<Offered> offered = new ArrayList<>();
         BundleContext backends = backendContext(offered);
@@ -98,14 +98,8 @@ final class Guest implements AutoCloseable {
     }
 
     /** {@code bytes} of zeroed guest memory, 16-byte aligned (threads may allocate concurrently). */
-    synchronized long alloc(long bytes) {
-        long addr = next;
-        next = (next + bytes + 15) & -16L;
-        if (next > memory.end()) {
-            throw new IllegalStateException("test memory exhausted");
-        }
-        memory.fill(addr, bytes, (byte) 0);
-        return addr;
+    long alloc(long bytes) {
+        return heap.alloc(bytes);
     }
 
     int epollCreate() {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgix.poll.PollEvents;
+import org.osgix.testsupport.HostFds;
 import org.osgix.testsupport.PollingThread;
 
 /**

@@ -11,6 +11,7 @@ import org.osgix.engine.CpuRegister;
 import org.osgix.signal.SignalDelivery;
 import org.osgix.syscall.GuestProcess;
 import org.osgix.syscall.GuestThread;
+import org.osgix.syscall.SignalNumbers;
 import org.osgix.syscall.SyscallContext;
 
 /**
@@ -20,6 +21,7 @@ import org.osgix.syscall.SyscallContext;
  */
 @Component
 public final class Deliverer implements SignalDelivery {
+    private static final long SA_NOCLDWAIT = 2;
     /** Interrupted calls Linux restarts after a handler with SA_RESTART (-ERESTARTSYS). */
     static final Set<String> RESTART_WITH_SA_RESTART = Set.of("read", "readv", "pread64", "preadv", "preadv2",
             "write", "writev", "pwrite64", "pwritev", "pwritev2", "ioctl", "wait4", "waitid", "accept", "accept4",
@@ -93,7 +95,7 @@ public final class Deliverer implements SignalDelivery {
             return;
         }
         if (!Frames.setUp(thread, t, info, d, frameMask)) {
-            process.killBySignal(Signals.SIGSEGV); // Linux's force_sigsegv: the frame cannot be written
+            process.killBySignal(SignalNumbers.SIGSEGV); // Linux's force_sigsegv: the frame cannot be written
             return;
         }
         Delivery.releaseUnblocked(thread); // more pending: nested frames, as Linux builds them
@@ -121,6 +123,87 @@ public final class Deliverer implements SignalDelivery {
         if (Signals.valid(signal)) {
             Delivery.send(process, 0, SigInfo.user(signal, Signals.SI_USER, 0, 0));
         }
+    }
+
+    @Override
+    public void sendFrom(GuestProcess process, int signal, int code, int pid, int uid, int status) {
+        if (Signals.valid(signal)) {
+            Delivery.send(process, 0, new SigInfo(signal, 0, code, SigInfo.ids(pid, uid), status & 0xffffffffL));
+        }
+    }
+
+    @Override
+    public long[] execState(GuestThread thread) {
+        SignalState state = Delivery.state(thread.process());
+        synchronized (state) {
+            long ignored = 0;
+            for (int sig = 1; sig <= SignalNumbers.NSIG; sig++) {
+                if (state.disposition(sig).handler() == Signals.SIG_IGN) {
+                    ignored |= Signals.bit(sig);
+                }
+            }
+            return new long[] {ignored, state.thread(thread.tid()).blocked};
+        }
+    }
+
+    @Override
+    public void inheritExecState(GuestProcess process, int tid, long ignored, long blocked) {
+        SignalState state = Delivery.state(process);
+        synchronized (state) {
+            for (int sig = 1; sig <= SignalNumbers.NSIG; sig++) {
+                if ((ignored & Signals.bit(sig)) != 0 && !Signals.unblockable(sig)) {
+                    state.setDisposition(sig, new SignalState.Disposition(Signals.SIG_IGN, 0, 0, 0));
+                }
+            }
+            state.thread(tid).blocked = blocked & ~Signals.UNBLOCKABLE;
+        }
+    }
+
+    @Override
+    public long[] forkState(GuestThread thread) {
+        SignalState state = Delivery.state(thread.process());
+        synchronized (state) {
+            SignalState.ThreadSignals t = state.thread(thread.tid());
+            long[] out = new long[4 + 4 * SignalNumbers.NSIG];
+            out[0] = t.blocked;
+            out[1] = t.altStackSp;
+            out[2] = t.altStackFlags;
+            out[3] = t.altStackSize;
+            for (int sig = 1; sig <= SignalNumbers.NSIG; sig++) {
+                SignalState.Disposition d = state.disposition(sig);
+                int at = 4 * sig;
+                out[at] = d.handler();
+                out[at + 1] = d.flags();
+                out[at + 2] = d.restorer();
+                out[at + 3] = d.mask();
+            }
+            return out;
+        }
+    }
+
+    @Override
+    public void inheritForkState(GuestProcess process, int tid, long[] in) {
+        if (in.length < 4 + 4 * SignalNumbers.NSIG) {
+            return;
+        }
+        SignalState state = Delivery.state(process);
+        synchronized (state) {
+            SignalState.ThreadSignals t = state.thread(tid);
+            t.blocked = in[0];
+            t.altStackSp = in[1];
+            t.altStackFlags = (int) in[2];
+            t.altStackSize = in[3];
+            for (int sig = 1; sig <= SignalNumbers.NSIG; sig++) {
+                int at = 4 * sig;
+                state.setDisposition(sig, new SignalState.Disposition(in[at], in[at + 1], in[at + 2], in[at + 3]));
+            }
+        }
+    }
+
+    @Override
+    public boolean reapsChildren(GuestProcess process) {
+        SignalState.Disposition d = Delivery.state(process).disposition(SignalNumbers.SIGCHLD);
+        return d.handler() == Signals.SIG_IGN || (d.flags() & SA_NOCLDWAIT) != 0;
     }
 
     @Override
@@ -164,6 +247,12 @@ public final class Deliverer implements SignalDelivery {
         synchronized (state) {
             state.thread(child.tid()).blocked = state.thread(parent.tid()).blocked;
         }
+    }
+
+    @Override
+    public void exec(GuestThread thread, int formerTid) {
+        Delivery.state(thread.process()).exec(formerTid, thread.tid());
+        PosixTimers.deleteAll(thread.process());
     }
 
     @Override

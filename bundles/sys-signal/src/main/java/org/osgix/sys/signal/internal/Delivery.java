@@ -2,6 +2,7 @@ package org.osgix.sys.signal.internal;
 
 import org.osgix.syscall.GuestProcess;
 import org.osgix.syscall.GuestThread;
+import org.osgix.syscall.SignalNumbers;
 
 /**
  * Sending: a signal is queued on a thread (tgkill) or on the process (kill), and a thread that
@@ -21,7 +22,7 @@ final class Delivery {
     static void send(GuestProcess process, int tid, SigInfo info) {
         SignalState state = state(process);
         int sig = info.signo();
-        if (sig == Signals.SIGKILL) {
+        if (sig == SignalNumbers.SIGKILL) {
             process.killBySignal(sig);
             return;
         }

@@ -1,6 +1,7 @@
 package org.osgix.sys.signal.internal;
 
 import static org.osgix.sys.signal.internal.Signals.*;
+import static org.osgix.syscall.SignalNumbers.SIGSEGV;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

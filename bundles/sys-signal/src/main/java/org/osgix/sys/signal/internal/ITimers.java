@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
 import org.osgix.syscall.GuestProcess;
+import org.osgix.syscall.SignalNumbers;
 import org.osgix.syscall.SyscallContext;
 
 /**
@@ -14,7 +15,7 @@ import org.osgix.syscall.SyscallContext;
  */
 final class ITimers {
     static final int ITIMER_REAL = 0, ITIMER_VIRTUAL = 1, ITIMER_PROF = 2;
-    private static final int[] SIGNALS = {Signals.SIGALRM, Signals.SIGVTALRM, Signals.SIGPROF};
+    private static final int[] SIGNALS = {SignalNumbers.SIGALRM, SignalNumbers.SIGVTALRM, SignalNumbers.SIGPROF};
     private static final long NS = 1_000_000_000L, US = 1000, CPU_SAMPLE_NS = 5_000_000;
 
     private final ScheduledExecutorService clock;
@@ -38,7 +39,7 @@ final class ITimers {
     }
 
     long setitimer(SyscallContext call) {
-        int which = (int) call.arg0();
+        int which = call.intArg(0);
         if (which < 0 || which > 2) {
             return -Errno.EINVAL;
         }
@@ -65,7 +66,7 @@ final class ITimers {
     }
 
     long getitimer(SyscallContext call) {
-        int which = (int) call.arg0();
+        int which = call.intArg(0);
         if (which < 0 || which > 2) {
             return -Errno.EINVAL;
         }
@@ -76,7 +77,7 @@ final class ITimers {
     }
 
     long alarm(SyscallContext call) {
-        long seconds = call.arg0() & 0xffffffffL;
+        long seconds = call.uintArg(0);
         long[] old = arm(call.process(), ITIMER_REAL, seconds * NS, 0, true);
         long left = old[0];
         if (left == 0) {

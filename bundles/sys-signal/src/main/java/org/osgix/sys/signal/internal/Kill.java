@@ -2,54 +2,59 @@ package org.osgix.sys.signal.internal;
 
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestProcess;
+import org.osgix.syscall.SignalNumbers;
 import org.osgix.syscall.SyscallContext;
 
 /**
- * kill, tgkill, tkill, rt_sigqueueinfo and rt_tgsigqueueinfo aimed at this process. Other
- * processes are not reachable from a guest (osgix has no fork yet), so any other pid is ESRCH.
+ * kill, tgkill, tkill, rt_sigqueueinfo and rt_tgsigqueueinfo. kill reaches other guest
+ * processes through the kernel ({@code GuestProcess.signalOthers}); the others aim at this process.
  */
 final class Kill {
     private final int uid;
+    private final org.osgix.host.Host host;
 
-    Kill(int uid) {
-        this.uid = uid;
+    Kill(org.osgix.host.Host host) {
+        this.host = host;
+        this.uid = host.getuid();
     }
 
     long kill(SyscallContext call) {
-        int pid = (int) call.arg0();
-        int sig = (int) call.arg1();
-        if (sig < 0 || sig > Signals.MAX) {
+        int pid = call.intArg(0);
+        int sig = call.intArg(1);
+        if (sig < 0 || sig > SignalNumbers.NSIG) {
             return -Errno.EINVAL;
         }
         GuestProcess p = call.process();
-        // 0: our process group; -1: every process we may signal; -pid: a group led by us
-        boolean ours = pid == p.pid() || pid == 0 || pid == -1 || pid == -p.pid();
-        if (!ours) {
-            return -Errno.ESRCH;
-        }
-        if (sig != 0) {
+        // 0: our process group; -1: every process we may signal; -pgid: a group; others: their runtimes
+        int group = host.getpgid(0);
+        boolean ours = pid == p.pid() || pid == 0 || pid == -1 || pid == -p.pid() || pid == -group;
+        int others = pid == p.pid() ? 0 : p.signalOthers(pid, sig);
+        if (ours && sig != 0) {
             Delivery.send(p, 0, SigInfo.user(sig, Signals.SI_USER, p.pid(), uid));
         }
-        return 0;
+        if (ours || others > 0) {
+            return 0;
+        }
+        return others < 0 ? others : -Errno.ESRCH;
     }
 
     long tgkill(SyscallContext call) {
-        int tgid = (int) call.arg0();
+        int tgid = call.intArg(0);
         if (tgid <= 0) {
             return -Errno.EINVAL;
         }
         if (tgid != call.process().pid()) {
             return -Errno.ESRCH;
         }
-        return toThread(call, (int) call.arg1(), (int) call.arg2());
+        return toThread(call, call.intArg(1), call.intArg(2));
     }
 
     long tkill(SyscallContext call) {
-        return toThread(call, (int) call.arg0(), (int) call.arg1());
+        return toThread(call, call.intArg(0), call.intArg(1));
     }
 
     private long toThread(SyscallContext call, int tid, int sig) {
-        if (tid <= 0 || sig < 0 || sig > Signals.MAX) {
+        if (tid <= 0 || sig < 0 || sig > SignalNumbers.NSIG) {
             return -Errno.EINVAL;
         }
         if (call.process().thread(tid) == null) {
@@ -63,19 +68,19 @@ final class Kill {
 
     /** rt_sigqueueinfo(tgid, sig, info). */
     long sigqueueinfo(SyscallContext call) {
-        return queue(call, (int) call.arg0(), 0, (int) call.arg1(), call.arg2());
+        return queue(call, call.intArg(0), 0, call.intArg(1), call.arg2());
     }
 
     /** rt_tgsigqueueinfo(tgid, tid, sig, info). */
     long tgsigqueueinfo(SyscallContext call) {
-        int tid = (int) call.arg1();
+        int tid = call.intArg(1);
         if (tid <= 0) {
             return -Errno.EINVAL;
         }
-        if (call.process().thread(tid) == null && (int) call.arg0() == call.process().pid()) {
+        if (call.process().thread(tid) == null && call.intArg(0) == call.process().pid()) {
             return -Errno.ESRCH;
         }
-        return queue(call, (int) call.arg0(), tid, (int) call.arg2(), call.arg3());
+        return queue(call, call.intArg(0), tid, call.intArg(2), call.arg3());
     }
 
     private long queue(SyscallContext call, int tgid, int tid, int sig, long infoAddr) {

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
 import org.osgix.syscall.GuestProcess;
+import org.osgix.syscall.SignalNumbers;
 import org.osgix.syscall.SyscallContext;
 
 /**
@@ -45,7 +46,7 @@ final class PosixTimers {
     }
 
     long create(SyscallContext call) {
-        int clockId = (int) call.arg0();
+        int clockId = call.intArg(0);
         if (clockId != CLOCK_REALTIME && clockId != CLOCK_MONOTONIC && clockId != CLOCK_BOOTTIME) {
             return -Errno.EINVAL;
         }
@@ -53,7 +54,7 @@ final class PosixTimers {
         Timer t = new Timer();
         t.clockId = clockId;
         t.notify = SIGEV_SIGNAL;
-        t.signo = Signals.SIGALRM;
+        t.signo = SignalNumbers.SIGALRM;
         if (call.arg1() != 0) {
             t.value = mem.readLong(call.arg1());
             t.signo = mem.readInt(call.arg1() + 8);
@@ -99,7 +100,7 @@ final class PosixTimers {
         }
         GuestProcess process = call.process();
         synchronized (table) {
-            Timer t = table.timers.get((int) call.arg0());
+            Timer t = table.timers.get(call.intArg(0));
             if (t == null) {
                 return -Errno.EINVAL;
             }
@@ -143,15 +144,29 @@ final class PosixTimers {
     private static long withTimer(SyscallContext call, java.util.function.ToLongFunction<Timer> op) {
         Table table = call.process().state(Table.class, Table::new);
         synchronized (table) {
-            Timer t = table.timers.get((int) call.arg0());
+            Timer t = table.timers.get(call.intArg(0));
             return t == null ? -Errno.EINVAL : op.applyAsLong(t);
+        }
+    }
+
+    /** execve: every timer of the process is deleted (a disarmed one never fires again). */
+    static void deleteAll(GuestProcess process) {
+        Table table = process.state(Table.class, Table::new);
+        synchronized (table) {
+            for (Timer t : table.timers.values()) {
+                if (t.task != null) {
+                    t.task.cancel(false);
+                }
+                t.deadline = 0;
+            }
+            table.timers.clear();
         }
     }
 
     long delete(SyscallContext call) {
         Table table = call.process().state(Table.class, Table::new);
         synchronized (table) {
-            Timer t = table.timers.remove((int) call.arg0());
+            Timer t = table.timers.remove(call.intArg(0));
             if (t == null) {
                 return -Errno.EINVAL;
             }

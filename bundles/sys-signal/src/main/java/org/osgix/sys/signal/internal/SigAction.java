@@ -12,7 +12,7 @@ final class SigAction {
     }
 
     static long handle(SyscallContext call) {
-        int sig = (int) call.arg0();
+        int sig = call.intArg(0);
         long act = call.arg1();
         long oact = call.arg2();
         if (call.arg3() != Signals.SIGSET_SIZE || !Signals.valid(sig)

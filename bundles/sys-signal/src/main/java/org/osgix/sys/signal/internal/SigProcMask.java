@@ -12,7 +12,7 @@ final class SigProcMask {
     }
 
     static long handle(SyscallContext call) {
-        int how = (int) call.arg0();
+        int how = call.intArg(0);
         long set = call.arg1();
         long oset = call.arg2();
         if (call.arg3() != Signals.SIGSET_SIZE) {
@@ -63,7 +63,7 @@ final class SigProcMask {
             SignalState.ThreadSignals t = state.thread(call.thread().tid());
             pending = (t.pending.mask | state.processPending.mask) & t.blocked;
         }
-        byte[] bytes = new byte[(int) call.arg1()];
+        byte[] bytes = new byte[call.intArg(1)];
         for (int i = 0; i < bytes.length; i++) {
             bytes[i] = (byte) (pending >>> (8 * i));
         }

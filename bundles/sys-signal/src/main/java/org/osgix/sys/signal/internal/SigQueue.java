@@ -1,6 +1,7 @@
 package org.osgix.sys.signal.internal;
 
 import java.util.ArrayDeque;
+import org.osgix.syscall.SignalNumbers;
 
 /**
  * A pending set: a mask plus the siginfo of each pending signal (one for standard signals, a
@@ -11,7 +12,7 @@ final class SigQueue {
     private final SignalState owner;
     long mask;
     @SuppressWarnings("unchecked")
-    private final ArrayDeque<SigInfo>[] infos = new ArrayDeque[Signals.MAX + 1];
+    private final ArrayDeque<SigInfo>[] infos = new ArrayDeque[SignalNumbers.NSIG + 1];
 
     SigQueue(SignalState owner) {
         this.owner = owner;
@@ -20,7 +21,7 @@ final class SigQueue {
     /** Queues {@code info}; false when a standard signal was already pending (it merges). */
     boolean add(SigInfo info) {
         int sig = info.signo();
-        if (sig < Signals.SIGRTMIN && (mask & Signals.bit(sig)) != 0) {
+        if (sig < SignalNumbers.SIGRTMIN && (mask & Signals.bit(sig)) != 0) {
             return false;
         }
         if (infos[sig] == null) {

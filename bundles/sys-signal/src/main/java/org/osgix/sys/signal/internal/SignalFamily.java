@@ -17,7 +17,9 @@ import org.osgix.syscall.support.SyscallRegistrations;
  */
 @Component
 public final class SignalFamily {
-    private static final String ONLY_THIS_PROCESS = "only this process (no fork yet)";
+    private static final String ONLY_THIS_PROCESS = "only this process";
+    private static final String KILL_NOTE = "other guest processes through their runtimes; -1: this session's "
+            + "processes; SIGCONT to another process does not run its handler";
     private final SyscallRegistrations registrations;
     private final ScheduledExecutorService clock;
 
@@ -28,7 +30,7 @@ public final class SignalFamily {
             t.setDaemon(true);
             return t;
         });
-        Kill kill = new Kill(host.getuid());
+        Kill kill = new Kill(host);
         ITimers timers = new ITimers(clock);
         PosixTimers posix = new PosixTimers(clock);
         SignalFds signalFds = new SignalFds(host);
@@ -45,7 +47,7 @@ public final class SignalFamily {
                 .full("pause", Waits::pause)
                 .full("rt_sigsuspend", Waits::sigsuspend)
                 .full("rt_sigtimedwait", Waits::sigtimedwait)
-                .partial("kill", ONLY_THIS_PROCESS, kill::kill)
+                .partial("kill", KILL_NOTE, kill::kill)
                 .full("tgkill", kill::tgkill)
                 .full("tkill", kill::tkill)
                 .partial("rt_sigqueueinfo", ONLY_THIS_PROCESS, kill::sigqueueinfo)

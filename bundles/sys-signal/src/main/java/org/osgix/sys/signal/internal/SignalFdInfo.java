@@ -1,6 +1,7 @@
 package org.osgix.sys.signal.internal;
 
 import org.osgix.syscall.GuestMemory;
+import org.osgix.syscall.SignalNumbers;
 
 /**
  * The 128-byte {@code struct signalfd_siginfo} a signalfd read returns: which siginfo fields it
@@ -11,7 +12,7 @@ final class SignalFdInfo {
     private static final int SSI_ERRNO = 4, SSI_CODE = 8, SSI_PID = 12, SSI_UID = 16, SSI_FD = 20, SSI_TID = 24,
             SSI_BAND = 28, SSI_OVERRUN = 32, SSI_INT = 44, SSI_PTR = 48, SSI_ADDR = 72, SSI_SYSCALL = 84,
             SSI_CALL_ADDR = 88, SSI_ARCH = 96;
-    private static final int SIGPOLL = 29, SIGSYS = 31, SI_SIGIO = -5, NSIGPOLL = 6;
+    private static final int SI_SIGIO = -5, NSIGPOLL = 6;
 
     /** siginfo layouts (the kernel's enum siginfo_layout, reduced to what the record tells apart). */
     private enum Layout { KILL, TIMER, POLL, FAULT, CHLD, RT, SYS }
@@ -62,20 +63,20 @@ final class SignalFdInfo {
     private static Layout layout(int sig, int code) {
         if (code > Signals.SI_USER && code < Signals.SI_KERNEL) {
             int limit = switch (sig) {
-                case Signals.SIGILL -> 11;
-                case Signals.SIGFPE -> 15;
-                case Signals.SIGSEGV -> 10;
-                case Signals.SIGBUS -> 5;
-                case Signals.SIGTRAP -> 6;
-                case Signals.SIGCHLD, SIGPOLL -> 6;
-                case SIGSYS -> 2;
+                case SignalNumbers.SIGILL -> 11;
+                case SignalNumbers.SIGFPE -> 15;
+                case SignalNumbers.SIGSEGV -> 10;
+                case SignalNumbers.SIGBUS -> 5;
+                case SignalNumbers.SIGTRAP -> 6;
+                case SignalNumbers.SIGCHLD, SignalNumbers.SIGPOLL -> 6;
+                case SignalNumbers.SIGSYS -> 2;
                 default -> 0;
             };
             if (code <= limit) {
                 return switch (sig) {
-                    case Signals.SIGCHLD -> Layout.CHLD;
-                    case SIGPOLL -> Layout.POLL;
-                    case SIGSYS -> Layout.SYS;
+                    case SignalNumbers.SIGCHLD -> Layout.CHLD;
+                    case SignalNumbers.SIGPOLL -> Layout.POLL;
+                    case SignalNumbers.SIGSYS -> Layout.SYS;
                     default -> Layout.FAULT;
                 };
             }

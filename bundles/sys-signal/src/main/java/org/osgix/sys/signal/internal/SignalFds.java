@@ -25,11 +25,11 @@ final class SignalFds {
     }
 
     long signalfd(SyscallContext call) {
-        return update(call, (int) call.arg0(), call.arg1(), call.arg2(), 0);
+        return update(call, call.fdArg(0), call.arg1(), call.arg2(), 0);
     }
 
     long signalfd4(SyscallContext call) {
-        return update(call, (int) call.arg0(), call.arg1(), call.arg2(), (int) call.arg3());
+        return update(call, call.fdArg(0), call.arg1(), call.arg2(), call.intArg(3));
     }
 
     private long update(SyscallContext call, int fd, long maskAddr, long sizemask, int flags) {

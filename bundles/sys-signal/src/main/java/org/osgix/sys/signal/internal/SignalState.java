@@ -2,6 +2,7 @@ package org.osgix.sys.signal.internal;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.osgix.syscall.SignalNumbers;
 
 /**
  * One process's signal state: a disposition per signal (shared by all threads), and per thread a
@@ -39,7 +40,7 @@ final class SignalState {
         }
     }
 
-    private final Disposition[] dispositions = new Disposition[Signals.MAX + 1];
+    private final Disposition[] dispositions = new Disposition[SignalNumbers.NSIG + 1];
     private final Map<Integer, ThreadSignals> threads = new ConcurrentHashMap<>();
     /** Process-directed signals not yet taken by a thread. */
     final SigQueue processPending = new SigQueue(this);
@@ -61,6 +62,25 @@ final class SignalState {
     synchronized void discardPending(int sig) {
         processPending.clear(sig);
         threads.values().forEach(t -> t.pending.clear(sig));
+    }
+
+    /**
+     * execve: handled signals go back to SIG_DFL (ignored ones stay ignored, SA flags and masks
+     * are dropped with the handler), only the caller's per-thread state survives, under the pid,
+     * with its mask and pending signals but no alternate stack.
+     */
+    synchronized void exec(int formerTid, int pid) {
+        for (int sig = 1; sig < dispositions.length; sig++) {
+            if (dispositions[sig].handler() != Signals.SIG_IGN) {
+                dispositions[sig] = Disposition.DEFAULT;
+            }
+        }
+        ThreadSignals caller = thread(formerTid);
+        threads.clear();
+        caller.altStackSp = 0;
+        caller.altStackSize = 0;
+        caller.altStackFlags = SigAltStack.SS_DISABLE;
+        threads.put(pid, caller);
     }
 
     ThreadSignals thread(int tid) {

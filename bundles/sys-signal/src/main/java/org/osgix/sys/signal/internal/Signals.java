@@ -1,14 +1,18 @@
 package org.osgix.sys.signal.internal;
 
+import static org.osgix.syscall.SignalNumbers.NSIG;
+import static org.osgix.syscall.SignalNumbers.SIGCHLD;
+import static org.osgix.syscall.SignalNumbers.SIGCONT;
+import static org.osgix.syscall.SignalNumbers.SIGKILL;
+import static org.osgix.syscall.SignalNumbers.SIGSTOP;
+import static org.osgix.syscall.SignalNumbers.SIGTSTP;
+import static org.osgix.syscall.SignalNumbers.SIGTTIN;
+import static org.osgix.syscall.SignalNumbers.SIGTTOU;
+import static org.osgix.syscall.SignalNumbers.SIGURG;
+import static org.osgix.syscall.SignalNumbers.SIGWINCH;
+
 /** Linux's signal ABI on x86_64: numbers, default actions, flags, si_codes and the frame layout. */
 final class Signals {
-    static final int SIGHUP = 1, SIGINT = 2, SIGQUIT = 3, SIGILL = 4, SIGTRAP = 5, SIGABRT = 6, SIGBUS = 7,
-            SIGFPE = 8, SIGKILL = 9, SIGUSR1 = 10, SIGSEGV = 11, SIGUSR2 = 12, SIGPIPE = 13, SIGALRM = 14,
-            SIGTERM = 15, SIGSTKFLT = 16, SIGCHLD = 17, SIGCONT = 18, SIGSTOP = 19, SIGTSTP = 20,
-            SIGTTIN = 21, SIGTTOU = 22, SIGURG = 23, SIGVTALRM = 26, SIGPROF = 27, SIGWINCH = 28;
-    static final int MAX = 64;
-    /** Signals below this are standard (one pending instance); the rest are real-time (queued). */
-    static final int SIGRTMIN = 32;
     /** The kernel's sigset_t size on x86_64. */
     static final int SIGSET_SIZE = 8;
     static final long SIG_DFL = 0, SIG_IGN = 1;
@@ -51,7 +55,7 @@ final class Signals {
     }
 
     static boolean valid(int sig) {
-        return sig >= 1 && sig <= MAX;
+        return sig >= 1 && sig <= NSIG;
     }
 
     /** SIGKILL and SIGSTOP can be neither caught, blocked nor ignored. */

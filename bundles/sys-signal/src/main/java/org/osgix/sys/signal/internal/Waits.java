@@ -3,6 +3,7 @@ package org.osgix.sys.signal.internal;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
 import org.osgix.syscall.GuestThread;
+import org.osgix.syscall.SignalNumbers;
 import org.osgix.syscall.SyscallContext;
 import org.osgix.syscall.SyscallHandler;
 
@@ -118,7 +119,7 @@ final class Waits {
         boolean[] bad = new boolean[1];
         long rax = Frames.sigreturn(call.thread(), bad);
         if (bad[0]) {
-            call.process().killBySignal(Signals.SIGSEGV); // Linux: a bad frame is a forced SIGSEGV
+            call.process().killBySignal(SignalNumbers.SIGSEGV); // Linux: a bad frame is a forced SIGSEGV
             return -Errno.EFAULT;
         }
         Delivery.releaseUnblocked(call.thread());

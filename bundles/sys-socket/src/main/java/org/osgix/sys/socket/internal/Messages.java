@@ -50,8 +50,8 @@ final class Messages {
     }
 
     long sendto(SyscallContext call) {
-        int fd = (int) call.arg0();
-        int flags = (int) call.arg3();
+        int fd = call.fdArg(0);
+        int flags = call.intArg(3);
         OpenFile file = SocketFiles.pin(call, fd);
         if (file == null) {
             return SocketFiles.refusal(call, fd);
@@ -72,8 +72,8 @@ final class Messages {
     }
 
     long recvfrom(SyscallContext call) {
-        int fd = (int) call.arg0();
-        int flags = (int) call.arg3();
+        int fd = call.fdArg(0);
+        int flags = call.intArg(3);
         long addr = call.arg4();
         long lenPtr = call.arg5();
         OpenFile file = SocketFiles.pin(call, fd);
@@ -107,26 +107,26 @@ final class Messages {
     }
 
     long sendmsg(SyscallContext call) {
-        int fd = (int) call.arg0();
+        int fd = call.fdArg(0);
         OpenFile file = SocketFiles.pin(call, fd);
         if (file == null) {
             return SocketFiles.refusal(call, fd);
         }
         try {
-            return sendOne(call, file, call.arg1(), (int) call.arg2());
+            return sendOne(call, file, call.arg1(), call.intArg(2));
         } finally {
             file.unpin();
         }
     }
 
     long recvmsg(SyscallContext call) {
-        int fd = (int) call.arg0();
+        int fd = call.fdArg(0);
         OpenFile file = SocketFiles.pin(call, fd);
         if (file == null) {
             return SocketFiles.refusal(call, fd);
         }
         try {
-            return receiveOne(call, file, call.arg1(), (int) call.arg2());
+            return receiveOne(call, file, call.arg1(), call.intArg(2));
         } finally {
             file.unpin();
         }
@@ -147,10 +147,10 @@ final class Messages {
     }
 
     private long multiple(SyscallContext call, boolean send) {
-        int fd = (int) call.arg0();
+        int fd = call.fdArg(0);
         long vec = call.arg1();
-        int vlen = (int) Math.min(Integer.toUnsignedLong((int) call.arg2()), SocketAbi.MMSG_MAX);
-        int flags = (int) call.arg3();
+        int vlen = (int) Math.min(Integer.toUnsignedLong(call.intArg(2)), SocketAbi.MMSG_MAX);
+        int flags = call.intArg(3);
         long timeout = send ? 0 : call.arg4();
         OpenFile file = SocketFiles.pin(call, fd);
         if (file == null) {

@@ -8,9 +8,7 @@ import static org.osgix.sys.socket.internal.SocketAbi.SOL_SOCKET;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.osgix.fd.FdSnapshot;
 import org.osgix.fd.FdTable;
-import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.host.NativeMemory;
@@ -65,7 +63,7 @@ final class Rights {
                 int count = (int) ((cmsgLen - CMSG_HEADER) / 4);
                 for (int i = 0; i < count; i++) {
                     long slot = cmsg + CMSG_HEADER + 4L * i;
-                    OpenFile file = pinAny(call, memory.getInt(slot));
+                    OpenFile file = call.fds().pin(memory.getInt(slot));
                     if (file == null || file.hostFd() < 0) {
                         if (file != null) {
                             file.unpin();
@@ -80,14 +78,6 @@ final class Rights {
             cmsg += SocketAbi.cmsgAlign(cmsgLen);
         }
         return 0;
-    }
-
-    private static OpenFile pinAny(SyscallContext call, int fd) {
-        FdSnapshot slot = call.fds().get(fd);
-        if (slot == null || slot.file().kind() == FileKind.PATH) {
-            return null; // Linux refuses O_PATH descriptors in SCM_RIGHTS too (EBADF)
-        }
-        return slot.file().tryPin() ? slot.file() : null;
     }
 
     /** The host accepted the message: its descriptions are in flight (their pins kept). */

@@ -42,10 +42,6 @@ final class SocketAbi {
     /** Linux MAX_RW_COUNT. */
     static final long MAX_RW_COUNT = 0x7ffff000L;
 
-    /** struct stat: st_ino at 8, st_mode at 24. */
-    static final int STAT_SIZE = 144, STAT_INO = 8, STAT_MODE = 24;
-    static final int S_IFMT = 0xf000, S_IFSOCK = 0xc000, S_IFIFO = 0x1000, S_IFREG = 0x8000, S_IFDIR = 0x4000,
-        S_IFCHR = 0x2000;
 
     private SocketAbi() {
     }

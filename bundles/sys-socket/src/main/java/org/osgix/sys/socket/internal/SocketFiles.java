@@ -6,6 +6,7 @@ import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
+import org.osgix.syscall.FileStat;
 import org.osgix.syscall.SyscallContext;
 
 /**
@@ -28,11 +29,7 @@ final class SocketFiles {
      */
     static OpenFile pin(SyscallContext call, int fd) {
         FdSnapshot slot = call.fds().get(fd);
-        if (slot == null || slot.file().kind() != FileKind.SOCKET) {
-            return null;
-        }
-        OpenFile file = slot.file();
-        return file.tryPin() ? file : null;
+        return slot == null || slot.file().kind() != FileKind.SOCKET ? null : slot.pin();
     }
 
     /** Why {@link #pin} failed: EBADF for a free slot (or one closed meanwhile), ENOTSOCK for another kind. */
@@ -81,13 +78,13 @@ final class SocketFiles {
     /** Installs a host fd received from outside osgix, of whatever kind it is. */
     int installForeign(FdTable fds, int hostFd, boolean cloexec) {
         long stat = scratch.base() + SocketScratch.CONTROL;
-        int mode = host.fstat(hostFd, stat) < 0 ? 0 : scratch.memory().getInt(stat + SocketAbi.STAT_MODE);
-        FileKind kind = switch (mode & SocketAbi.S_IFMT) {
-            case SocketAbi.S_IFSOCK -> FileKind.SOCKET;
-            case SocketAbi.S_IFIFO -> FileKind.PIPE;
-            case SocketAbi.S_IFREG -> FileKind.REGULAR;
-            case SocketAbi.S_IFDIR -> FileKind.DIRECTORY;
-            case SocketAbi.S_IFCHR -> FileKind.CHARACTER_DEVICE;
+        int mode = host.fstat(hostFd, stat) < 0 ? 0 : scratch.memory().getInt(stat + FileStat.ST_MODE);
+        FileKind kind = switch (mode & FileStat.S_IFMT) {
+            case FileStat.S_IFSOCK -> FileKind.SOCKET;
+            case FileStat.S_IFIFO -> FileKind.PIPE;
+            case FileStat.S_IFREG -> FileKind.REGULAR;
+            case FileStat.S_IFDIR -> FileKind.DIRECTORY;
+            case FileStat.S_IFCHR -> FileKind.CHARACTER_DEVICE;
             default -> FileKind.OTHER;
         };
         if (kind == FileKind.SOCKET) {
@@ -107,6 +104,6 @@ final class SocketFiles {
         if (host.fstat(hostFd, stat) < 0) {
             return "socket:[0]";
         }
-        return "socket:[" + scratch.memory().getLong(stat + SocketAbi.STAT_INO) + "]";
+        return "socket:[" + scratch.memory().getLong(stat + FileStat.ST_INO) + "]";
     }
 }

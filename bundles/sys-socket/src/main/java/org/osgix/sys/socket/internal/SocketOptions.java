@@ -20,11 +20,11 @@ final class SocketOptions {
     }
 
     long setsockopt(SyscallContext call) {
-        int fd = (int) call.arg0();
-        int level = (int) call.arg1();
-        int name = (int) call.arg2();
+        int fd = call.fdArg(0);
+        int level = call.intArg(1);
+        int name = call.intArg(2);
         long value = call.arg3();
-        int len = (int) call.arg4();
+        int len = call.intArg(4);
         OpenFile file = SocketFiles.pin(call, fd);
         if (file == null) {
             return SocketFiles.refusal(call, fd);
@@ -47,9 +47,9 @@ final class SocketOptions {
     }
 
     long getsockopt(SyscallContext call) {
-        int fd = (int) call.arg0();
-        int level = (int) call.arg1();
-        int name = (int) call.arg2();
+        int fd = call.fdArg(0);
+        int level = call.intArg(1);
+        int name = call.intArg(2);
         long value = call.arg3();
         long lenPtr = call.arg4();
         OpenFile file = SocketFiles.pin(call, fd);

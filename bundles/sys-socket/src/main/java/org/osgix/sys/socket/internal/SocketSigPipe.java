@@ -1,5 +1,7 @@
 package org.osgix.sys.socket.internal;
 
+import static org.osgix.syscall.SignalNumbers.SIGPIPE;
+
 import org.osgix.signal.SignalDeliveryRef;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.SyscallHandler;
@@ -10,7 +12,7 @@ import org.osgix.syscall.SyscallHandler;
  * guest's SIGPIPE is raised here, through the signal family when it is present.
  */
 final class SocketSigPipe {
-    static final int SIGPIPE = 13, MSG_NOSIGNAL = 0x4000;
+    static final int MSG_NOSIGNAL = 0x4000;
     final SignalDeliveryRef signals = new SignalDeliveryRef();
 
     /** {@code send} with its flags in argument {@code flagsArg} (0-based). */

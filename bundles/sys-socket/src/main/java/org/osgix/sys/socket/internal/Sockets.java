@@ -40,9 +40,9 @@ final class Sockets {
     }
 
     long socket(SyscallContext call) {
-        int domain = (int) call.arg0();
-        int type = (int) call.arg1();
-        int protocol = (int) call.arg2();
+        int domain = call.intArg(0);
+        int type = call.intArg(1);
+        int protocol = call.intArg(2);
         if ((type & ~(SOCK_TYPE_MASK | SOCK_NONBLOCK | SOCK_CLOEXEC)) != 0) {
             return -Errno.EINVAL;
         }
@@ -58,9 +58,9 @@ final class Sockets {
     }
 
     long socketpair(SyscallContext call) {
-        int domain = (int) call.arg0();
-        int type = (int) call.arg1();
-        int protocol = (int) call.arg2();
+        int domain = call.intArg(0);
+        int type = call.intArg(1);
+        int protocol = call.intArg(2);
         long sv = call.arg3();
         if ((type & ~(SOCK_TYPE_MASK | SOCK_NONBLOCK | SOCK_CLOEXEC)) != 0) {
             return -Errno.EINVAL;
@@ -114,7 +114,7 @@ final class Sockets {
 
     /** bind or connect: the address in, then the host call. */
     private long addressed(SyscallContext call, NetworkPolicy.Operation operation) {
-        int fd = (int) call.arg0();
+        int fd = call.fdArg(0);
         OpenFile file = SocketFiles.pin(call, fd);
         if (file == null) {
             return SocketFiles.refusal(call, fd);
@@ -191,26 +191,26 @@ final class Sockets {
     }
 
     long listen(SyscallContext call) {
-        int fd = (int) call.arg0();
+        int fd = call.fdArg(0);
         OpenFile file = SocketFiles.pin(call, fd);
         if (file == null) {
             return SocketFiles.refusal(call, fd);
         }
         try {
-            return host.listen(file.hostFd(), (int) call.arg1());
+            return host.listen(file.hostFd(), call.intArg(1));
         } finally {
             file.unpin();
         }
     }
 
     long shutdown(SyscallContext call) {
-        int fd = (int) call.arg0();
+        int fd = call.fdArg(0);
         OpenFile file = SocketFiles.pin(call, fd);
         if (file == null) {
             return SocketFiles.refusal(call, fd);
         }
         try {
-            return host.shutdown(file.hostFd(), (int) call.arg1());
+            return host.shutdown(file.hostFd(), call.intArg(1));
         } finally {
             file.unpin();
         }
@@ -221,11 +221,11 @@ final class Sockets {
     }
 
     long accept4(SyscallContext call) {
-        return accept(call, (int) call.arg3());
+        return accept(call, call.intArg(3));
     }
 
     private long accept(SyscallContext call, int flags) {
-        int fd = (int) call.arg0();
+        int fd = call.fdArg(0);
         long addr = call.arg1();
         long lenPtr = call.arg2();
         if ((flags & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) != 0) {
@@ -288,7 +288,7 @@ final class Sockets {
     }
 
     private long name(SyscallContext call, boolean peer) {
-        int fd = (int) call.arg0();
+        int fd = call.fdArg(0);
         long addr = call.arg1();
         long lenPtr = call.arg2();
         OpenFile file = SocketFiles.pin(call, fd);

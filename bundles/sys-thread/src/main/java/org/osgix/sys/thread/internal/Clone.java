@@ -28,12 +28,13 @@ import org.osgix.syscall.SyscallContext;
 
 /**
  * clone and clone3 for threads: the flag checks Linux makes (copy_process), then a new guest
- * thread from the kernel, its tid stored where asked, and its start. New processes (no
- * CLONE_THREAD), vfork, pidfds and cgroups are not supported yet (ENOSYS).
+ * thread from the kernel, its tid stored where asked, and its start; vfork-like clones become a
+ * child process of the kernel. fork-like clones get a copy of the process from the kernel; pidfds and cgroups are ENOSYS.
  */
 final class Clone {
-    static final String NOTE = "threads only (CLONE_THREAD with shared VM, files and fs); "
-        + "fork-like clones, CLONE_VFORK, CLONE_PIDFD and CLONE_INTO_CGROUP are ENOSYS";
+    static final String NOTE = "threads (CLONE_THREAD with shared VM, files and fs) and vfork-like processes "
+        + "(CLONE_VM|CLONE_VFORK), fork-like processes (none of CLONE_VM, FILES, FS, SIGHAND); "
+        + "other process clones, CLONE_PIDFD and CLONE_INTO_CGROUP are ENOSYS";
 
     /** clone(flags, newsp, parent_tid, child_tid, tls): the x86_64 argument order. */
     long clone(SyscallContext call) {
@@ -77,8 +78,26 @@ final class Clone {
         return spawn(call, request);
     }
 
+    static final String FORK_NOTE = "a new runtime with a copy of the address space; shared mappings become private";
+
+    /** vfork(): clone(CLONE_VM | CLONE_VFORK | SIGCHLD) on the caller's stack. */
+    long vfork(SyscallContext call) {
+        return spawn(call, new CloneRequest(CLONE_VM | CLONE_VFORK, 0, 0, 0, 0));
+    }
+
+    /** fork(): clone(SIGCHLD). */
+    long fork(SyscallContext call) {
+        return spawn(call, new CloneRequest(0, 0, 0, 0, 0));
+    }
+
     private static long spawn(SyscallContext call, CloneRequest request) {
         long result = checkFlags(request);
+        if (result == VFORK) {
+            return vforkChild(call, request);
+        }
+        if (result == FORK) {
+            return forkChild(call, request);
+        }
         if (result != 0) {
             return result;
         }
@@ -94,11 +113,40 @@ final class Clone {
             storeTid(memory, request.childTid(), tid);
         }
         if (request.has(CLONE_CHILD_CLEARTID)) {
-            child.setClearChildTid(request.childTid());
+            ThreadState.of(child).setClearChildTid(request.childTid());
         }
         child.start();
         return tid;
     }
+
+    /**
+     * A new process on the caller's memory (the kernel runs it until its execve or exit); the tid
+     * stores happen before it runs. CLONE_CHILD_SETTID/CLEARTID name the child's own memory,
+     * which is the parent's here: glibc and musl do not ask for them with CLONE_VFORK.
+     */
+    private static long vforkChild(SyscallContext call, CloneRequest request) {
+        AddressSpace memory = call.memory();
+        return call.process().vfork(call.thread(), request.stack(), pid -> {
+            if (request.has(CLONE_PARENT_SETTID)) {
+                storeTid(memory, request.parentTid(), pid);
+            }
+        });
+    }
+
+    /** A copy of the process in a new one; CLONE_VFORK then waits as fork+vfork would not: not asked for by libcs. */
+    private static long forkChild(SyscallContext call, CloneRequest request) {
+        AddressSpace memory = call.memory();
+        return call.process().fork(call.thread(), request.stack(),
+            request.has(CLONE_CHILD_SETTID) ? request.childTid() : 0,
+            request.has(CLONE_CHILD_CLEARTID) ? request.childTid() : 0, pid -> {
+                if (request.has(CLONE_PARENT_SETTID)) {
+                    storeTid(memory, request.parentTid(), pid);
+                }
+            });
+    }
+
+    /** {@link #checkFlags}' answers for a vfork-like and a fork-like clone. */
+    static final long VFORK = 1, FORK = 2;
 
     /**
      * copy_process's consistency checks (EINVAL) in Linux's order, then what osgix cannot do:
@@ -115,6 +163,17 @@ final class Clone {
                 || request.has(CLONE_THREAD) && (request.has(CLONE_NEWUSER) || request.has(CLONE_NEWPID))
                 || request.has(CLONE_SIGHAND) && request.has(CLONE_CLEAR_SIGHAND)) {
             return -Errno.EINVAL;
+        }
+        if (!request.has(CLONE_THREAD) && request.has(CLONE_VM) && request.has(CLONE_VFORK)
+                && !request.has(CLONE_FILES) && !request.has(CLONE_FS) && !request.has(CLONE_PIDFD)
+                && !request.has(CLONE_INTO_CGROUP) && (request.flags() & NAMESPACES) == 0) {
+            return VFORK;
+        }
+        if (!request.has(CLONE_THREAD) && !request.has(CLONE_VM) && !request.has(CLONE_SIGHAND)
+                && !request.has(CLONE_FILES) && !request.has(CLONE_FS) && !request.has(CLONE_VFORK)
+                && !request.has(CLONE_PIDFD) && !request.has(CLONE_INTO_CGROUP)
+                && (request.flags() & NAMESPACES) == 0) {
+            return FORK;
         }
         if (!request.has(CLONE_THREAD) || !request.has(CLONE_FILES) || !request.has(CLONE_FS)
                 || request.has(CLONE_VFORK) || request.has(CLONE_PIDFD) || request.has(CLONE_INTO_CGROUP)) {

@@ -8,6 +8,7 @@ import static org.osgix.sys.thread.internal.CloneFlags.CLONE_PARENT;
 import static org.osgix.sys.thread.internal.CloneFlags.CLONE_SIGHAND;
 import static org.osgix.sys.thread.internal.CloneFlags.CLONE_THREAD;
 import static org.osgix.sys.thread.internal.CloneFlags.CSIGNAL;
+import static org.osgix.syscall.SignalNumbers.NSIG;
 
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
@@ -26,7 +27,6 @@ final class CloneArgs {
     static final int SIZE_VER2 = 88;
 
     private static final int MAX_PID_NS_LEVEL = 32;
-    private static final int NSIG = 64;
     /** The end of x86_64 user space with 4-level paging (access_ok on the stack range). */
     private static final long USER_SPACE_END = 0x7ffffffff000L;
     private static final long LEGACY_FLAGS = 0xffffffffL;

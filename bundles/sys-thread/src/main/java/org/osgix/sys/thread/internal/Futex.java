@@ -22,8 +22,8 @@ final class Futex implements SyscallHandler {
     @Override
     public long handle(SyscallContext call) {
         long address = call.arg0();
-        int op = (int) call.arg1();
-        int value = (int) call.arg2();
+        int op = call.intArg(1);
+        int value = call.intArg(2);
         int command = op & ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME);
         boolean realtime = (op & FUTEX_CLOCK_REALTIME) != 0;
         boolean shared = (op & FUTEX_PRIVATE_FLAG) == 0;
@@ -32,9 +32,9 @@ final class Futex implements SyscallHandler {
         }
         return switch (command) {
             case FUTEX_WAIT -> wait(call, address, value, FutexTable.MATCH_ANY, false, realtime);
-            case FUTEX_WAIT_BITSET -> wait(call, address, value, (int) call.arg5(), true, realtime);
+            case FUTEX_WAIT_BITSET -> wait(call, address, value, call.intArg(5), true, realtime);
             case FUTEX_WAKE -> wake(call, address, value, FutexTable.MATCH_ANY, shared);
-            case FUTEX_WAKE_BITSET -> wake(call, address, value, (int) call.arg5(), shared);
+            case FUTEX_WAKE_BITSET -> wake(call, address, value, call.intArg(5), shared);
             case FUTEX_REQUEUE -> requeue(call, address, value, false, shared);
             case FUTEX_CMP_REQUEUE -> requeue(call, address, value, true, shared);
             case FUTEX_WAKE_OP -> wakeOp(call, address, value, shared);
@@ -117,7 +117,7 @@ final class Futex implements SyscallHandler {
     /** FUTEX_REQUEUE and FUTEX_CMP_REQUEUE: the requeue count travels in the timeout slot. */
     private static long requeue(SyscallContext call, long address, int wakeLimit, boolean compare,
             boolean shared) {
-        int requeueLimit = (int) call.arg3();
+        int requeueLimit = call.intArg(3);
         long target = call.arg4();
         if (wakeLimit < 0 || requeueLimit < 0) {
             return -Errno.EINVAL;
@@ -131,14 +131,14 @@ final class Futex implements SyscallHandler {
             return invalid;
         }
         return table(call.process()).requeue(memory, address, target, wakeLimit, requeueLimit,
-            compare, (int) call.arg5());
+            compare, call.intArg(5));
     }
 
     /** FUTEX_WAKE_OP: the second wake limit travels in the timeout slot. */
     private static long wakeOp(SyscallContext call, long address, int limit, boolean shared) {
-        int limit2 = (int) call.arg3();
+        int limit2 = call.intArg(3);
         long address2 = call.arg4();
-        int encodedOp = (int) call.arg5();
+        int encodedOp = call.intArg(5);
         AddressSpace memory = call.memory();
         int invalid = checkKey(memory, address, shared);
         if (invalid == 0) {

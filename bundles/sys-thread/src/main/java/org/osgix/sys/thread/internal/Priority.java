@@ -31,7 +31,7 @@ final class Priority {
         if (!validWhich(call.arg0())) {
             return -Errno.EINVAL;
         }
-        int nice = (int) Math.max(NICE_MIN, Math.min(NICE_MAX, (int) call.arg2()));
+        int nice = (int) Math.max(NICE_MIN, Math.min(NICE_MAX, call.intArg(2)));
         GuestProcess process = call.process();
         AtomicInteger current = niceOf(process).nice;
         if (nice < current.get() && !mayLowerTo(process, nice)) {

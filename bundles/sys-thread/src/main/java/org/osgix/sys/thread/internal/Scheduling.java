@@ -23,7 +23,7 @@ final class Scheduling {
 
     /** Linux looks the pid up first: a negative or unknown one is ESRCH. */
     static boolean unknownTarget(SyscallContext call) {
-        int pid = (int) call.arg0();
+        int pid = call.intArg(0);
         return pid < 0 || (pid != 0 && call.process().thread(pid) == null);
     }
 
@@ -34,7 +34,7 @@ final class Scheduling {
 
     /** sched_getaffinity(pid, len, mask): returns the bytes written (the kernel's mask size). */
     long getAffinity(SyscallContext call) {
-        long len = call.arg1() & 0xffffffffL;
+        long len = call.uintArg(1);
         if (len * Byte.SIZE < cpus.count() || len % Long.BYTES != 0) {
             return -Errno.EINVAL; // Linux checks the length before it looks the pid up
         }
@@ -51,19 +51,19 @@ final class Scheduling {
         if (unknownTarget(call)) {
             return -Errno.ESRCH;
         }
-        int len = (int) Math.min(call.arg1() & 0xffffffffL, cpus.maskBytes());
+        int len = (int) Math.min(call.uintArg(1), cpus.maskBytes());
         byte[] requested = new byte[len];
         call.memory().read(call.arg2(), requested, 0, len);
         return cpus.intersects(requested, len) ? 0 : -Errno.EINVAL;
     }
 
     long getScheduler(SyscallContext call) {
-        return (int) call.arg0() < 0 ? -Errno.EINVAL : SCHED_OTHER;
+        return call.intArg(0) < 0 ? -Errno.EINVAL : SCHED_OTHER;
     }
 
     /** sched_getparam(pid, param): the priority of SCHED_OTHER is 0. */
     long getParam(SyscallContext call) {
-        if ((int) call.arg0() < 0 || call.arg1() == 0) {
+        if (call.intArg(0) < 0 || call.arg1() == 0) {
             return -Errno.EINVAL;
         }
         call.memory().writeInt(call.arg1(), 0);
@@ -71,7 +71,7 @@ final class Scheduling {
     }
 
     long priorityMax(SyscallContext call) {
-        return switch ((int) call.arg0()) {
+        return switch (call.intArg(0)) {
             case SCHED_FIFO, SCHED_RR -> MAX_RT_PRIORITY;
             case SCHED_OTHER, SCHED_BATCH, SCHED_IDLE, SCHED_DEADLINE -> 0;
             default -> -Errno.EINVAL;
@@ -79,7 +79,7 @@ final class Scheduling {
     }
 
     long priorityMin(SyscallContext call) {
-        return switch ((int) call.arg0()) {
+        return switch (call.intArg(0)) {
             case SCHED_FIFO, SCHED_RR -> 1;
             case SCHED_OTHER, SCHED_BATCH, SCHED_IDLE, SCHED_DEADLINE -> 0;
             default -> -Errno.EINVAL;

@@ -24,8 +24,9 @@ final class ThreadExit {
         GuestThread thread = call.thread();
         GuestProcess process = call.process();
         GuestMemory memory = call.memory();
-        robustList.release(process, memory, thread.tid(), thread.robustListHead());
-        long clearTid = thread.clearChildTid();
+        ThreadState state = ThreadState.of(thread);
+        robustList.release(process, memory, thread.tid(), state.robustListHead());
+        long clearTid = state.clearChildTid();
         if (clearTid != 0) {
             try {
                 memory.writeInt(clearTid, 0);
@@ -33,7 +34,7 @@ final class ThreadExit {
                 // as Linux: the store's result is not checked, the wake happens anyway
             }
             futex.wake(process, clearTid, 1);
-            thread.setClearChildTid(0);
+            state.setClearChildTid(0);
         }
         thread.exit(exitStatus(call));
         return 0;
@@ -46,6 +47,6 @@ final class ThreadExit {
 
     /** Linux keeps the low byte of the status. */
     private static int exitStatus(SyscallContext call) {
-        return (int) call.arg0() & 0xff;
+        return call.intArg(0) & 0xff;
     }
 }

@@ -36,6 +36,8 @@ public final class ThreadFamily {
         return regs
             .partial("clone", Clone.NOTE, clone::clone)
             .partial("clone3", Clone.NOTE + "; set_tid is EPERM", clone::clone3)
+            .full("vfork", clone::vfork)
+            .partial("fork", Clone.FORK_NOTE, clone::fork)
             .partial("futex", Futex.PARTIAL_NOTE, futex)
             .partial("exit", RobustList.NOTE, exit::exit)
             .full("exit_group", exit::exitGroup)

@@ -17,7 +17,7 @@ final class ThreadIdentity {
 
     long setTidAddress(SyscallContext call) {
         GuestThread thread = call.thread();
-        thread.setClearChildTid(call.arg0());
+        ThreadState.of(thread).setClearChildTid(call.arg0());
         return thread.tid();
     }
 
@@ -26,20 +26,20 @@ final class ThreadIdentity {
         if (call.arg1() != RobustList.HEAD_SIZE) {
             return -Errno.EINVAL;
         }
-        call.thread().setRobustList(call.arg0(), call.arg1());
+        ThreadState.of(call.thread()).setRobustList(call.arg0(), call.arg1());
         return 0;
     }
 
     /** get_robust_list(pid, head_ptr, len_ptr): Linux stores the length first. */
     long getRobustList(SyscallContext call) {
-        int pid = (int) call.arg0();
+        int pid = call.intArg(0);
         // any thread of this process (Linux's ptrace check always allows the caller's own threads)
         GuestThread thread = pid == 0 ? call.thread() : call.process().thread(pid);
         if (thread == null) {
             return -Errno.ESRCH;
         }
         call.memory().writeLong(call.arg2(), RobustList.HEAD_SIZE);
-        call.memory().writeLong(call.arg1(), thread.robustListHead());
+        call.memory().writeLong(call.arg1(), ThreadState.of(thread).robustListHead());
         return 0;
     }
 }

@@ -70,7 +70,7 @@ class CloneTest {
         clone(PTHREAD & ~(CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID), STACK, PARENT_TID, CHILD_TID, TLS);
         assertEquals(-1, memory.readInt(PARENT_TID));
         assertEquals(-1, memory.readInt(CHILD_TID));
-        assertEquals(0, onlyChild().clearChildTid);
+        assertEquals(0, ThreadState.of(onlyChild()).clearChildTid());
     }
 
     @Test
@@ -99,8 +99,8 @@ class CloneTest {
 
     @Test
     void processesVforkAndPidfdsAreNotSupportedYet() {
-        assertEquals(-Errno.ENOSYS, clone(SIGCHLD, 0, 0, 0, 0), "fork");
-        assertEquals(-Errno.ENOSYS, clone(CLONE_VM | CLONE_VFORK | SIGCHLD, STACK, 0, 0, 0), "posix_spawn");
+        assertEquals(-Errno.ENOSYS, clone(SIGCHLD, 0, 0, 0, 0), "fork: a process without children says ENOSYS");
+        assertEquals(-Errno.ENOSYS, clone(CLONE_VM | CLONE_VFORK | SIGCHLD, STACK, 0, 0, 0), "posix_spawn, likewise");
         assertEquals(-Errno.ENOSYS, clone(PTHREAD & ~CLONE_FILES, STACK, 0, 0, 0), "own fd table");
         assertEquals(-Errno.ENOSYS, clone(PTHREAD & ~CLONE_PARENT_SETTID | CLONE_PIDFD, STACK, PARENT_TID, 0, 0));
         assertTrue(process.created.isEmpty());
@@ -139,7 +139,7 @@ class CloneTest {
         assertEquals(TLS, child.tls);
         assertEquals(child.tid, memory.readInt(PARENT_TID));
         assertEquals(child.tid, memory.readInt(CHILD_TID));
-        assertEquals(CHILD_TID, child.clearChildTid);
+        assertEquals(CHILD_TID, ThreadState.of(child).clearChildTid());
         assertTrue(child.started);
     }
 

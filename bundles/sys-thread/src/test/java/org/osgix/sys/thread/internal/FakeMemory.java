@@ -15,7 +15,7 @@ import org.osgix.testsupport.FixedLayoutMemory;
  * long accesses are volatile, so test threads see each other's stores as guest threads would
  * (a direct buffer, because newer JDKs refuse atomic access to byte[] views).
  */
-final class FakeMemory extends FixedLayoutMemory {
+final class FakeMemory implements FixedLayoutMemory {
     static final long BASE = 0x10000;
     private static final VarHandle INTS = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);

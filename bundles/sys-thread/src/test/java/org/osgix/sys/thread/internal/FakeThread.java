@@ -1,11 +1,11 @@
 package org.osgix.sys.thread.internal;
 
-import org.osgix.engine.CpuRegister;
 import org.osgix.syscall.GuestProcess;
 import org.osgix.syscall.GuestThread;
+import org.osgix.testsupport.TestThread;
 
 /** A guest thread that records what the family asked of it. */
-final class FakeThread implements GuestThread {
+final class FakeThread extends TestThread {
     final int tid;
     final FakeProcess process;
     /** For threads made by newThread: what the clone asked for. */
@@ -16,9 +16,6 @@ final class FakeThread implements GuestThread {
     volatile boolean started;
     volatile Integer exitStatus;
     volatile boolean interrupted;
-    volatile long clearChildTid;
-    volatile long robustHead;
-    volatile long robustLength;
     /** The clear-child-tid word when start() ran (stores must happen before the child runs). */
     volatile long clearChildTidAtStart = -1;
 
@@ -38,47 +35,6 @@ final class FakeThread implements GuestThread {
     }
 
     @Override
-    public long clearChildTid() {
-        return clearChildTid;
-    }
-
-    @Override
-    public void setClearChildTid(long addr) {
-        clearChildTid = addr;
-    }
-
-    @Override
-    public long robustListHead() {
-        return robustHead;
-    }
-
-    @Override
-    public long robustListLength() {
-        return robustLength;
-    }
-
-    @Override
-    public void setRobustList(long head, long len) {
-        robustHead = head;
-        robustLength = len;
-    }
-
-    @Override
-    public long register(CpuRegister reg) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void setRegister(CpuRegister reg, long value) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int awaitHostFd(int hostFd, int events, long timeoutNanos) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
     public boolean isInterrupted() {
         return interrupted;
     }
@@ -93,7 +49,7 @@ final class FakeThread implements GuestThread {
         if (started) {
             throw new IllegalStateException("started twice");
         }
-        clearChildTidAtStart = clearChildTid;
+        clearChildTidAtStart = ThreadState.of(this).clearChildTid();
         started = true;
     }
 }

@@ -42,7 +42,7 @@ class ThreadExitTest {
     @Test
     void exitClearsTheTidWordAndWakesTheJoiner() throws Exception {
         memory.writeInt(TID_WORD, dying.tid);
-        dying.setClearChildTid(TID_WORD);
+        ThreadState.of(dying).setClearChildTid(TID_WORD);
         AtomicLong joined = new AtomicLong(Long.MIN_VALUE);
         Thread joiner = waiter(TID_WORD, dying.tid, joined);
         assertEquals(0, exit(0x1234));
@@ -55,7 +55,7 @@ class ThreadExitTest {
 
     @Test
     void aBadTidWordDoesNotStopTheExit() {
-        dying.setClearChildTid(FakeMemory.BASE - 8);
+        ThreadState.of(dying).setClearChildTid(FakeMemory.BASE - 8);
         assertEquals(0, exit(3));
         assertEquals(3, dying.exitStatus);
     }
@@ -71,7 +71,7 @@ class ThreadExitTest {
         memory.writeLong(HEAD, first);
         memory.writeLong(HEAD + 8, OFFSET);
         memory.writeLong(HEAD + 16, pending);
-        dying.setRobustList(HEAD, RobustList.HEAD_SIZE);
+        ThreadState.of(dying).setRobustList(HEAD, RobustList.HEAD_SIZE);
     }
 
     @Test
@@ -127,6 +127,6 @@ class ThreadExitTest {
     void setRobustListWithoutExitDoesNothingElse() {
         ThreadIdentity identity = new ThreadIdentity();
         assertEquals(-Errno.EINVAL, new FakeCall("set_robust_list", dying).invoke(identity::setRobustList, HEAD, 23));
-        assertEquals(0, dying.robustHead);
+        assertEquals(0, ThreadState.of(dying).robustListHead());
     }
 }

@@ -20,14 +20,14 @@ class ThreadFamilyTest {
             new SyscallRegistrations(bundle.context(), ThreadFamily.FAMILY), new HostCpus(2));
         for (String name : List.of("clone", "clone3", "futex", "exit", "exit_group", "gettid",
                 "set_tid_address", "set_robust_list", "get_robust_list", "sched_yield",
-                "sched_getaffinity", "sched_setaffinity", "sched_getscheduler", "sched_getparam")) {
+                "sched_getaffinity", "sched_setaffinity", "sched_getscheduler", "sched_getparam", "fork", "vfork")) {
             assertNotNull(bundle.services().get(name), name);
             assertEquals(ThreadFamily.FAMILY, bundle.services().get(name).get(SyscallHandler.FAMILY));
         }
         assertEquals(SyscallHandler.SUPPORT_PARTIAL, bundle.support("futex"));
         assertNotNull(bundle.services().get("clone").get(SyscallHandler.NOTE));
         assertEquals(SyscallHandler.SUPPORT_FULL, bundle.support("exit_group"));
-        for (String mustStayEnosys : List.of("rseq", "fork", "vfork", "tkill", "tgkill")) {
+        for (String mustStayEnosys : List.of("rseq", "tkill", "tgkill")) {
             assertFalse(bundle.services().containsKey(mustStayEnosys), mustStayEnosys);
         }
         regs.close();

@@ -21,14 +21,14 @@ class ThreadIdentityTest {
     @Test
     void setTidAddressRecordsTheWordAndReturnsTheTid() {
         assertEquals(thread.tid, new FakeCall("set_tid_address", thread).invoke(identity::setTidAddress, 0x1000));
-        assertEquals(0x1000, thread.clearChildTid);
+        assertEquals(0x1000, ThreadState.of(thread).clearChildTid());
     }
 
     @Test
     void robustListRoundTrip() {
         assertEquals(-Errno.EINVAL, new FakeCall("set_robust_list", thread).invoke(identity::setRobustList, 0x5000, 16));
         assertEquals(0, new FakeCall("set_robust_list", thread).invoke(identity::setRobustList, 0x5000, 24));
-        assertEquals(0x5000, thread.robustHead);
+        assertEquals(0x5000, ThreadState.of(thread).robustListHead());
         assertEquals(0, new FakeCall("get_robust_list", thread).invoke(identity::getRobustList, 0, OUT_HEAD, OUT_LEN));
         assertEquals(0x5000, process.memory.readLong(OUT_HEAD));
         assertEquals(24, process.memory.readLong(OUT_LEN));

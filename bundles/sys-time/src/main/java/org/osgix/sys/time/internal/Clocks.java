@@ -25,7 +25,7 @@ final class Clocks {
 
     /** clock_gettime(clockid, tp). */
     long clockGettime(SyscallContext call) {
-        int hostClock = ClockIds.hostClock((int) call.arg0(), call);
+        int hostClock = ClockIds.hostClock(call.intArg(0), call);
         if (hostClock == ClockIds.INVALID) {
             return -Errno.EINVAL;
         }
@@ -38,7 +38,7 @@ final class Clocks {
 
     /** clock_getres(clockid, res): res may be NULL. */
     long clockGetres(SyscallContext call) {
-        int hostClock = ClockIds.hostClock((int) call.arg0(), call);
+        int hostClock = ClockIds.hostClock(call.intArg(0), call);
         if (hostClock == ClockIds.INVALID
                 || ClockIds.isAlarm(hostClock) && !HostClock.available(host, hostClock)) {
             return -Errno.EINVAL;

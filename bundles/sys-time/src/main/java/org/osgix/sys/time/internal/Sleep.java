@@ -38,7 +38,7 @@ final class Sleep {
 
     /** clock_nanosleep(clockid, flags, req, rem). */
     long clockNanosleep(SyscallContext call) {
-        int hostClock = ClockIds.hostClock((int) call.arg0(), call);
+        int hostClock = ClockIds.hostClock(call.intArg(0), call);
         if (hostClock == ClockIds.INVALID) {
             return -Errno.EINVAL;
         }
@@ -52,7 +52,7 @@ final class Sleep {
         if (ClockIds.isThreadCpuClock(hostClock)) {
             return -Errno.EINVAL; // the kernel refuses to sleep on the caller's own thread clock
         }
-        int flags = (int) call.arg1();
+        int flags = call.intArg(1);
         boolean absolute = (flags & TIMER_ABSTIME) != 0;
         if (ClockIds.isAlarm(hostClock)) {
             int allowed = alarmAllowed(hostClock, flags);

@@ -1,6 +1,5 @@
 package org.osgix.sys.time.internal;
 
-import org.osgix.fd.FdSnapshot;
 import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
@@ -26,8 +25,8 @@ final class TimerFds {
     }
 
     long create(SyscallContext call) {
-        int clockId = (int) call.arg0();
-        int flags = (int) call.arg1();
+        int clockId = call.intArg(0);
+        int flags = call.intArg(1);
         if ((flags & ~(TFD_NONBLOCK | TFD_CLOEXEC)) != 0) {
             return -Errno.EINVAL;
         }
@@ -50,12 +49,12 @@ final class TimerFds {
         if (next < 0 || old < 0) {
             return -Errno.EFAULT;
         }
-        OpenFile file = pinned(call, (int) call.arg0());
+        OpenFile file = call.fds().pinRaw(call.fdArg(0));
         if (file == null) {
             return -Errno.EBADF;
         }
         try {
-            return file.hostFd() < 0 ? -Errno.EINVAL : host.timerfdSettime(file.hostFd(), (int) call.arg1(), next, old);
+            return file.hostFd() < 0 ? -Errno.EINVAL : host.timerfdSettime(file.hostFd(), call.intArg(1), next, old);
         } finally {
             file.unpin();
         }
@@ -66,7 +65,7 @@ final class TimerFds {
         if (cur < 0) {
             return -Errno.EFAULT;
         }
-        OpenFile file = pinned(call, (int) call.arg0());
+        OpenFile file = call.fds().pinRaw(call.fdArg(0));
         if (file == null) {
             return -Errno.EBADF;
         }
@@ -75,14 +74,5 @@ final class TimerFds {
         } finally {
             file.unpin();
         }
-    }
-
-    /** The descriptor's file, pinned (null: not open); the host says EINVAL for one that is no timerfd. */
-    private static OpenFile pinned(SyscallContext call, int fd) {
-        FdSnapshot s = call.fds().get(fd);
-        if (s == null || !s.file().tryPin()) {
-            return null;
-        }
-        return s.file();
     }
 }

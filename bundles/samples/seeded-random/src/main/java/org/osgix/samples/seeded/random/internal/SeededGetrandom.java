@@ -43,7 +43,7 @@ public final class SeededGetrandom implements SyscallHandler {
     long getrandom(SyscallContext call) {
         long addr = call.arg0();
         long count = call.arg1();
-        int flags = (int) call.arg2();
+        int flags = call.intArg(2);
         if ((flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE)) != 0
                 || (flags & (GRND_RANDOM | GRND_INSECURE)) == (GRND_RANDOM | GRND_INSECURE)) {
             return -Errno.EINVAL;

@@ -1,5 +1,6 @@
 package org.osgix.samples.seeded.random.internal;
 
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -45,7 +46,8 @@ final class FakeCall {
 
     SyscallContext call(long... args) {
         return (SyscallContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {SyscallContext.class}, (proxy, method, a) -> switch (method.getName()) {
+                new Class<?>[] {SyscallContext.class}, (proxy, method, a) -> method.isDefault()
+                    ? InvocationHandler.invokeDefault(proxy, method, a) : switch (method.getName()) {
                     case "arg0" -> args[0];
                     case "arg1" -> args[1];
                     case "arg2" -> args[2];

@@ -1,56 +1,42 @@
-package org.osgix.strace.internal;
+package org.osgix.testsupport;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.TreeMap;
-import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.GuestFault;
-import org.osgix.syscall.GuestMemory;
 
-/** Guest memory made of a few byte arrays at guest addresses; anything else faults. */
-final class FakeMemory implements GuestMemory {
+/**
+ * Guest memory made of a few byte arrays at guest addresses (not host memory: nothing can be
+ * handed to a host call); anything else faults. For decoders and other readers of guest memory.
+ */
+public final class SparseMemory implements FixedLayoutMemory {
     private final TreeMap<Long, byte[]> regions = new TreeMap<>();
 
     /** Maps zeroed pages at {@code addr} for {@code size} bytes (guest memory is mapped by pages). */
-    FakeMemory map(long addr, int size) {
+    public SparseMemory map(long addr, int size) {
         regions.put(addr, new byte[(int) ((size + PAGE_SIZE - 1) / PAGE_SIZE * PAGE_SIZE)]);
         return this;
     }
 
-    FakeMemory put(long addr, byte[] bytes) {
+    public SparseMemory put(long addr, byte[] bytes) {
         write(addr, bytes, 0, bytes.length);
         return this;
     }
 
     /** Writes a NUL-terminated string (mapping room for it first). */
-    FakeMemory string(long addr, String s) {
+    public SparseMemory string(long addr, String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         map(addr, b.length + 1);
         return put(addr, b);
     }
 
-    FakeMemory putLong(long addr, long v) {
+    public SparseMemory putLong(long addr, long v) {
         writeLong(addr, v);
         return this;
     }
 
-    FakeMemory putInt(long addr, int v) {
+    public SparseMemory putInt(long addr, int v) {
         writeInt(addr, v);
         return this;
-    }
-
-    /** This memory as the AddressSpace a SyscallContext hands out (mapping calls are not needed). */
-    AddressSpace asAddressSpace() {
-        return (AddressSpace) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AddressSpace.class},
-                (proxy, method, args) -> {
-                    try {
-                        return GuestMemory.class.getMethod(method.getName(), method.getParameterTypes())
-                                .invoke(FakeMemory.this, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 
     private byte[] region(long addr, long len) {

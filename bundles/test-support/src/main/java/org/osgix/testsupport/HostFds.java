@@ -1,6 +1,4 @@
-package org.osgix.poll.kqueue.internal;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package org.osgix.testsupport;
 
 import org.osgix.host.Host;
 
@@ -9,11 +7,12 @@ import org.osgix.host.Host;
  * then (class loading, JIT), so a count above the earlier one is re-read for a moment before it
  * fails; a count below it is the JVM closing one of its own (a jar opened when the test began).
  */
-final class HostFds {
+public final class HostFds {
     private HostFds() {
     }
 
-    static void assertBackTo(Host host, int before) {
+    /** Fails (an {@link AssertionError}) when the host holds more fds than {@code before}. */
+    public static void assertBackTo(Host host, int before) {
         int now = host.openFdCount();
         for (int attempt = 0; attempt < 50 && now > before; attempt++) {
             try {
@@ -24,6 +23,8 @@ final class HostFds {
             }
             now = host.openFdCount();
         }
-        assertTrue(now <= before, "host fds leaked: " + before + " before, " + now + " after");
+        if (now > before) {
+            throw new AssertionError("host fds leaked: " + before + " before, " + now + " after");
+        }
     }
 }

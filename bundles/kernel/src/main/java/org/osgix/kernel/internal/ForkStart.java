@@ -1,0 +1,85 @@
+package org.osgix.kernel.internal;
+
+import org.osgix.engine.CpuRegister;
+import org.osgix.host.Host;
+import org.osgix.signal.SignalDelivery;
+import org.osgix.syscall.AddressSpace;
+import org.osgix.syscall.GuestMemory;
+
+/**
+ * fork on the child's side: maps the parent's mappings at the same addresses with their bytes
+ * (read from the memfd), restores the break, and starts the one thread, from the forking
+ * thread's registers with a syscall result of 0.
+ */
+final class ForkStart implements GuestLaunch.Starter {
+    private static final int RW = GuestMemory.PROT_READ | GuestMemory.PROT_WRITE;
+    private static final int ANON_FIXED = AddressSpace.MAP_PRIVATE | AddressSpace.MAP_FIXED | AddressSpace.MAP_ANONYMOUS;
+    private final ForkImage image;
+    private final int memfd;
+
+    ForkStart(ForkImage image, int memfd) {
+        this.image = image;
+        this.memfd = memfd;
+    }
+
+    @Override
+    public int start(GuestProcessImpl process) {
+        Host host = process.host();
+        AddressSpaceImpl memory = process.addressSpace();
+        try {
+            for (ForkImage.Region r : image.regions()) {
+                long len = r.end() - r.start();
+                boolean data = r.dataOffset() >= 0;
+                long got = memory.mmap(r.start(), len, data ? RW : r.prot(), ANON_FIXED, -1, 0, r.name());
+                if (got != r.start()) {
+                    System.err.println("osgix: fork: cannot map 0x" + Long.toHexString(r.start()) + " in the child ("
+                            + ErrnoNames.name((int) -got) + ")");
+                    process.abandon();
+                    return GuestLaunch.NOT_EXECUTABLE;
+                }
+                if (data) {
+                    for (long done = 0; done < len; ) {
+                        long n = host.pread(memfd, r.start() + done, len - done, r.dataOffset() + done);
+                        if (n <= 0) {
+                            break;
+                        }
+                        done += n;
+                    }
+                    if (r.prot() != RW) {
+                        memory.mprotect(r.start(), len, r.prot());
+                    }
+                }
+            }
+        } finally {
+            host.close(memfd);
+        }
+        for (int i = 0; i < image.engineAddresses().length; i++) {
+            if (!process.machine().adoptForkRegion(image.engineAddresses()[i], image.engineBytes().get(i))) {
+                System.err.println("osgix: fork: the engine cannot recreate 0x"
+                        + Long.toHexString(image.engineAddresses()[i]) + " in the child");
+                process.abandon();
+                return GuestLaunch.NOT_EXECUTABLE;
+            }
+        }
+        memory.setBrk(image.brkStart(), image.brkCurrent());
+        process.setProgram(image.executable(), image.executable(), image.arguments(), java.util.List.of());
+        process.setAuxv(image.auxv());
+        GuestThreadImpl thread = process.newForkThread(image.registers(), image.vectorState());
+        SignalDelivery delivery = process.signalDelivery();
+        if (delivery != null) {
+            delivery.inheritForkState(process, process.pid(), image.signalState());
+        }
+        // CLONE_CHILD_CLEARTID of a fork is not carried over: clear_child_tid is sys-thread's
+        // per-thread state, out of the kernel's reach; it only matters when the child's first
+        // thread exits before the child process does (a pthread_join on it).
+        if (image.setChildTid() != 0) {
+            try {
+                memory.writeInt(image.setChildTid(), process.pid());
+            } catch (org.osgix.syscall.GuestFault ignored) {
+                // as Linux: the store's failure is not reported
+            }
+        }
+        thread.start();
+        return -1;
+    }
+}

@@ -1,0 +1,31 @@
+package org.osgix.kernel.internal;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgix.syscall.support.SyscallRegistrations;
+
+/**
+ * The process family: the calls that need the kernel's process objects (child runtimes):
+ * wait4 and waitid. (A vfork child's execve reaches {@link ExecHandoff} through
+ * {@code GuestProcess.execve}.)
+ */
+@Component
+public final class ProcessFamily {
+    static final String FAMILY = "process";
+    private final SyscallRegistrations registrations;
+
+    @Activate
+    public ProcessFamily(BundleContext context) {
+        Waits waits = new Waits();
+        registrations = new SyscallRegistrations(context, FAMILY)
+                .partial("wait4", Waits.WAIT4_NOTE, waits::wait4)
+                .partial("waitid", Waits.WAITID_NOTE, waits::waitid);
+    }
+
+    @Deactivate
+    void deactivate() {
+        registrations.close();
+    }
+}
