@@ -399,6 +399,9 @@ static void on_signal(int sig)
 
 static int signals(void)
 {
+    /* the dispositions this mode relies on, whatever the caller left ignored (nohup, a background job) */
+    signal(SIGHUP, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
     struct sigaction sa = {0};
     sa.sa_handler = on_signal;
     sa.sa_flags = SA_RESTART | SA_ONSTACK;

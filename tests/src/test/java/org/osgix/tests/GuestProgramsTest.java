@@ -35,7 +35,7 @@ class GuestProgramsTest {
         List<ManifestEntry> entries = withEngineVariants(withMuslVariants(
                 new ManifestParser().parse(Files.readAllLines(layout.manifest())), layout.buildDir()),
                 System.getProperty("osgix.second.engine", "unicorn"),
-                System.getProperty("osgix.second.engine.sections", "core,programs"));
+                System.getProperty("osgix.second.engine.sections", "core"));
         DifferentialCheck check = new DifferentialCheck(layout, new ProcessRunner());
 
         Map<String, List<DynamicNode>> bySection = new LinkedHashMap<>();
