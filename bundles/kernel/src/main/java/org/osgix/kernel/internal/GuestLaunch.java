@@ -100,7 +100,8 @@ final class GuestLaunch {
     /**
      * Creates the process with {@code fds} and {@code limits}, lets {@code setup} prepare it (false:
      * give up), starts it and waits for it; returns its exit status. A process killed by a signal
-     * ends this runtime by the same signal, so the host sees the death as Linux reports it.
+     * ends this runtime by the same signal when the launcher runs it (option die-by-signal), so the
+     * host sees the death as Linux reports it; elsewhere (a test framework) the status is 128+N.
      */
     static int launch(Machinery machinery, LaunchRequest request, Architectures.Architecture arch, FdTable fds,
             ResourceLimits limits, Predicate<GuestProcessImpl> setup, Starter starter) {
