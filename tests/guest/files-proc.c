@@ -191,6 +191,36 @@ int main(int argc, char **argv)
     FSHOW("open /proc/self/fd as a directory", open("/proc/self/fd", O_RDONLY | O_DIRECTORY) >= 0);
     FSHOW("stat /proc/self/fd is a directory", stat("/proc/self/fd", &st) == 0 && S_ISDIR(st.st_mode));
 
+    /* fdinfo: the guest's descriptors, at their numbers, with their offsets and flags */
+    int info_fd = fcntl(sfd, F_DUPFD_CLOEXEC, 40);
+    lseek(info_fd, 7, SEEK_SET);
+    snprintf(path, sizeof path, "/proc/self/fdinfo/%d", info_fd);
+    char *info = read_all(path, &length);
+    printf("fdinfo pos: %s\n", status_field(info, "pos", value, sizeof value));
+    printf("fdinfo flags (close-on-exec dup): %s\n", status_field(info, "flags", value, sizeof value));
+    snprintf(path, sizeof path, "/proc/self/fdinfo/%d", sfd);
+    info = read_all(path, &length);
+    printf("fdinfo flags (plain fd): %s\n", status_field(info, "flags", value, sizeof value));
+    FSHOW("stat /proc/self/fdinfo/N is a regular file", stat(path, &st) == 0 && S_ISREG(st.st_mode));
+    FEXPECT_ERRNO("open fdinfo of a closed fd", open("/proc/self/fdinfo/999", O_RDONLY), ENOENT);
+    FEXPECT_ERRNO("stat fdinfo of a closed fd", stat("/proc/self/fdinfo/998", &st), ENOENT);
+    int listed_fd = 0, listed_info = 0, regular = 1;
+    DIR *fd_dir = opendir("/proc/self/fd"), *infos = opendir("/proc/self/fdinfo");
+    for (struct dirent *e; fd_dir && (e = readdir(fd_dir));)
+        listed_fd += e->d_name[0] != '.';
+    for (struct dirent *e; infos && (e = readdir(infos));) {
+        if (e->d_name[0] != '.') {
+            listed_info++;
+            regular &= e->d_type == DT_REG;
+        }
+    }
+    /* each listing holds its own directory's fd: the counts match */
+    expect("fdinfo lists what fd lists", fd_dir && infos && listed_fd == listed_info && listed_info > 3);
+    expect("fdinfo entries are regular files", regular);
+    closedir(fd_dir);
+    closedir(infos);
+    close(info_fd);
+
     unlinkat(d, "file", 0);
     rmdir(dir);
     return check_status();

@@ -19,7 +19,7 @@ final class Directories {
     private static final int DIRENT_HEADER = 19;
     /** struct linux_dirent: ino (8), off (8), reclen (2), the name, a NUL, padding, type (1). */
     private static final int OLD_DIRENT_HEADER = 18;
-    private static final byte DT_DIR = 4, DT_LNK = 10;
+    private static final byte DT_DIR = 4;
     private static final int SEEK_SET = 0, SEEK_CUR = 1;
     /** A directory listing builds its records in a buffer of at most this size per call. */
     private static final int MAX_SYNTHESIZED = 32768;
@@ -48,7 +48,8 @@ final class Directories {
         }
         try {
             if (dir.attachment() instanceof ProcFiles.DescriptorDirectory) {
-                return listDescriptors(call, dir.hostFd(), buf, (int) Math.min(count, MAX_SYNTHESIZED), old);
+                return listDescriptors(call, dir.hostFd(), buf, (int) Math.min(count, MAX_SYNTHESIZED), old,
+                    ((ProcFiles.DescriptorDirectory) dir.attachment()).entryType);
             }
             if (dir.hostFd() < 0) {
                 return -Errno.ENOTDIR;
@@ -89,7 +90,7 @@ final class Directories {
         return end - addr;
     }
 
-    private long listDescriptors(SyscallContext call, int hostFd, long buf, int count, boolean old) {
+    private long listDescriptors(SyscallContext call, int hostFd, long buf, int count, boolean old, byte entryType) {
         long position = host.lseek(hostFd, 0, SEEK_CUR);
         if (position < 0) {
             return position;
@@ -118,7 +119,7 @@ final class Directories {
                 int fd = open.get(next).fd();
                 name = Integer.toString(fd);
                 ino = 0x1000 + fd;
-                type = DT_LNK;
+                type = entryType;
                 after = fd + 3L;
             }
             int reclen = old ? (OLD_DIRENT_HEADER + name.length() + 2 + 7) & ~7

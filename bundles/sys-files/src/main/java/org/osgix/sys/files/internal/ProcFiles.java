@@ -1,6 +1,7 @@
 package org.osgix.sys.files.internal;
 
 import java.nio.charset.StandardCharsets;
+import org.osgix.fd.FdSnapshot;
 import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
@@ -27,21 +28,48 @@ final class ProcFiles {
         static final Synthesized FILE = new Synthesized();
     }
 
-    /** The attachment of an opened /proc/self/fd directory. */
+    /** The attachment of an opened /proc/self/fd or /proc/self/fdinfo directory. */
     static final class DescriptorDirectory implements GuestNamed {
+        /** The d_type of its entries: links in fd/, regular files in fdinfo/. */
+        final byte entryType;
+
+        DescriptorDirectory(byte entryType) {
+            this.entryType = entryType;
+        }
     }
 
     private final Host host;
+    private final PathResolver paths;
     private final ProcContent content;
 
     ProcFiles(Host host, PathResolver paths, Scratch scratch) {
         this.host = host;
+        this.paths = paths;
         this.content = new ProcContent(host, paths, scratch);
     }
 
     /** Opens /proc/self/ENTRY; null when the entry is not synthesized. */
     Integer open(SyscallContext call, String entry, String guestName, int flags) {
-        byte[] bytes = switch (entry) {
+        return openContent(call, entry, content(call, entry), guestName, flags);
+    }
+
+    /** Opens /proc/self/fdinfo/N, the guest slot's; ENOENT when fd N is not open. */
+    int openFdInfo(SyscallContext call, FdSnapshot slot, String guestName, int flags) {
+        OpenFile file = slot.pin();
+        if (file == null) {
+            return -Errno.ENOENT;
+        }
+        try {
+            String hostName = file.hostFd() < 0 ? null : paths.hostLinkTarget(file.hostFd());
+            byte[] bytes = FdInfoContent.of(slot, file, hostName);
+            return openContent(call, "fdinfo", bytes == null ? new byte[0] : bytes, guestName, flags);
+        } finally {
+            file.unpin();
+        }
+    }
+
+    private byte[] content(SyscallContext call, String entry) {
+        return switch (entry) {
             case "maps" -> content.maps(call);
             case "status" -> content.status(call);
             case "cmdline" -> content.cmdline(call);
@@ -50,6 +78,9 @@ final class ProcFiles {
             case "environ" -> content.environ(call); // the guest's own, never the JVM's
             default -> null;
         };
+    }
+
+    private Integer openContent(SyscallContext call, String entry, byte[] bytes, String guestName, int flags) {
         if (bytes == null) {
             return null;
         }
@@ -91,9 +122,12 @@ final class ProcFiles {
         }
     }
 
-    /** Opens /proc/self/fd as a directory whose entries getdents64 takes from the guest's table. */
-    int openDescriptorDirectory(SyscallContext call, String guestName, int flags) {
-        int fd = host.openat(Host.AT_FDCWD, "/proc/self/fd",
+    /**
+     * Opens /proc/self/{@code name} (fd or fdinfo) as a directory whose entries getdents64 takes
+     * from the guest's table.
+     */
+    int openDescriptorDirectory(SyscallContext call, String name, String guestName, int flags, byte entryType) {
+        int fd = host.openat(Host.AT_FDCWD, "/proc/self/" + name,
             OpenFile.O_RDONLY | OpenFile.O_DIRECTORY | OpenFile.O_CLOEXEC, 0);
         if (fd < 0) {
             return fd;
@@ -104,7 +138,7 @@ final class ProcFiles {
             return status;
         }
         return call.fds().open(FileKind.DIRECTORY, fd, status | (flags & OpenFile.O_NONBLOCK), guestName,
-            new DescriptorDirectory(), (flags & OpenFile.O_CLOEXEC) != 0);
+            new DescriptorDirectory(entryType), (flags & OpenFile.O_CLOEXEC) != 0);
     }
 
     /** Linux lets only the owner read a process's auxv and environ. */

@@ -1,5 +1,6 @@
 package org.osgix.sys.files.internal;
 
+import org.osgix.fd.FdSnapshot;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
@@ -10,13 +11,16 @@ import org.osgix.syscall.SyscallContext;
  * the guest. Links: {@code /proc/self} itself, {@code exe} (the guest program), {@code cwd},
  * {@code root} and {@code fd/N} (guest fd N, whose host fd has another number; also reached
  * through {@code /dev/fd/N} and {@code /dev/stdin|stdout|stderr}). Files and directories opened
- * for reading: {@code fd/} lists the guest's descriptors, and {@code maps}, {@code status},
+ * for reading: {@code fd/} and {@code fdinfo/} list the guest's descriptors, {@code fdinfo/N} is
+ * guest fd N's ({@link FdInfoContent}), and {@code maps}, {@code status},
  * {@code cmdline}, {@code comm}, {@code auxv} and {@code environ} are synthesized ({@link ProcFiles}).
  * Everything else under /proc passes to the host unchanged.
  */
 final class ProcSelf {
     private static final String PROC = "/proc/";
     private static final String DEV_FD = "/dev/fd/";
+    private static final String FDINFO = "fdinfo/";
+    private static final byte DT_LNK = 10, DT_REG = 8;
 
     /** A readlink answer: the target (a byte string), or a negative errno. */
     record Link(String target, int error) {
@@ -37,8 +41,12 @@ final class ProcSelf {
     AtPath resolve(SyscallContext call, String path, boolean followLast) {
         String entry = selfEntry(call, path);
         if (entry != null) {
-            if (isDescriptorDirectory(entry) || entry.startsWith("fd/.")) {
+            if (isDirectory(entry, "fd") || entry.startsWith("fd/.") || isDirectory(entry, "fdinfo")
+                    || entry.startsWith("fdinfo/.")) {
                 return null; // the host's fd directory (and its . and ..) stands in for the guest's
+            }
+            if (entry.startsWith(FDINFO)) {
+                return infoPath(call, entry);
             }
             if (!followLast) {
                 // the host's own links are the same kind of file; only fd/N must name the guest fd
@@ -88,19 +96,27 @@ final class ProcSelf {
         if (entry == null || (flags & OpenFile.O_ACCMODE) != OpenFile.O_RDONLY || (flags & OpenFile.O_PATH) != 0) {
             return null;
         }
-        if (isDescriptorDirectory(entry)) {
-            return files.openDescriptorDirectory(call, PROC + call.process().pid() + "/fd", flags);
+        if (isDirectory(entry, "fd")) {
+            return files.openDescriptorDirectory(call, "fd", PROC + call.process().pid() + "/fd", flags, DT_LNK);
+        }
+        if (isDirectory(entry, "fdinfo")) {
+            return files.openDescriptorDirectory(call, "fdinfo", PROC + call.process().pid() + "/fdinfo", flags, DT_REG);
         }
         String guestName = PROC + call.process().pid() + "/" + entry;
+        if (entry.startsWith(FDINFO)) {
+            int fd = fdNumber(entry, FDINFO.length(), entry.length());
+            FdSnapshot slot = fd < 0 ? null : call.fds().get(fd);
+            return slot == null ? -Errno.ENOENT : files.openFdInfo(call, slot, guestName, flags);
+        }
         return files.open(call, entry, guestName, flags);
     }
 
-    /** "fd", with any number of trailing slashes. */
-    private static boolean isDescriptorDirectory(String entry) {
-        if (!entry.startsWith("fd")) {
+    /** {@code name} ("fd", "fdinfo"), with any number of trailing slashes. */
+    private static boolean isDirectory(String entry, String name) {
+        if (!entry.startsWith(name)) {
             return false;
         }
-        for (int i = 2; i < entry.length(); i++) {
+        for (int i = name.length(); i < entry.length(); i++) {
             if (entry.charAt(i) != '/') {
                 return false;
             }
@@ -144,6 +160,20 @@ final class ProcSelf {
             n = n * 10 + (c - '0');
         }
         return n;
+    }
+
+    /** /proc/self/fdinfo/N → the host's /proc/self/fdinfo/HOSTFD, the description pinned. */
+    private AtPath infoPath(SyscallContext call, String entry) {
+        int fd = fdNumber(entry, FDINFO.length(), entry.length());
+        OpenFile file = fd < 0 ? null : call.fds().pinRaw(fd);
+        if (file == null) {
+            return AtPath.NO_ENTRY;
+        }
+        if (file.hostFd() < 0) {
+            file.unpin();
+            return AtPath.failure(Errno.ENOENT); // a synthesized description has no host fdinfo to stat
+        }
+        return AtPath.naming(file, "/proc/self/fdinfo/" + file.hostFd());
     }
 
     /** /proc/self/fd/N[/rest] → the host's /proc/self/fd/HOSTFD[/rest], the description pinned. */
