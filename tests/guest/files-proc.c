@@ -5,6 +5,7 @@
  */
 #include "files-common.h"
 #include <dirent.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 static char *read_all(const char *path, long *length)
@@ -190,6 +191,39 @@ int main(int argc, char **argv)
     FEXPECT_ERRNO("open /proc/self/maps as a directory", open("/proc/self/maps", O_RDONLY | O_DIRECTORY), ENOTDIR);
     FSHOW("open /proc/self/fd as a directory", open("/proc/self/fd", O_RDONLY | O_DIRECTORY) >= 0);
     FSHOW("stat /proc/self/fd is a directory", stat("/proc/self/fd", &st) == 0 && S_ISDIR(st.st_mode));
+
+    /* stat, statm and limits agree with status and getrlimit */
+    char *stat_text = read_all("/proc/self/stat", &length);
+    char stat_comm[64] = {0}, state = 0;
+    int stat_pid = 0;
+    sscanf(stat_text, "%d (%63[^)]) %c", &stat_pid, stat_comm, &state);
+    printf("stat comm: %s\n", stat_comm);
+    expect("stat pid is getpid()", stat_pid == getpid());
+    const char *after = strrchr(stat_text, ')');
+    long field[64] = {0};
+    int nfields = 0;
+    /* after ") ", the state letter (field 3), then numbers from field 4 */
+    for (char *p = (char *)after + 4; *p && *p != '\n' && nfields < 56; nfields++) {
+        field[nfields + 4] = strtol(p, &p, 10);
+        while (*p == ' ')
+            p++;
+    }
+    status = read_all("/proc/self/status", &length);
+    expect("stat num_threads is status Threads", field[20] == atol(status_field(status, "Threads", value, sizeof value)));
+    expect("stat vsize is status VmSize", field[23] / 1024 == atol(status_field(status, "VmSize", value, sizeof value)));
+    expect("stat ppid is getppid()", field[4] == getppid());
+    expect("stat pgrp is getpgrp()", field[5] == getpgrp());
+    char *statm = read_all("/proc/self/statm", &length);
+    long statm_size = atol(statm);
+    status = read_all("/proc/self/status", &length);
+    expect("statm size is status VmSize", statm_size * 4 == atol(status_field(status, "VmSize", value, sizeof value)));
+    struct rlimit files_limit;
+    getrlimit(RLIMIT_NOFILE, &files_limit);
+    char *limits = read_all("/proc/self/limits", &length);
+    char *row = strstr(limits, "\nMax open files");
+    expect("limits shows getrlimit(RLIMIT_NOFILE)", row && atol(row + 27) == (long)files_limit.rlim_cur);
+    const char *header = "Limit                     Soft Limit           Hard Limit           Units     \n";
+    expect("limits header as Linux", strncmp(limits, header, strlen(header)) == 0);
 
     /* fdinfo: the guest's descriptors, at their numbers, with their offsets and flags */
     int info_fd = fcntl(sfd, F_DUPFD_CLOEXEC, 40);

@@ -181,31 +181,14 @@ final class ProcContent {
     }
 
     private static void memoryFields(SyscallContext call, Map<String, String> fields) {
-        String exe = GuestPaths.ofText(call.process().executable());
-        long total = 0, data = 0, stack = 0, text = 0, libraries = 0;
-        for (AddressSpace.Mapping m : call.memory().mappings()) {
-            long size = m.end() - m.start();
-            total += size;
-            String name = m.name() == null ? null : GuestPaths.ofText(m.name());
-            if ("[stack]".equals(name)) {
-                stack += size;
-            } else if ((m.prot() & GuestMemory.PROT_EXEC) != 0 && name != null && name.startsWith("/")) {
-                if (name.equals(exe)) {
-                    text += size;
-                } else {
-                    libraries += size;
-                }
-            } else if ((m.prot() & GuestMemory.PROT_WRITE) != 0 && !m.shared()) {
-                data += size;
-            }
-        }
-        String size = kilobytes(total);
+        ProcStat.Sizes sizes = ProcStat.Sizes.of(call);
+        String size = kilobytes(sizes.total());
         fields.put("VmPeak", size);
         fields.put("VmSize", size);
-        fields.put("VmData", kilobytes(data));
-        fields.put("VmStk", kilobytes(stack));
-        fields.put("VmExe", kilobytes(text));
-        fields.put("VmLib", kilobytes(libraries));
+        fields.put("VmData", kilobytes(sizes.data()));
+        fields.put("VmStk", kilobytes(sizes.stack()));
+        fields.put("VmExe", kilobytes(sizes.text()));
+        fields.put("VmLib", kilobytes(sizes.libraries()));
     }
 
     private static String kilobytes(long bytes) {
@@ -241,7 +224,7 @@ final class ProcContent {
     }
 
     /** The command name, cut to TASK_COMM_LEN - 1 bytes as the kernel keeps it. */
-    private static byte[] commBytes(SyscallContext call) {
+    static byte[] commBytes(SyscallContext call) {
         byte[] base = call.process().commandName().getBytes(StandardCharsets.UTF_8);
         int length = Math.min(base.length, TASK_COMM_LEN - 1);
         byte[] out = new byte[length];

@@ -74,6 +74,9 @@ final class ProcFiles {
             case "status" -> content.status(call);
             case "cmdline" -> content.cmdline(call);
             case "comm" -> content.comm(call);
+            case "stat" -> ProcStat.stat(call, ProcContent.commBytes(call));
+            case "statm" -> ProcStat.statm(call);
+            case "limits" -> ProcLimits.limits(call);
             case "auxv" -> call.process().auxv(); // the guest's own vector, never the JVM's
             case "environ" -> content.environ(call); // the guest's own, never the JVM's
             default -> null;

@@ -1,5 +1,6 @@
 package org.osgix.sys.files.internal;
 
+import java.util.Set;
 import org.osgix.fd.FdSnapshot;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
@@ -21,6 +22,12 @@ final class ProcSelf {
     private static final String DEV_FD = "/dev/fd/";
     private static final String FDINFO = "fdinfo/";
     private static final byte DT_LNK = 10, DT_REG = 8;
+    /**
+     * Entries whose host content is the JVM's memory or its threads' state and that have no
+     * guest version yet: refused as Linux refuses them to a reader without ptrace access.
+     */
+    private static final Set<String> JVM_ONLY = Set.of("mem", "pagemap", "map_files", "smaps", "smaps_rollup",
+        "numa_maps", "syscall", "stack");
 
     /** A readlink answer: the target (a byte string), or a negative errno. */
     record Link(String target, int error) {
@@ -41,6 +48,9 @@ final class ProcSelf {
     AtPath resolve(SyscallContext call, String path, boolean followLast) {
         String entry = selfEntry(call, path);
         if (entry != null) {
+            if (JVM_ONLY.contains(entry.indexOf('/') < 0 ? entry : entry.substring(0, entry.indexOf('/')))) {
+                return AtPath.failure(Errno.EACCES);
+            }
             if (isDirectory(entry, "fd") || entry.startsWith("fd/.") || isDirectory(entry, "fdinfo")
                     || entry.startsWith("fdinfo/.")) {
                 return null; // the host's fd directory (and its . and ..) stands in for the guest's
