@@ -353,6 +353,15 @@ public interface Host extends PollFlags {
         return -38;
     }
 
+    /**
+     * {@link #spawn(String, String[], String[], int[], int)} into process group {@code processGroup}
+     * (POSIX_SPAWN_SETPGROUP: 0 a new group led by the child, &gt; 0 that group of this session);
+     * -1 leaves the child in this process's group.
+     */
+    default int spawn(String path, String[] argv, String[] env, int[] dup2, int closeFrom, int processGroup) {
+        return processGroup < 0 ? spawn(path, argv, env, dup2, closeFrom) : -38;
+    }
+
     /** execve(2) of this host process; returns only on failure (-errno). */
     default int execve(String path, String[] argv, String[] env) {
         return -38;

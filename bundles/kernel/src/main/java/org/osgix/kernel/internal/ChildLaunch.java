@@ -33,6 +33,11 @@ final class ChildLaunch {
                 fds.length > 2 ? Integer.parseInt(fds[2]) : -1);
         host.fcntl(socket, Host.F_SETFD, 1);
         ChildChannel.Received received = ChildChannel.receive(host, socket);
+        int group = received == null ? -1 : SpareRuntimes.joinGroup(received.payload());
+        if (group > 0) { // a spare, taken: into the group of the process that forked
+            host.setpgid(0, group);
+            received = ChildChannel.receive(host, socket);
+        }
         host.close(socket);
         if (received == null) {
             return ORPHANED;
@@ -57,6 +62,9 @@ final class ChildLaunch {
     }
 
     private int fork(ForkImage image, int[] hostFds) {
+        // the parent's at the fork: a spare started earlier inherited older ones
+        machinery.host().chdir(image.cwd());
+        machinery.host().umask(image.umask());
         FdTable fds = machinery.fdTables().newTable(1024);
         Stdio stdio = new Stdio(machinery.host());
         int count = Math.min(hostFds.length - 1, image.guestFds().length);

@@ -64,8 +64,16 @@ final class ChildRuntimes {
         watcher.start();
     }
 
-    /** Starts a child runtime; returns it, or a negative errno as its pid. */
-    synchronized Spawned spawn() {
+    /** Starts a child runtime in this runtime's process group; returns it, or a negative errno as its pid. */
+    Spawned spawn() {
+        return spawn(-1);
+    }
+
+    /**
+     * Starts a child runtime in process group {@code processGroup} (0: a group of its own, -1:
+     * this runtime's); returns it, or a negative errno as its pid.
+     */
+    synchronized Spawned spawn(int processGroup) {
         if (command == null) {
             command = command();
             if (lifeline < 0) { // the first runtime: the guest's init
@@ -91,7 +99,8 @@ final class ChildRuntimes {
         host.close(theirs);
         command.set(command.size() - 1, "--" + CHILD_OPTION + "=" + SOCKET_FD + (life >= 0 ? "," + LIFELINE_FD : ""));
         int[] dup2 = life >= 0 ? new int[] {socket, SOCKET_FD, life, LIFELINE_FD} : new int[] {socket, SOCKET_FD};
-        int pid = host.spawn(command.get(0), command.toArray(new String[0]), environment(), dup2, LIFELINE_FD + 1);
+        int pid = host.spawn(command.get(0), command.toArray(new String[0]), environment(), dup2, LIFELINE_FD + 1,
+                processGroup);
         host.close(socket);
         if (life >= 0) {
             host.close(life);

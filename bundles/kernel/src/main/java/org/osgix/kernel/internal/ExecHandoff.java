@@ -47,9 +47,7 @@ final class ExecHandoff {
             }
             SignalDelivery delivery = child.signalDelivery();
             long[] signals = delivery != null ? delivery.execState(thread) : new long[2];
-            int umask = host.umask(022);
-            host.umask(umask);
-            ProcessImage image = new ProcessImage(ProcessImage.EXEC, 0, path, argv, env, cwd(host), umask,
+            ProcessImage image = new ProcessImage(ProcessImage.EXEC, 0, path, argv, env, cwd(host), umask(host),
                     signals[0], signals[1], child.limits().toArray(), guestFds);
             int r = child.vforkLink().handOff(image, hostFds);
             if (r < 0) {
@@ -93,6 +91,22 @@ final class ExecHandoff {
         } finally {
             mem.free(buf);
         }
+    }
+
+    /** The host process's umask: /proc's, as setting it to read it would race with other threads. */
+    static int umask(Host host) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("Umask:")) {
+                    return Integer.parseInt(line.substring(6).trim(), 8);
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException unreadable) {
+            // below
+        }
+        int umask = host.umask(022);
+        host.umask(umask);
+        return umask;
     }
 
     static String cwd(Host host) {

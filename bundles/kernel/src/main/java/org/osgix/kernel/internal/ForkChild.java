@@ -27,7 +27,7 @@ final class ForkChild {
     static long run(GuestProcessImpl parent, GuestThreadImpl thread, long stack, long setChildTid, long clearChildTid,
             IntConsumer started) {
         Host host = parent.host();
-        ChildRuntimes.Spawned runtime = parent.runtimes().spawn();
+        ChildRuntimes.Spawned runtime = parent.spares().take();
         if (runtime.pid() < 0) {
             return runtime.pid();
         }
@@ -98,7 +98,8 @@ final class ForkChild {
             long[] signals = delivery != null ? delivery.forkState(thread) : new long[0];
             ForkImage image = new ForkImage(regions, brkStart, brkCurrent, registers, vector, signals, guestFds, cloexec,
                     setChildTid, clearChildTid, parent.executable(), parent.arguments(), parent.auxv(),
-                    parent.limits().toArray(), engineAddresses.stream().mapToLong(Long::longValue).toArray(), engineBytes);
+                    parent.limits().toArray(), engineAddresses.stream().mapToLong(Long::longValue).toArray(), engineBytes,
+                    ExecHandoff.cwd(host), ExecHandoff.umask(host));
             started.accept(runtime.pid());
             parent.children().watch(runtime.pid());
             int r = ChildChannel.send(host, runtime.socket(), image.toBytes(), hostFds);

@@ -14,12 +14,13 @@ import java.util.List;
  * the last fd, at {@code dataOffset}; -1: no bytes, e.g. PROT_NONE), the program break, the
  * forking thread's registers and vector state, its signal state, the fds (guest number and
  * close-on-exec flag, in the order the host fds travel), what /proc shows of the program, and
- * the engine's own regions among the guest's memory ({@code Machine.forkRegions}) with their bytes.
+ * the engine's own regions among the guest's memory ({@code Machine.forkRegions}) with their bytes,
+ * and the working directory and umask (host-wide: the child's runtime may have started earlier).
  */
 record ForkImage(List<Region> regions, long brkStart, long brkCurrent, long[] registers, byte[] vectorState,
         long[] signalState, int[] guestFds, boolean[] cloexec, long setChildTid, long clearChildTid,
         String executable, List<String> arguments, byte[] auxv, long[] limits, long[] engineAddresses,
-        List<byte[]> engineBytes) {
+        List<byte[]> engineBytes, String cwd, int umask) {
     static final int KIND = 4;
 
     /** One mapping: [start, end) with protection {@code prot}. */
@@ -66,6 +67,10 @@ record ForkImage(List<Region> regions, long brkStart, long brkCurrent, long[] re
                 out.writeInt(b.length);
                 out.write(b);
             }
+            byte[] dir = cwd.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            out.writeInt(dir.length);
+            out.write(dir);
+            out.writeInt(umask);
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }
@@ -115,8 +120,12 @@ record ForkImage(List<Region> regions, long brkStart, long brkCurrent, long[] re
                 in.readFully(b);
                 engineBytes.add(b);
             }
+            byte[] dir = new byte[in.readInt()];
+            in.readFully(dir);
+            int umask = in.readInt();
             return new ForkImage(regions, brkStart, brkCurrent, registers, vector, signals, fds, cloexec, setTid,
-                    clearTid, exe, args, auxv, limits, engineAddresses, engineBytes);
+                    clearTid, exe, args, auxv, limits, engineAddresses, engineBytes,
+                    new String(dir, java.nio.charset.StandardCharsets.UTF_8), umask);
         } catch (IOException malformed) {
             throw new UncheckedIOException(malformed);
         }

@@ -69,9 +69,9 @@ final class ForkStart implements GuestLaunch.Starter {
         if (delivery != null) {
             delivery.inheritForkState(process, process.pid(), image.signalState());
         }
-        // CLONE_CHILD_CLEARTID of a fork is not carried over: clear_child_tid is sys-thread's
-        // per-thread state, out of the kernel's reach; it only matters when the child's first
-        // thread exits before the child process does (a pthread_join on it).
+        if (image.clearChildTid() != 0) {
+            recordClearChildTid(process, thread, image.clearChildTid());
+        }
         if (image.setChildTid() != 0) {
             try {
                 memory.writeInt(image.setChildTid(), process.pid());
@@ -81,5 +81,28 @@ final class ForkStart implements GuestLaunch.Starter {
         }
         thread.start();
         return -1;
+    }
+
+    /**
+     * CLONE_CHILD_CLEARTID: Linux's fork sets the child's clear_child_tid as set_tid_address does.
+     * That word is the thread family's per-thread state (it clears and wakes it at the thread's
+     * exit), so the family's own set_tid_address handler records it, before the thread runs and
+     * without the interceptors (the guest made no such call).
+     */
+    private static void recordClearChildTid(GuestProcessImpl process, GuestThreadImpl thread, long address) {
+        Dispatcher dispatcher = process.dispatcher();
+        int nr = dispatcher.number("set_tid_address");
+        Dispatcher.Entry entry = dispatcher.entry(nr);
+        if (entry == null) {
+            return; // no thread family: nobody would clear it at exit either
+        }
+        CallFrame frame = thread.frame();
+        frame.set(nr, address, 0, 0, 0, 0, 0);
+        try {
+            entry.handler().handle(frame);
+        } catch (RuntimeException failed) {
+            System.getLogger(ForkStart.class.getName()).log(System.Logger.Level.ERROR,
+                    "fork: the child's clear_child_tid was not recorded", failed);
+        }
     }
 }

@@ -109,7 +109,7 @@ final class GuestLaunch {
         try {
             CpuEngine engine = machinery.engines().choose(request.options().get(ENGINE_OPTION), arch.name());
             process = new GuestProcessImpl(engine, machinery.host(), arch.dispatcher(), fds,
-                    limits, request.options(), machinery.runtimes());
+                    limits, request.options(), machinery.spares());
         } catch (RuntimeException engineFailure) {
             System.err.println("osgix: cannot start the CPU engine: " + engineFailure.getMessage());
             fds.closeAll();
@@ -132,6 +132,7 @@ final class GuestLaunch {
             }
         } finally {
             machinery.hostSignals().remove(process);
+            machinery.spares().close(); // no spare outlives its runtime
         }
         // only a runtime of its own (the launcher sets the option) dies by the guest's signal;
         // a guest run inside a test framework reports 128+N and leaves that JVM alone

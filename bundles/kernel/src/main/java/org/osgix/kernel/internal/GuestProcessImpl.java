@@ -57,14 +57,14 @@ final class GuestProcessImpl implements GuestProcess {
     private volatile int killSignal;
     /** Set for a vfork child: it runs on its parent's machine, which it must not close. */
     private final VforkLink vforkLink;
-    private final ChildRuntimes runtimes;
+    private final SpareRuntimes spares;
     private volatile Children children;
 
     GuestProcessImpl(CpuEngine engine, Host host, Dispatcher dispatcher, FdTable fds, ResourceLimits limits,
-            Map<String, String> options, ChildRuntimes runtimes) {
+            Map<String, String> options, SpareRuntimes spares) {
         this.options = Map.copyOf(options);
         this.vforkLink = null;
-        this.runtimes = runtimes;
+        this.spares = spares;
         this.pid = host.getpid();
         this.ppid = (int) ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L).longValue();
         this.host = host;
@@ -88,7 +88,7 @@ final class GuestProcessImpl implements GuestProcess {
     GuestProcessImpl(GuestProcessImpl parent, int pid, FdTable fds, VforkLink link) {
         this.options = parent.options;
         this.vforkLink = link;
-        this.runtimes = parent.runtimes;
+        this.spares = parent.spares;
         this.pid = pid;
         this.ppid = parent.pid;
         this.host = parent.host;
@@ -117,8 +117,9 @@ final class GuestProcessImpl implements GuestProcess {
         return VforkChild.run(this, (GuestThreadImpl) parent, stack, started);
     }
 
-    ChildRuntimes runtimes() {
-        return runtimes;
+    /** Where this process's children's runtimes come from. */
+    SpareRuntimes spares() {
+        return spares;
     }
 
     VforkLink vforkLink() {

@@ -42,8 +42,9 @@ public final class Kernel implements SyscallSupport {
             @Reference FdTableFactory fdTables,
             @Reference Host host) {
         this.engines = new Engines(context.getProperty(CpuEngine.NAME));
+        ChildRuntimes runtimes = new ChildRuntimes(host);
         this.machinery = new Machinery(engines, architectures, fdTables, host, interceptors,
-                () -> signals, new HostSignals(), new ChildRuntimes(host));
+                () -> signals, new HostSignals(), runtimes, new SpareRuntimes(runtimes, host));
     }
 
     /** An architecture's syscall numbers: a program of that architecture can run once it has a loader too. */

@@ -6,5 +6,5 @@ import org.osgix.host.Host;
 /** The services a guest process is built from. */
 record Machinery(Engines engines, Architectures architectures, FdTableFactory fdTables, Host host,
         Interceptors interceptors, java.util.function.Supplier<org.osgix.signal.SignalDelivery> signals, HostSignals hostSignals,
-        ChildRuntimes runtimes) {
+        ChildRuntimes runtimes, SpareRuntimes spares) {
 }

@@ -110,11 +110,15 @@ final class SignalPost {
             if (pid == self.pid()) {
                 return 0;
             }
+            if (self.spares().isSpare(pid)) {
+                return -Errno.ESRCH; // a runtime started ahead is no process of the guest's yet
+            }
             int r = deliver(host, pid, sig);
             return r < 0 ? r : 1;
         }
         int group = pid == 0 ? host.getpgid(0) : -pid;
         int session = host.getsid(0);
+        String listening = pid == -1 ? listeningSockets() : "";
         int count = 0, error = -Errno.ESRCH;
         try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path p : procs) {
@@ -124,6 +128,11 @@ final class SignalPost {
                 }
                 int[] ids = groupAndSession(p);
                 if (ids == null || (pid == -1 ? ids[1] != session : ids[0] != group)) {
+                    continue;
+                }
+                // spares lead groups of their own, so only kill(-1) meets them
+                if (pid == -1 && (self.spares().isSpare(target)
+                        || SpareRuntimes.isForeignSpare(p, target, ids[0], listening))) {
                     continue;
                 }
                 int r = deliver(host, target, sig);
@@ -137,6 +146,15 @@ final class SignalPost {
             return -Errno.ESRCH;
         }
         return count > 0 ? count : error;
+    }
+
+    /** /proc/net/unix: the sockets bound on this host, abstract names as {@code @name}. */
+    private static String listeningSockets() {
+        try {
+            return Files.readString(Path.of("/proc/net/unix"), StandardCharsets.ISO_8859_1);
+        } catch (IOException unreadable) {
+            return "";
+        }
     }
 
     private static int[] groupAndSession(Path proc) {

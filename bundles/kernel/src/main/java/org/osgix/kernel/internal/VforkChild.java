@@ -16,7 +16,7 @@ final class VforkChild {
     }
 
     static long run(GuestProcessImpl parent, GuestThreadImpl parentThread, long stack, IntConsumer started) {
-        ChildRuntimes.Spawned runtime = parent.runtimes().spawn();
+        ChildRuntimes.Spawned runtime = parent.spares().take();
         if (runtime.pid() < 0) {
             return runtime.pid();
         }

@@ -7,7 +7,7 @@ import com.sun.jna.StringArray;
 abstract class PosixProcessCalls extends PosixSocketCalls {
     /** glibc's posix_spawn_file_actions_t is 80 bytes and posix_spawnattr_t 336: room for both. */
     private static final int ACTIONS_SIZE = 512, ATTR_SIZE = 1024, SIGSET_SIZE = 128;
-    private static final short POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08;
+    private static final short POSIX_SPAWN_SETPGROUP = 0x02, POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08;
     private static final int SIG_UNBLOCK = 1;
     private static final long SIG_DFL = 0;
 
@@ -18,6 +18,11 @@ abstract class PosixProcessCalls extends PosixSocketCalls {
 
     @Override
     public int spawn(String path, String[] argv, String[] env, int[] dup2, int closeFrom) {
+        return spawn(path, argv, env, dup2, closeFrom, -1);
+    }
+
+    @Override
+    public int spawn(String path, String[] argv, String[] env, int[] dup2, int closeFrom, int processGroup) {
         long actions = Native.malloc(ACTIONS_SIZE);
         long attr = Native.malloc(ATTR_SIZE);
         long sigsets = Native.malloc(2 * SIGSET_SIZE);
@@ -36,7 +41,12 @@ abstract class PosixProcessCalls extends PosixSocketCalls {
                 memory().putLong(sigsets + SIGSET_SIZE, -1L); // signals 1-64 back to their defaults
                 ProcessLibC.posix_spawnattr_setsigmask(attr, sigsets);
                 ProcessLibC.posix_spawnattr_setsigdefault(attr, sigsets + SIGSET_SIZE);
-                ProcessLibC.posix_spawnattr_setflags(attr, (short) (POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK));
+                short flags = POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK;
+                if (processGroup >= 0) {
+                    ProcessLibC.posix_spawnattr_setpgroup(attr, processGroup);
+                    flags |= POSIX_SPAWN_SETPGROUP;
+                }
+                ProcessLibC.posix_spawnattr_setflags(attr, flags);
                 int[] pid = new int[1];
                 int err = ProcessLibC.posix_spawn(pid, CStrings.nulTerminated(path), actions, attr,
                         new StringArray(argv), new StringArray(env));

@@ -34,6 +34,8 @@ final class ProcessLibC {
 
     static native int posix_spawnattr_setsigmask(long attr, long sigset);
 
+    static native int posix_spawnattr_setpgroup(long attr, int pgroup);
+
     static native int posix_spawnattr_setsigdefault(long attr, long sigset);
 
     static native int posix_spawnattr_destroy(long attr);
