@@ -18,6 +18,14 @@ public interface GuestProcess {
 
     int ppid();
 
+    /**
+     * The pid of the guest's init: its first process, the one {@code ./osgix} started, which
+     * every other guest process descends from and orphans are re-parented to.
+     */
+    default int initPid() {
+        return pid();
+    }
+
     AddressSpace memory();
 
     FdTable fds();

@@ -22,6 +22,8 @@ import org.osgix.host.Host;
 final class ChildRuntimes {
     static final String CHILD_OPTION = "child";
     static final int SOCKET_FD = 3, LIFELINE_FD = 4;
+    /** The host environment variable that tells a child runtime its guest's init. */
+    static final String INIT_PID_VARIABLE = "OSGIX_INIT_PID";
     private static final int PR_SET_CHILD_SUBREAPER = 36, SIGKILL = 9, FD_CLOEXEC = 1, O_CLOEXEC = 02000000;
 
     /** A started child runtime: its pid and this runtime's end of its socket. */
@@ -147,12 +149,45 @@ final class ChildRuntimes {
         return out;
     }
 
+    /** This JVM's environment for a child runtime, naming the guest's init ({@link #initPid}). */
     static String[] environment() {
+        List<String> out = new ArrayList<>();
         try {
             String all = new String(Files.readAllBytes(Path.of("/proc/self/environ")), StandardCharsets.UTF_8);
-            return all.isEmpty() ? new String[0] : all.split("\0");
+            out.addAll(all.isEmpty() ? List.of() : List.of(all.split("\0")));
         } catch (IOException e) {
-            return System.getenv().entrySet().stream().map(e2 -> e2.getKey() + "=" + e2.getValue()).toArray(String[]::new);
+            System.getenv().forEach((k, v) -> out.add(k + "=" + v));
+        }
+        out.removeIf(variable -> variable.startsWith(INIT_PID_VARIABLE + "="));
+        out.add(INIT_PID_VARIABLE + "=" + initPid());
+        return out.toArray(new String[0]);
+    }
+
+    /**
+     * The host pid of the guest's init, the first runtime, which every guest process descends
+     * from: this runtime's own unless the variable its parent runtime set names one of its
+     * ancestors (a value inherited from elsewhere names none).
+     */
+    static int initPid() {
+        return InitPid.VALUE;
+    }
+
+    /** Computed once per JVM. */
+    private static final class InitPid {
+        static final int VALUE = compute();
+
+        private static int compute() {
+            long self = ProcessHandle.current().pid();
+            String named = System.getenv(INIT_PID_VARIABLE);
+            if (named != null && named.matches("[0-9]{1,9}")) {
+                long init = Long.parseLong(named);
+                for (ProcessHandle p = ProcessHandle.current(); p != null; p = p.parent().orElse(null)) {
+                    if (p.pid() == init && init != self) {
+                        return (int) init;
+                    }
+                }
+            }
+            return (int) self;
         }
     }
 }

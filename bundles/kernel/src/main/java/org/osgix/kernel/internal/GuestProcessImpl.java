@@ -305,8 +305,16 @@ final class GuestProcessImpl implements GuestProcess {
     void setProgram(String path, String executable, List<String> arguments, List<String> environment) {
         this.environment = List.copyOf(environment);
         this.commandName = path.substring(path.lastIndexOf('/') + 1);
+        if (ownsRuntime()) {
+            HostComm.publish(commandName);
+        }
         this.executable = executable;
         this.arguments = List.copyOf(arguments);
+    }
+
+    /** True when this JVM is the guest's alone (./osgix or a child runtime), not a test framework's. */
+    boolean ownsRuntime() {
+        return "true".equals(options.get(GuestLaunch.DIE_BY_SIGNAL)) || options.containsKey(ChildRuntimes.CHILD_OPTION);
     }
 
     void setAuxv(byte[] auxv) {
@@ -473,6 +481,11 @@ final class GuestProcessImpl implements GuestProcess {
     @Override
     public int ppid() {
         return ppid;
+    }
+
+    @Override
+    public int initPid() {
+        return ChildRuntimes.initPid();
     }
 
     @Override

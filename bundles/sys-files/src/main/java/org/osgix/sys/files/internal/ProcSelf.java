@@ -69,6 +69,9 @@ final class ProcSelf {
                 default -> entry.startsWith("fd/") ? descriptorPath(call, entry, 3) : null;
             };
         }
+        if (OtherGuests.refused(call, path)) {
+            return AtPath.failure(Errno.EACCES);
+        }
         if (path.startsWith(DEV_FD)) {
             return descriptorPath(call, path, DEV_FD.length());
         }
