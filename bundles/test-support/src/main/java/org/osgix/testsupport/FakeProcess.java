@@ -3,6 +3,9 @@ package org.osgix.testsupport;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.osgix.fd.FdTable;
@@ -10,16 +13,24 @@ import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.GuestProcess;
 import org.osgix.syscall.GuestThread;
 
-/** A guest process for tests with one thread (tid = pid + 1) that can be marked interrupted (a pending exit). */
+/**
+ * A guest process for tests: a main thread (tid = pid + 1, so a test catches pid/tid mix-ups),
+ * the threads {@link #newThread} made (recorded, not run), settable limits and launch options,
+ * and a record of what the family asked of it (exclusive sections, exit_group).
+ */
 public final class FakeProcess implements GuestProcess {
     private final int pid;
-    private final FakeThread thread;
+    private final FakeThread main;
     private final AddressSpace memory;
     private final FdTable fds;
     private final long[][] limits = new long[RLIMIT_NLIMITS][];
     private final Map<Class<?>, Object> states = new HashMap<>();
     private final Map<String, String> options = new HashMap<>();
-    private volatile int threadCount = 1;
+    private final List<FakeThread> created = new CopyOnWriteArrayList<>();
+    private final AtomicInteger nextTid;
+    private final AtomicInteger exclusiveRuns = new AtomicInteger();
+    private volatile Integer exitGroupStatus;
+    private volatile Consumer<FakeThread> startHook = thread -> { };
 
     /** A process without a file table ({@link #fds()} is unsupported). */
     public FakeProcess(int pid, AddressSpace memory) {
@@ -31,15 +42,41 @@ public final class FakeProcess implements GuestProcess {
         this.pid = pid;
         this.memory = memory;
         this.fds = fds;
-        this.thread = new FakeThread(pid + 1); // a tid unlike the pid catches mix-ups
+        this.nextTid = new AtomicInteger(pid + 1);
+        this.main = new FakeThread(nextTid.get(), null);
         for (int res = 0; res < RLIMIT_NLIMITS; res++) {
             limits[res] = new long[] {RLIM_INFINITY, RLIM_INFINITY};
         }
     }
 
-    /** The process's only thread. */
+    /** The process's main thread. */
     public FakeThread mainThread() {
-        return thread;
+        return main;
+    }
+
+    /** Another running thread of this process, as if cloned earlier ({@link #thread(int)} does not find it). */
+    public FakeThread anotherThread() {
+        return new FakeThread(nextTid.incrementAndGet(), null);
+    }
+
+    /** The threads {@link #newThread} made, oldest first (a test may clear it). */
+    public List<FakeThread> createdThreads() {
+        return created;
+    }
+
+    /** How many times {@link #exclusive} ran an operation. */
+    public int exclusiveRuns() {
+        return exclusiveRuns.get();
+    }
+
+    /** The status exit_group was asked for, or null. */
+    public Integer exitGroupStatus() {
+        return exitGroupStatus;
+    }
+
+    /** Runs {@code hook} in every {@link FakeThread#start()}, before the thread counts as started. */
+    public void setStartHook(Consumer<FakeThread> hook) {
+        this.startHook = hook;
     }
 
     @Override
@@ -93,11 +130,14 @@ public final class FakeProcess implements GuestProcess {
 
     @Override
     public GuestThread newThread(GuestThread parent, long stack, boolean setTls, long tls) {
-        throw new UnsupportedOperationException();
+        FakeThread child = new FakeThread(nextTid.incrementAndGet(), new CloneRequest(parent, stack, setTls, tls));
+        created.add(child);
+        return child;
     }
 
     @Override
-    public long exclusive(LongSupplier op) {
+    public synchronized long exclusive(LongSupplier op) {
+        exclusiveRuns.incrementAndGet();
         return op.getAsLong();
     }
 
@@ -115,29 +155,27 @@ public final class FakeProcess implements GuestProcess {
         return options.get(name);
     }
 
-    /** Sets what {@link #threadCount()} reports (the other threads are not modelled). */
-    public void setThreadCount(int threadCount) {
-        this.threadCount = threadCount;
-    }
-
     @Override
     public GuestThread thread(int tid) {
-        return tid == thread.tid ? thread : null;
+        if (tid == main.tid) {
+            return main;
+        }
+        return created.stream().filter(t -> t.tid == tid).findFirst().orElse(null);
     }
 
     @Override
     public int threadCount() {
-        return threadCount;
+        return 1 + created.size();
     }
 
     @Override
     public void exitGroup(int status) {
-        throw new UnsupportedOperationException();
+        exitGroupStatus = status;
     }
 
     @Override
     public boolean isExiting() {
-        return thread.exitPending;
+        return exitGroupStatus != null || main.exitPending;
     }
 
     @Override
@@ -145,19 +183,47 @@ public final class FakeProcess implements GuestProcess {
         return key.cast(states.computeIfAbsent(key, k -> init.get()));
     }
 
-    /** The process's only thread. */
+    /** What {@link #newThread} was asked for. */
+    public record CloneRequest(GuestThread parent, long stack, boolean setTls, long tls) {
+    }
+
+    /** A thread of the process that records what the family asked of it. */
     public final class FakeThread extends TestThread {
         private final int tid;
+        private final CloneRequest cloned;
         private volatile boolean exitPending;
-        private volatile org.osgix.syscall.SyscallHandler restartBlock;
+        private volatile boolean interrupted;
+        private volatile boolean started;
+        private volatile Integer exitStatus;
 
-        FakeThread(int tid) {
+        FakeThread(int tid, CloneRequest cloned) {
             this.tid = tid;
+            this.cloned = cloned;
         }
 
         /** Marks an exit as pending: the thread is interrupted and the process is exiting. */
         public void markExitPending() {
             exitPending = true;
+        }
+
+        /** Sets what {@link #isInterrupted()} answers (what exit_group sets on the other threads). */
+        public void setInterrupted(boolean interrupted) {
+            this.interrupted = interrupted;
+        }
+
+        /** What {@link FakeProcess#newThread} was asked for, or null for a thread it did not make. */
+        public CloneRequest cloned() {
+            return cloned;
+        }
+
+        /** Whether {@link #start()} ran. */
+        public boolean started() {
+            return started;
+        }
+
+        /** The status {@link #exit} was called with, or null. */
+        public Integer exitStatus() {
+            return exitStatus;
         }
 
         @Override
@@ -172,17 +238,21 @@ public final class FakeProcess implements GuestProcess {
 
         @Override
         public boolean isInterrupted() {
-            return exitPending;
+            return exitPending || interrupted;
         }
 
         @Override
-        public org.osgix.syscall.SyscallHandler restartBlock() {
-            return restartBlock;
+        public void exit(int status) {
+            exitStatus = status;
         }
 
         @Override
-        public void setRestartBlock(org.osgix.syscall.SyscallHandler resume) {
-            restartBlock = resume;
+        public void start() {
+            if (started) {
+                throw new IllegalStateException("started twice");
+            }
+            startHook.accept(this);
+            started = true;
         }
     }
 }

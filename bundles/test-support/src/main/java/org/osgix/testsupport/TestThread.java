@@ -1,17 +1,22 @@
 package org.osgix.testsupport;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.osgix.engine.CpuRegister;
 import org.osgix.syscall.GuestThread;
+import org.osgix.syscall.SyscallHandler;
 
 /**
- * The base of the test doubles' guest threads: a real per-thread state slot, and every other
- * operation unsupported until a double overrides it (a test that reaches one has a gap).
+ * The base of the test doubles' guest threads: a real per-thread state slot, registers (0 until
+ * set) and restart block, and every other operation unsupported until a double overrides it (a
+ * test that reaches one has a gap).
  */
 public abstract class TestThread implements GuestThread {
     private final Map<Class<?>, Object> states = new HashMap<>();
+    private final Map<CpuRegister, Long> registers = new EnumMap<>(CpuRegister.class);
+    private volatile SyscallHandler restartBlock;
 
     @Override
     public synchronized <T> T state(Class<T> key, Supplier<T> init) {
@@ -19,13 +24,23 @@ public abstract class TestThread implements GuestThread {
     }
 
     @Override
-    public long register(CpuRegister reg) {
-        throw new UnsupportedOperationException();
+    public synchronized long register(CpuRegister reg) {
+        return registers.getOrDefault(reg, 0L);
     }
 
     @Override
-    public void setRegister(CpuRegister reg, long value) {
-        throw new UnsupportedOperationException();
+    public synchronized void setRegister(CpuRegister reg, long value) {
+        registers.put(reg, value);
+    }
+
+    @Override
+    public SyscallHandler restartBlock() {
+        return restartBlock;
+    }
+
+    @Override
+    public void setRestartBlock(SyscallHandler resume) {
+        restartBlock = resume;
     }
 
     @Override

@@ -121,7 +121,7 @@ class StraceInterceptorTest {
     @Test
     void threadsArePrefixedWhileThereAreSeveral() {
         FakeProcess process = new FakeProcess(4241, memory); // its thread's tid is 4242
-        process.setThreadCount(2);
+        process.newThread(process.mainThread(), 0, false, 0); // a second thread
         FakeCall call = new FakeCall("gettid", process.mainThread());
         assertEquals("[pid 4242] gettid()                     = 4242\n", trace(call, 4242));
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.osgix.engine.CpuRegister;
 import org.osgix.fd.FileKind;
 import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.Errno;
@@ -42,7 +43,7 @@ class ProcTest extends FilesTestSupport {
             new TestMapping(0x7ff000000000L, 0x7ff000021000L, GuestMemory.PROT_READ | GuestMemory.PROT_WRITE, false,
                 0, null),
             new TestMapping(0x7ff100000000L, 0x7ff100001000L, GuestMemory.PROT_READ, true, 0, null)));
-        guest.thread.setStackPointer(0x7ff000020000L);
+        guest.thread.setRegister(CpuRegister.SP, 0x7ff000020000L);
         int fd = open("/proc/self/maps", O_RDONLY, 0);
         assertTrue(fd >= 0, "open: " + fd);
         String[] lines = content(fd).split("\n");

@@ -1,4 +1,4 @@
-package org.osgix.sys.thread.internal;
+package org.osgix.testsupport;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -7,16 +7,17 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.osgix.syscall.GuestFault;
-import org.osgix.testsupport.FixedLayoutMemory;
 
 /**
- * Guest memory backed by a Java buffer at a fake base address, with a protection per page.
- * Everything outside, or without the access needed, throws {@link GuestFault}. Aligned int and
- * long accesses are volatile, so test threads see each other's stores as guest threads would
- * (a direct buffer, because newer JDKs refuse atomic access to byte[] views).
+ * Guest memory in a Java buffer at {@link #BASE} (no host memory: nothing can be handed to a host
+ * call), with a protection per page. Everything outside, or without the access needed, throws
+ * {@link GuestFault}. Aligned int and long accesses are volatile and there are guest atomics, so
+ * test threads see each other's stores as guest threads would (a direct buffer, because newer
+ * JDKs refuse atomic access to byte[] views).
  */
-final class FakeMemory implements FixedLayoutMemory {
-    static final long BASE = 0x10000;
+public final class BufferMemory implements FixedLayoutMemory {
+    /** The guest address of the buffer's first byte. */
+    public static final long BASE = 0x10000;
     private static final VarHandle INTS = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -24,7 +25,8 @@ final class FakeMemory implements FixedLayoutMemory {
     private final int size;
     private final int[] pageProt;
 
-    FakeMemory(int pages) {
+    /** {@code pages} pages, readable and writable. */
+    public BufferMemory(int pages) {
         size = pages * (int) PAGE_SIZE;
         bytes = ByteBuffer.allocateDirect(size).order(ByteOrder.LITTLE_ENDIAN);
         pageProt = new int[pages];
@@ -32,15 +34,17 @@ final class FakeMemory implements FixedLayoutMemory {
     }
 
     /** The guest address of byte {@code offset} of the buffer. */
-    static long at(long offset) {
+    public static long at(long offset) {
         return BASE + offset;
     }
 
-    void protect(int page, int prot) {
+    /** Sets the protection of page {@code page} (counted from {@link #BASE}). */
+    public void protect(int page, int prot) {
         pageProt[page] = prot;
     }
 
-    long end() {
+    /** The address just past the buffer. */
+    public long end() {
         return BASE + size;
     }
 
@@ -112,12 +116,12 @@ final class FakeMemory implements FixedLayoutMemory {
     }
 
     /** A guest atomic (lock cmpxchg) on an aligned word. */
-    boolean compareAndSetInt(long addr, int expected, int value) {
+    public boolean compareAndSetInt(long addr, int expected, int value) {
         return INTS.compareAndSet(bytes, index(addr, 4, PROT_WRITE), expected, value);
     }
 
     /** A guest atomic (lock xchg) on an aligned word. */
-    int getAndSetInt(long addr, int value) {
+    public int getAndSetInt(long addr, int value) {
         return (int) INTS.getAndSet(bytes, index(addr, 4, PROT_WRITE), value);
     }
 
