@@ -5,14 +5,33 @@ import java.util.Collections;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgix.syscall.SyscallHandler;
 
-/** Records the services a family registers and unregisters (a dynamic proxy: only those calls work). */
+/**
+ * Stands in for the framework (a dynamic proxy: only the calls below work). Syscall handlers are
+ * recorded by name; any other service goes to the {@link Whiteboard} a test sets, with a
+ * {@code service.id}, as a consumer's dynamic reference would get it, and so do its property
+ * changes and its unregistration.
+ */
 public final class FakeBundleContext {
+    /** A consumer of the services that are not syscall handlers (an ioctl whiteboard, say). */
+    public interface Whiteboard {
+        void added(Object service, Map<String, Object> properties);
+
+        void modified(Object service, Map<String, Object> properties);
+
+        void removed(Object service, Map<String, Object> properties);
+    }
+
     private final Map<String, Dictionary<String, ?>> services = Collections.synchronizedMap(new HashMap<>());
     private final Map<String, SyscallHandler> handlers = Collections.synchronizedMap(new HashMap<>());
+    private final AtomicLong nextServiceId = new AtomicLong(1);
+    private volatile Whiteboard whiteboard;
 
     /** Live registrations: syscall name → service properties. */
     public Map<String, Dictionary<String, ?>> services() {
@@ -24,7 +43,12 @@ public final class FakeBundleContext {
         return handlers;
     }
 
-    /** A context whose registerService records into {@link #services()} and {@link #handlers()}. */
+    /** Where services other than syscall handlers go (without one they are refused). */
+    public void setWhiteboard(Whiteboard whiteboard) {
+        this.whiteboard = whiteboard;
+    }
+
+    /** A context whose registerService records into {@link #services()} and {@link #handlers()}, or the whiteboard. */
     @SuppressWarnings("unchecked")
     public BundleContext context() {
         return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -33,22 +57,53 @@ public final class FakeBundleContext {
                     throw new UnsupportedOperationException(method.getName());
                 }
                 Dictionary<String, ?> props = (Dictionary<String, ?>) args[2];
-                String name = (String) props.get(SyscallHandler.NAME);
-                if (services.putIfAbsent(name, props) != null) {
-                    throw new IllegalStateException("registered twice: " + name);
+                if (args[1] instanceof SyscallHandler handler) {
+                    return registerHandler(handler, props);
                 }
-                handlers.put(name, (SyscallHandler) args[1]);
-                return registration(name);
+                return registerOther(args[1], props);
             });
     }
 
-    private ServiceRegistration<?> registration(String name) {
+    private ServiceRegistration<?> registerHandler(SyscallHandler handler, Dictionary<String, ?> props) {
+        String name = (String) props.get(SyscallHandler.NAME);
+        if (services.putIfAbsent(name, props) != null) {
+            throw new IllegalStateException("registered twice: " + name);
+        }
+        handlers.put(name, handler);
+        return registration(() -> services.remove(name), changed -> {
+            throw new UnsupportedOperationException("setProperties");
+        });
+    }
+
+    private ServiceRegistration<?> registerOther(Object service, Dictionary<String, ?> dictionary) {
+        Whiteboard consumer = whiteboard;
+        if (consumer == null) {
+            throw new UnsupportedOperationException("registerService of " + service.getClass().getName());
+        }
+        Map<String, Object> props = withId(dictionary, nextServiceId.getAndIncrement());
+        consumer.added(service, props);
+        return registration(() -> consumer.removed(service, props),
+            changed -> consumer.modified(service, withId(changed, (Long) props.get(Constants.SERVICE_ID))));
+    }
+
+    private static Map<String, Object> withId(Dictionary<?, ?> dictionary, long serviceId) {
+        Map<String, Object> props = new HashMap<>();
+        for (Object key : Collections.list(dictionary.keys())) {
+            props.put((String) key, dictionary.get(key));
+        }
+        props.put(Constants.SERVICE_ID, serviceId);
+        return props;
+    }
+
+    private ServiceRegistration<?> registration(Runnable unregister,
+            Consumer<Dictionary<?, ?>> setProperties) {
         return (ServiceRegistration<?>) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {ServiceRegistration.class}, (proxy, method, args) -> {
-                if (!method.getName().equals("unregister")) {
-                    throw new UnsupportedOperationException(method.getName());
+                switch (method.getName()) {
+                    case "unregister" -> unregister.run();
+                    case "setProperties" -> setProperties.accept((Dictionary<?, ?>) args[0]);
+                    default -> throw new UnsupportedOperationException(method.getName());
                 }
-                services.remove(name);
                 return null;
             });
     }

@@ -6,6 +6,7 @@ import org.osgix.fd.FdTable;
 import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
+import org.osgix.syscall.GuestThread;
 import org.osgix.syscall.SyscallHandler;
 import org.osgix.syscall.support.SyscallRegistrations;
 
@@ -39,11 +40,16 @@ public final class Guest implements AutoCloseable {
 
     /** Calls a registered handler as the dispatcher does (GuestFault → -EFAULT). */
     public long call(String name, long... args) {
+        return call(thread, name, args);
+    }
+
+    /** The same, made by {@code caller} (another thread of the process). */
+    public long call(GuestThread caller, String name, long... args) {
         SyscallHandler handler = framework.services().containsKey(name) ? framework.handlers().get(name) : null;
         if (handler == null) {
             throw new AssertionError("no handler for " + name);
         }
-        return new FakeCall(name, thread).invoke(handler, args);
+        return new FakeCall(name, caller).invoke(handler, args);
     }
 
     /** Guest memory for {@code size} bytes (16-byte aligned, zeroed). */
