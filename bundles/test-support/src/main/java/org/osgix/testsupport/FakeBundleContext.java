@@ -20,12 +20,17 @@ import org.osgix.syscall.SyscallHandler;
  */
 public final class FakeBundleContext {
     /** A consumer of the services that are not syscall handlers (an ioctl whiteboard, say). */
+    @FunctionalInterface
     public interface Whiteboard {
         void added(Object service, Map<String, Object> properties);
 
-        void modified(Object service, Map<String, Object> properties);
+        /** New properties of a service (ignored unless a test cares). */
+        default void modified(Object service, Map<String, Object> properties) {
+        }
 
-        void removed(Object service, Map<String, Object> properties);
+        /** The service was unregistered (ignored unless a test cares). */
+        default void removed(Object service, Map<String, Object> properties) {
+        }
     }
 
     private final Map<String, Dictionary<String, ?>> services = Collections.synchronizedMap(new HashMap<>());

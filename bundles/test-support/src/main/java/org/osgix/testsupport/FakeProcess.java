@@ -1,5 +1,7 @@
 package org.osgix.testsupport;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.osgix.exec.ExecRequest;
 import org.osgix.fd.FdTable;
 import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.GuestProcess;
@@ -15,14 +18,16 @@ import org.osgix.syscall.GuestThread;
 
 /**
  * A guest process for tests: a main thread (tid = pid + 1, so a test catches pid/tid mix-ups),
- * the threads {@link #newThread} made (recorded, not run), settable limits and launch options,
- * and a record of what the family asked of it (exclusive sections, exit_group).
+ * the threads {@link #newThread} made (recorded, not run) and one a test attaches (a
+ * {@link PollingThread}, say), settable limits and launch options, and a record of what the
+ * family asked of it (exclusive sections, exit_group, execve).
  */
 public final class FakeProcess implements GuestProcess {
     private final int pid;
     private final FakeThread main;
     private final AddressSpace memory;
     private final FdTable fds;
+    private final String executable;
     private final long[][] limits = new long[RLIMIT_NLIMITS][];
     private final Map<Class<?>, Object> states = new HashMap<>();
     private final Map<String, String> options = new HashMap<>();
@@ -31,22 +36,49 @@ public final class FakeProcess implements GuestProcess {
     private final AtomicInteger exclusiveRuns = new AtomicInteger();
     private volatile Integer exitGroupStatus;
     private volatile Consumer<FakeThread> startHook = thread -> { };
+    private volatile GuestThread attached;
+    private volatile ExecRequest lastExec;
+    private volatile boolean lastExecReadable;
 
     /** A process without a file table ({@link #fds()} is unsupported). */
     public FakeProcess(int pid, AddressSpace memory) {
         this(pid, memory, null);
     }
 
-    /** A process whose {@link #fds()} is {@code fds}. */
+    /** A process whose {@link #fds()} is {@code fds}, running /bin/test. */
     public FakeProcess(int pid, AddressSpace memory, FdTable fds) {
+        this(pid, memory, fds, "/bin/test");
+    }
+
+    /** A process running {@code executable} (also its only argument); RLIMIT_NOFILE is the table's limit. */
+    public FakeProcess(int pid, AddressSpace memory, FdTable fds, String executable) {
         this.pid = pid;
         this.memory = memory;
         this.fds = fds;
+        this.executable = executable;
         this.nextTid = new AtomicInteger(pid + 1);
         this.main = new FakeThread(nextTid.get(), null);
         for (int res = 0; res < RLIMIT_NLIMITS; res++) {
             limits[res] = new long[] {RLIM_INFINITY, RLIM_INFINITY};
         }
+        if (fds != null) {
+            limits[RLIMIT_NOFILE] = new long[] {fds.limit(), fds.limit()};
+        }
+    }
+
+    /** Makes {@code thread} one that {@link #thread(int)} finds (a test's own thread double). */
+    public void attach(GuestThread thread) {
+        this.attached = thread;
+    }
+
+    /** The last execve request, or null. */
+    public ExecRequest lastExec() {
+        return lastExec;
+    }
+
+    /** Whether the last execve's host path was readable while execve ran (it may name an fd closed since). */
+    public boolean lastExecReadable() {
+        return lastExecReadable;
     }
 
     /** The process's main thread. */
@@ -104,12 +136,12 @@ public final class FakeProcess implements GuestProcess {
 
     @Override
     public String executable() {
-        return "/bin/test";
+        return executable;
     }
 
     @Override
     public List<String> arguments() {
-        return List.of("test");
+        return List.of(executable);
     }
 
     @Override
@@ -160,6 +192,10 @@ public final class FakeProcess implements GuestProcess {
         if (tid == main.tid) {
             return main;
         }
+        GuestThread other = attached;
+        if (other != null && other.tid() == tid) {
+            return other;
+        }
         return created.stream().filter(t -> t.tid == tid).findFirst().orElse(null);
     }
 
@@ -171,6 +207,14 @@ public final class FakeProcess implements GuestProcess {
     @Override
     public void exitGroup(int status) {
         exitGroupStatus = status;
+    }
+
+    /** Records the request and answers 0, as a successful exec would. */
+    @Override
+    public int execve(GuestThread caller, ExecRequest request) {
+        lastExecReadable = Files.isReadable(Path.of(request.hostPath()));
+        lastExec = request;
+        return 0;
     }
 
     @Override

@@ -16,10 +16,13 @@ import org.osgix.syscall.support.SyscallRegistrations;
  * allocator in that memory. Closing it unregisters the family, closes every fd and frees memory.
  */
 public final class Guest implements AutoCloseable {
+    /** The pid of every such guest's process. */
+    public static final int PID = 4242;
+
     public final Host host;
     public final FdTable fds;
     public final PagedMemory memory;
-    public final HostedProcess process;
+    public final FakeProcess process;
     public final PollingThread thread;
     public final FakeBundleContext framework = new FakeBundleContext();
     private final SyscallRegistrations registrations;
@@ -31,9 +34,9 @@ public final class Guest implements AutoCloseable {
         this.host = host;
         this.fds = fds;
         this.memory = new PagedMemory(host.memory(), pages);
-        this.process = new HostedProcess(memory, fds, executable);
+        this.process = new FakeProcess(PID, memory, fds, executable);
         this.thread = new PollingThread(host, process);
-        process.setMainThread(thread);
+        process.attach(thread);
         registrations = family.apply(new SyscallRegistrations(framework.context(), "test"), host);
         heap = new GuestHeap(memory);
     }

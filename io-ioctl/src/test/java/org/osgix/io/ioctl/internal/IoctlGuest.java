@@ -17,8 +17,9 @@ import org.osgix.syscall.SyscallHandler;
 import org.osgix.syscall.support.SyscallRegistrations;
 import org.osgix.testsupport.FakeBundleContext;
 import org.osgix.testsupport.FakeCall;
+import org.osgix.testsupport.FakeProcess;
+import org.osgix.testsupport.Guest;
 import org.osgix.testsupport.GuestHeap;
-import org.osgix.testsupport.HostedProcess;
 import org.osgix.testsupport.PagedMemory;
 import org.osgix.testsupport.PollingThread;
 
@@ -34,7 +35,7 @@ final class IoctlGuest implements AutoCloseable {
     final Host host;
     final FdTable fds;
     final PagedMemory memory;
-    final HostedProcess process;
+    final FakeProcess process;
     final IoctlWhiteboard whiteboard = new IoctlWhiteboard();
     final FakeBundleContext framework = new FakeBundleContext();
     /** One reusable context per calling thread, as the kernel keeps one per guest thread. */
@@ -72,7 +73,7 @@ final class IoctlGuest implements AutoCloseable {
         this.host = host;
         this.fds = table != null ? table : newTable(host);
         this.memory = new PagedMemory(host.memory(), PAGES);
-        this.process = new HostedProcess(memory, fds, "/usr/bin/true");
+        this.process = new FakeProcess(Guest.PID, memory, fds, "/usr/bin/true");
         options.forEach(process::setOption);
         this.calls = ThreadLocal.withInitial(() -> new FakeCall("ioctl", new PollingThread(host, process)));
         this.family = IoctlFamily.register(new SyscallRegistrations(framework.context(), IoctlFamily.FAMILY),

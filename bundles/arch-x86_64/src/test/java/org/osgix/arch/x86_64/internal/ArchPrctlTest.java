@@ -8,8 +8,8 @@ import org.osgix.engine.CpuRegister;
 import org.osgix.syscall.Errno;
 import org.osgix.testsupport.BufferMemory;
 import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeProcess.FakeThread;
 import org.osgix.testsupport.FakeProcess;
+import org.osgix.testsupport.FakeProcess.FakeThread;
 
 /** Expected values were taken from native arch_prctl calls on Linux 6.18. */
 class ArchPrctlTest {

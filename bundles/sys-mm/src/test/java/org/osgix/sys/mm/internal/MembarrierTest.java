@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import org.osgix.syscall.Errno;
 import org.osgix.testsupport.FakeCall;
+import org.osgix.testsupport.FakeFdTable;
 import org.osgix.testsupport.FakeProcess;
+import org.osgix.testsupport.RecordingAddressSpace;
 
 class MembarrierTest {
-    private final FakeCall call = new FakeCall(new FakeProcess(1, new FakeAddressSpace(), new FakeFiles()));
+    private final FakeCall call = new FakeCall(new FakeProcess(1, new RecordingAddressSpace(), new FakeFdTable()));
     private final Membarrier membarrier = new Membarrier();
 
     private long invoke(int command, int flags) {

@@ -1,12 +1,8 @@
 package org.osgix.sys.poll.internal;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
-import java.util.Dictionary;
 import java.util.List;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceRegistration;
 import org.osgix.fd.FdTable;
 import org.osgix.fd.table.internal.LinuxFdTableFactory;
 import org.osgix.host.Host;
@@ -16,8 +12,8 @@ import org.osgix.poll.epoll.internal.EpollBackend;
 import org.osgix.poll.kqueue.internal.KqueueBackend;
 import org.osgix.syscall.support.Ranked;
 import org.osgix.testsupport.FakeBundleContext;
+import org.osgix.testsupport.FakeProcess;
 import org.osgix.testsupport.Guest;
-import org.osgix.testsupport.HostedProcess;
 import org.osgix.testsupport.PagedMemory;
 import org.osgix.testsupport.PollingThread;
 
@@ -38,7 +34,7 @@ final class PollGuest implements AutoCloseable {
     final Host host;
     final FdTable fds;
     final PagedMemory memory;
-    final HostedProcess process;
+    final FakeProcess process;
     final PollingThread thread;
     final FakeBundleContext framework;
     final EpollRegistry registry;
@@ -60,26 +56,13 @@ final class PollGuest implements AutoCloseable {
         registry = epolls;
         scratch = alloc(4096);
         List<Offered> offered = new ArrayList<>();
-        BundleContext backends = backendContext(offered);
-        new EpollBackend(backends, host);
-        new KqueueBackend(backends, host);
+        FakeBundleContext backends = new FakeBundleContext(); // records the PollBackend services
+        backends.setWhiteboard((service, props) -> offered.add(new Offered((PollBackend) service,
+            (Integer) props.get(Constants.SERVICE_RANKING), (Long) props.get(Constants.SERVICE_ID))));
+        new EpollBackend(backends.context(), host);
+        new KqueueBackend(backends.context(), host);
         epoll = offered.stream().filter(o -> o.backend.name().equals("epoll")).findFirst().orElseThrow();
         kqueue = offered.stream().filter(o -> o.backend.name().equals("kqueue")).findFirst().orElseThrow();
-    }
-
-    /** A context that records the PollBackend services the backend components register. */
-    private static BundleContext backendContext(List<Offered> offered) {
-        return (BundleContext) Proxy.newProxyInstance(PollGuest.class.getClassLoader(), new Class<?>[] {BundleContext.class},
-            (proxy, method, args) -> {
-                if (!method.getName().equals("registerService")) {
-                    throw new UnsupportedOperationException(method.getName());
-                }
-                Dictionary<?, ?> props = (Dictionary<?, ?>) args[2];
-                offered.add(new Offered((PollBackend) args[1], (Integer) props.get(Constants.SERVICE_RANKING),
-                    offered.size() + 1));
-                return Proxy.newProxyInstance(PollGuest.class.getClassLoader(), new Class<?>[] {ServiceRegistration.class},
-                    (p, m, a) -> null);
-            });
     }
 
     void offer(Offered o) {

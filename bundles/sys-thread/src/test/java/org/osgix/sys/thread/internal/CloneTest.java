@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.osgix.syscall.Errno;
 import org.osgix.testsupport.BufferMemory;
 import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeProcess.FakeThread;
 import org.osgix.testsupport.FakeProcess;
+import org.osgix.testsupport.FakeProcess.FakeThread;
 
 class CloneTest {
     private static final int PID = 100;

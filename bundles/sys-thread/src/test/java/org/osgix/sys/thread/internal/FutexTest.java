@@ -23,8 +23,8 @@ import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
 import org.osgix.testsupport.BufferMemory;
 import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeProcess.FakeThread;
 import org.osgix.testsupport.FakeProcess;
+import org.osgix.testsupport.FakeProcess.FakeThread;
 
 class FutexTest {
     private static final int PID = 100;

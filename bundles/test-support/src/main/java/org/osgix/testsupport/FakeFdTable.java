@@ -1,4 +1,4 @@
-package org.osgix.sys.mm.internal;
+package org.osgix.testsupport;
 
 import java.util.HashMap;
 import java.util.List;
@@ -10,11 +10,11 @@ import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 
 /** A descriptor table for tests that only looks descriptors up; its files count their pins. */
-final class FakeFiles implements FdTable {
+public final class FakeFdTable implements FdTable {
     private final Map<Integer, FakeFile> files = new HashMap<>();
 
     /** Installs a file at {@code fd}. */
-    FakeFile put(int fd, FileKind kind, int statusFlags, int hostFd, String path) {
+    public FakeFile put(int fd, FileKind kind, int statusFlags, int hostFd, String path) {
         FakeFile file = new FakeFile(kind, statusFlags, hostFd, path);
         files.put(fd, file);
         return file;
@@ -49,21 +49,36 @@ final class FakeFiles implements FdTable {
         };
     }
 
-    /** An open file description; {@link #released} makes tryPin fail like a racing close. */
-    static final class FakeFile implements OpenFile {
-        final FileKind kind;
-        final int statusFlags;
-        final int hostFd;
-        final String path;
-        int pins;
-        int pinsTaken;
-        boolean released;
+    /** An open file description; {@link #release()} makes tryPin fail like a racing close. */
+    public static final class FakeFile implements OpenFile {
+        private final FileKind kind;
+        private final int statusFlags;
+        private final int hostFd;
+        private final String path;
+        private int pins;
+        private int pinsTaken;
+        private boolean released;
 
         FakeFile(FileKind kind, int statusFlags, int hostFd, String path) {
             this.kind = kind;
             this.statusFlags = statusFlags;
             this.hostFd = hostFd;
             this.path = path;
+        }
+
+        /** The pins held now. */
+        public int pins() {
+            return pins;
+        }
+
+        /** The pins ever taken. */
+        public int pinsTaken() {
+            return pinsTaken;
+        }
+
+        /** Closes the description as a racing close would: pins fail from now on. */
+        public void release() {
+            released = true;
         }
 
         @Override
