@@ -49,61 +49,34 @@ public final class FakeFdTable implements FdTable {
         };
     }
 
-    /** An open file description; {@link #release()} makes tryPin fail like a racing close. */
-    public static final class FakeFile implements OpenFile {
-        private final FileKind kind;
-        private final int statusFlags;
-        private final int hostFd;
-        private final String path;
-        private int pins;
-        private int pinsTaken;
-        private boolean released;
-
+    /**
+     * An open file description with the given fields (its id is the host fd); it counts its pins,
+     * and {@link #release()} makes tryPin fail like a racing close.
+     */
+    public record FakeFile(FileKind kind, int statusFlags, int hostFd, String path, Pins pinCount)
+            implements OpenFile {
         FakeFile(FileKind kind, int statusFlags, int hostFd, String path) {
-            this.kind = kind;
-            this.statusFlags = statusFlags;
-            this.hostFd = hostFd;
-            this.path = path;
+            this(kind, statusFlags, hostFd, path, new Pins());
         }
 
         /** The pins held now. */
         public int pins() {
-            return pins;
+            return pinCount.held;
         }
 
         /** The pins ever taken. */
         public int pinsTaken() {
-            return pinsTaken;
+            return pinCount.taken;
         }
 
         /** Closes the description as a racing close would: pins fail from now on. */
         public void release() {
-            released = true;
+            pinCount.released = true;
         }
 
         @Override
         public long id() {
             return hostFd;
-        }
-
-        @Override
-        public FileKind kind() {
-            return kind;
-        }
-
-        @Override
-        public int hostFd() {
-            return hostFd;
-        }
-
-        @Override
-        public String path() {
-            return path;
-        }
-
-        @Override
-        public int statusFlags() {
-            return statusFlags;
         }
 
         @Override
@@ -118,24 +91,28 @@ public final class FakeFdTable implements FdTable {
 
         @Override
         public boolean tryPin() {
-            if (released) {
-                return false;
+            synchronized (pinCount) {
+                if (pinCount.released) {
+                    return false;
+                }
+                pinCount.held++;
+                pinCount.taken++;
+                return true;
             }
-            pins++;
-            pinsTaken++;
-            return true;
         }
 
         @Override
         public void unpin() {
-            if (--pins < 0) {
-                throw new IllegalStateException("unpinned more than pinned");
+            synchronized (pinCount) {
+                if (--pinCount.held < 0) {
+                    throw new IllegalStateException("unpinned more than pinned");
+                }
             }
         }
 
         @Override
         public boolean isOpen() {
-            return !released;
+            return !pinCount.released;
         }
 
         @Override
@@ -147,6 +124,13 @@ public final class FakeFdTable implements FdTable {
         public void removeCloseListener(CloseListener listener) {
             throw new UnsupportedOperationException();
         }
+    }
+
+    /** A file's pin counts (the record's mutable part). */
+    public static final class Pins {
+        private volatile int held;
+        private volatile int taken;
+        private volatile boolean released;
     }
 
     @Override
