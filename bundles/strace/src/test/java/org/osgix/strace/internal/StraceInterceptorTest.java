@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeProcess;
-import org.osgix.testsupport.SparseMemory;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.SparseMemory;
 
 /** Whole lines, as strace 6.1 prints the same calls. */
 class StraceInterceptorTest {

@@ -24,7 +24,7 @@ import org.osgix.host.Host;
 import org.osgix.host.HostFdListener;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.HostFds;
+import org.osgix.test.support.HostFds;
 
 /**
  * Several threads race dup/dup2/close/close_range/open/install/fork/F_SETFD/pins on a small range

@@ -23,7 +23,7 @@ import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.HostFds;
+import org.osgix.test.support.HostFds;
 
 /** The Linux descriptor-table contract, on real host fds. */
 class DescriptorTableTest {

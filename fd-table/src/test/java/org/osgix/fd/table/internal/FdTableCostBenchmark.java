@@ -11,7 +11,7 @@ import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
-import org.osgix.testsupport.HostFds;
+import org.osgix.test.support.HostFds;
 
 /** Warm-loop costs of the syscall hot path's table work (run with {@code -Dosgix.bench=true}). */
 @EnabledIfSystemProperty(named = "osgix.bench", matches = "true")

@@ -15,13 +15,13 @@ import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestFault;
 import org.osgix.syscall.SyscallHandler;
 import org.osgix.syscall.support.SyscallRegistrations;
-import org.osgix.testsupport.FakeBundleContext;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeProcess;
-import org.osgix.testsupport.Guest;
-import org.osgix.testsupport.GuestHeap;
-import org.osgix.testsupport.PagedMemory;
-import org.osgix.testsupport.PollingThread;
+import org.osgix.test.support.FakeBundleContext;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.Guest;
+import org.osgix.test.support.GuestHeap;
+import org.osgix.test.support.PagedMemory;
+import org.osgix.test.support.PollingThread;
 
 /**
  * The family's test guest: the family and its built-ins registered through a fake framework

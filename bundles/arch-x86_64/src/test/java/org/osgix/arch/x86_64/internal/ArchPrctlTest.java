@@ -6,10 +6,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgix.engine.CpuRegister;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.BufferMemory;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeProcess;
-import org.osgix.testsupport.FakeProcess.FakeThread;
+import org.osgix.test.support.BufferMemory;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.FakeProcess.FakeThread;
 
 /** Expected values were taken from native arch_prctl calls on Linux 6.18. */
 class ArchPrctlTest {

@@ -21,8 +21,8 @@ import org.osgix.poll.PollBackend;
 import org.osgix.poll.PollException;
 import org.osgix.poll.PollSet;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.FakeBundleContext;
-import org.osgix.testsupport.HostFds;
+import org.osgix.test.support.FakeBundleContext;
+import org.osgix.test.support.HostFds;
 
 /** The epoll backend: a set is a host epoll instance, keys come back untouched. */
 class EpollSetTest {

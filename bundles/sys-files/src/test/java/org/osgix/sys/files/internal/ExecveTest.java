@@ -14,7 +14,7 @@ import org.osgix.fd.table.internal.LinuxFdTableFactory;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.Guest;
+import org.osgix.test.support.Guest;
 
 /** What execve checks before it hands the program to the process, and what it hands over. */
 class ExecveTest extends FilesTestSupport {

@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.Guest;
+import org.osgix.test.support.Guest;
 
 /** readlink(at) with the /proc/self specials, getcwd, chdir, fchdir, umask. */
 class PathsTest extends FilesTestSupport {

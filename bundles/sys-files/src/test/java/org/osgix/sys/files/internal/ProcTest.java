@@ -17,7 +17,7 @@ import org.osgix.fd.FileKind;
 import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
-import org.osgix.testsupport.Guest;
+import org.osgix.test.support.Guest;
 
 /** The synthesized /proc/self files and the guest's descriptor directory. */
 class ProcTest extends FilesTestSupport {

@@ -8,11 +8,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.SyscallHandler;
-import org.osgix.testsupport.FakeBundleContext;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeFdTable;
-import org.osgix.testsupport.FakeProcess;
-import org.osgix.testsupport.RecordingAddressSpace;
+import org.osgix.test.support.FakeBundleContext;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeFdTable;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.RecordingAddressSpace;
 
 /**
  * munmap, mprotect, mremap, madvise, msync, mlock* and mincore against an address space with

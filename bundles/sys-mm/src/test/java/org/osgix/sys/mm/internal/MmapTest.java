@@ -9,11 +9,11 @@ import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeFdTable;
-import org.osgix.testsupport.FakeFdTable.FakeFile;
-import org.osgix.testsupport.FakeProcess;
-import org.osgix.testsupport.RecordingAddressSpace;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeFdTable;
+import org.osgix.test.support.FakeFdTable.FakeFile;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.RecordingAddressSpace;
 
 /** Expected results come from the same calls made natively on Linux 6.18 x86_64. */
 class MmapTest {

@@ -10,8 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.osgix.poll.PollEvents;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.HostFds;
-import org.osgix.testsupport.PollingThread;
+import org.osgix.test.support.HostFds;
+import org.osgix.test.support.PollingThread;
 
 /** The epoll handlers over each backend: registration lifetimes, nesting, waits and their ends. */
 class EpollCallsTest {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgix.poll.PollEvents;
-import org.osgix.testsupport.HostFds;
-import org.osgix.testsupport.PollingThread;
+import org.osgix.test.support.HostFds;
+import org.osgix.test.support.PollingThread;
 
 /**
  * Hot swapping: backends come and go while guest threads wait on and write to registered files.

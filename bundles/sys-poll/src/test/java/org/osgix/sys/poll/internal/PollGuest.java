@@ -11,11 +11,11 @@ import org.osgix.poll.PollBackend;
 import org.osgix.poll.epoll.internal.EpollBackend;
 import org.osgix.poll.kqueue.internal.KqueueBackend;
 import org.osgix.syscall.support.Ranked;
-import org.osgix.testsupport.FakeBundleContext;
-import org.osgix.testsupport.FakeProcess;
-import org.osgix.testsupport.Guest;
-import org.osgix.testsupport.PagedMemory;
-import org.osgix.testsupport.PollingThread;
+import org.osgix.test.support.FakeBundleContext;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.Guest;
+import org.osgix.test.support.PagedMemory;
+import org.osgix.test.support.PollingThread;
 
 /**
  * The family's test guest: test-support's {@link Guest} with the family registered over the real

@@ -12,7 +12,7 @@ import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.SyscallHandler;
-import org.osgix.testsupport.HostFds;
+import org.osgix.test.support.HostFds;
 
 /** poll, select and eventfd handlers, and the family's registrations. */
 class PollSelectEventfdTest {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.BufferMemory;
+import org.osgix.test.support.BufferMemory;
 
 /** The FUTEX_WAKE_OP encoding, against values observed on native Linux 6.18. */
 class FutexOpTest {

@@ -21,10 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
-import org.osgix.testsupport.BufferMemory;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeProcess;
-import org.osgix.testsupport.FakeProcess.FakeThread;
+import org.osgix.test.support.BufferMemory;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.FakeProcess.FakeThread;
 
 class FutexTest {
     private static final int PID = 100;

@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestProcess;
 import org.osgix.syscall.SyscallHandler;
-import org.osgix.testsupport.BufferMemory;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeProcess;
+import org.osgix.test.support.BufferMemory;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeProcess;
 
 /** Expected values come from the same calls made natively (see the module's report). */
 class SchedulingTest {

@@ -9,10 +9,10 @@ import static org.osgix.sys.thread.internal.RobustList.FUTEX_WAITERS;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.BufferMemory;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeProcess;
-import org.osgix.testsupport.FakeProcess.FakeThread;
+import org.osgix.test.support.BufferMemory;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.FakeProcess.FakeThread;
 
 class ThreadExitTest {
     private static final int PID = 100;

@@ -11,9 +11,9 @@ import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
 import org.osgix.syscall.SyscallHandler;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeProcess;
-import org.osgix.testsupport.PagedMemory;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.PagedMemory;
 
 class ClocksTest {
     private static final Host HOST = new PosixHost();

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestFault;
 import org.osgix.syscall.SyscallContext;
-import org.osgix.testsupport.BufferMemory;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeProcess;
+import org.osgix.test.support.BufferMemory;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeProcess;
 
 /** The handlers called directly, with the doubles of osgix's test-support jar (test scope). */
 class SeededRandomTest {

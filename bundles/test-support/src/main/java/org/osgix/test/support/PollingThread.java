@@ -1,4 +1,4 @@
-package org.osgix.testsupport;
+package org.osgix.test.support;
 
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
