@@ -31,32 +31,15 @@ public final class RecordingAddressSpace extends BufferMemory {
         this.duringMmap = action;
     }
 
-    /** Declares a mapping [start, end) named {@code name}. */
+    /** Declares a private read-write mapping [start, end) named {@code name}. */
     public void map(long start, long end, String name) {
-        mappings.add(new Declared(start, end, name));
+        mappings.add(new TestMapping(start, end, PROT_READ | PROT_WRITE, false, 0, name));
         mappings.sort((a, b) -> Long.compareUnsigned(a.start(), b.start()));
     }
 
     /** The last mapping call, or "none". */
     public String lastCall() {
         return calls.isEmpty() ? "none" : calls.get(calls.size() - 1);
-    }
-
-    private record Declared(long start, long end, String name) implements Mapping {
-        @Override
-        public int prot() {
-            return PROT_READ | PROT_WRITE;
-        }
-
-        @Override
-        public boolean shared() {
-            return false;
-        }
-
-        @Override
-        public long offset() {
-            return 0;
-        }
     }
 
     @Override

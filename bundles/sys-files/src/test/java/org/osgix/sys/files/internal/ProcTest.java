@@ -14,18 +14,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.osgix.engine.CpuRegister;
 import org.osgix.fd.FileKind;
-import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
 import org.osgix.test.support.Guest;
+import org.osgix.test.support.TestMapping;
 
 /** The synthesized /proc/self files and the guest's descriptor directory. */
 class ProcTest extends FilesTestSupport {
-
-    record TestMapping(long start, long end, int prot, boolean shared, long offset, String name)
-        implements AddressSpace.Mapping {
-    }
-
     /** The whole content of a guest fd, read through the host fd it owns. */
     String content(int fd) {
         long buf = guest.alloc(8192);
