@@ -9,6 +9,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  */
 @ConsumerType
 public interface SyscallTable {
+    /**
+     * Service property: the guest architecture, e.g. "x86_64". Engines and program loaders carry
+     * the same property ({@code CpuEngine.ARCH}, {@code ProgramLoader.ARCH} are this name).
+     */
     String ARCH = "osgix.arch";
 
     String arch();

@@ -1,6 +1,7 @@
 package org.osgix.engine;
 
 import org.osgi.annotation.versioning.ConsumerType;
+import org.osgix.arch.SyscallTable;
 
 /**
  * A CPU engine: runs guest code of one architecture. Registered as a service with the
@@ -9,7 +10,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface CpuEngine {
     /** Service property: the guest architecture, e.g. "x86_64". */
-    String ARCH = "osgix.arch";
+    String ARCH = SyscallTable.ARCH;
     /** Service property: the engine's name, e.g. "native" or "unicorn" ({@code --engine=NAME}). */
     String NAME = "osgix.engine";
 

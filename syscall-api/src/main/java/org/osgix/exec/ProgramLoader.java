@@ -1,6 +1,7 @@
 package org.osgix.exec;
 
 import org.osgi.annotation.versioning.ConsumerType;
+import org.osgix.arch.SyscallTable;
 import org.osgix.syscall.AddressSpace;
 
 /**
@@ -9,7 +10,7 @@ import org.osgix.syscall.AddressSpace;
  */
 @ConsumerType
 public interface ProgramLoader {
-    String ARCH = "osgix.arch";
+    String ARCH = SyscallTable.ARCH;
 
     /** Loads {@code request} into {@code space}; also sets the program break. */
     LoadedImage load(ExecRequest request, AddressSpace space) throws ExecException;

@@ -33,6 +33,8 @@ public final class GuestRunner {
     /** The environment of every run unless {@link #environment} says otherwise. */
     public static final List<String> DEFAULT_ENVIRONMENT = List.of("PATH=/usr/local/bin:/usr/bin:/bin", "LC_ALL=C");
     private static final Duration KERNEL_PICKUP = Duration.ofSeconds(20);
+    /** The launch request's option properties (the kernel's LaunchRequest reads them). */
+    private static final String OPTION_PREFIX = "osgix.option.";
 
     private final BundleContext context;
     private final Map<String, String> options = new LinkedHashMap<>();
@@ -90,10 +92,10 @@ public final class GuestRunner {
         props.put("osgix.launch", "testkit");
         props.put("osgix.argv", argv.clone());
         props.put("osgix.env", environment.toArray(new String[0]));
-        props.put("osgix.option.stdin", stdin.toString());
-        props.put("osgix.option.stdout", out.toString());
-        props.put("osgix.option.stderr", err.toString());
-        options.forEach((name, value) -> props.put("osgix.option." + name, value));
+        props.put(OPTION_PREFIX + "stdin", stdin.toString());
+        props.put(OPTION_PREFIX + "stdout", out.toString());
+        props.put(OPTION_PREFIX + "stderr", err.toString());
+        options.forEach((name, value) -> props.put(OPTION_PREFIX + name, value));
         IntConsumer done = exit::complete;
         ServiceRegistration<IntConsumer> registration = context.registerService(IntConsumer.class, done, props);
         guest.requestedBy(registration);

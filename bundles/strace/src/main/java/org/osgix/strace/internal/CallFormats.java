@@ -35,7 +35,7 @@ final class CallFormats {
 
     /** The arguments after futex's operation (it is argument 1; the tail starts at argument 2). */
     static void futexTail(StringBuilder out, TracedCall call) {
-        int cmd = (int) call.arg(1) & 127;
+        int cmd = call.intArg(1) & 127;
         long val = call.arg(2) & 0xffffffffL;
         long timeout = call.arg(3);
         long uaddr2 = call.arg(4);
@@ -76,7 +76,7 @@ final class CallFormats {
 
     /** Whether futex's tail prints anything (so no ", " dangles after UNLOCK_PI). */
     static boolean futexHasTail(TracedCall call) {
-        int cmd = (int) call.arg(1) & 127;
+        int cmd = call.intArg(1) & 127;
         return cmd != 7 && cmd != 8;
     }
 
@@ -107,13 +107,13 @@ final class CallFormats {
 
     /** Whether fcntl's third argument is shown: the get commands take none. */
     static boolean fcntlHasArgument(TracedCall call) {
-        int cmd = (int) call.arg(1);
+        int cmd = call.intArg(1);
         return cmd != Tables.F_GETFD && cmd != Tables.F_GETFL && cmd != Tables.F_GETOWN && cmd != Tables.F_GETSIG
                 && cmd != Tables.F_GETLEASE && cmd != Tables.F_GETPIPE_SZ && cmd != Tables.F_GET_SEALS;
     }
 
     static void fcntlArgument(StringBuilder out, TracedCall call, long value) {
-        int cmd = (int) call.arg(1);
+        int cmd = call.intArg(1);
         switch (cmd) {
             case Tables.F_SETFD -> Tables.FD_FLAGS.append(out, value);
             case Tables.F_SETFL -> Scalars.openFlags(out, value & 0xffffffffL);
@@ -125,7 +125,7 @@ final class CallFormats {
 
     /** fcntl's result: flags for F_GETFD and F_GETFL ({@code 0x8401 (flags O_WRONLY|O_APPEND)}). */
     static void fcntlResult(StringBuilder out, TracedCall call, long result) {
-        int cmd = (int) call.arg(1);
+        int cmd = call.intArg(1);
         if (cmd == Tables.F_GETFD && result != 0) {
             Scalars.hex(out, result);
             out.append(" (flags ");

@@ -19,16 +19,14 @@ final class TracedCall {
         this.finished = true;
     }
 
+    /** Argument {@code index} as the raw register. */
     long arg(int index) {
-        return switch (index) {
-            case 0 -> context.arg0();
-            case 1 -> context.arg1();
-            case 2 -> context.arg2();
-            case 3 -> context.arg3();
-            case 4 -> context.arg4();
-            case 5 -> context.arg5();
-            default -> throw new IllegalArgumentException("argument " + index);
-        };
+        return context.arg(index);
+    }
+
+    /** An {@code int} argument (the low 32 bits), as the handlers read it. */
+    int intArg(int index) {
+        return context.intArg(index);
     }
 
     GuestMemory memory() {

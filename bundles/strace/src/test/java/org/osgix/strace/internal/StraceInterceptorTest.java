@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeProcess;
-import org.osgix.testsupport.SparseMemory;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.SparseMemory;
 
 /** Whole lines, as strace 6.1 prints the same calls. */
 class StraceInterceptorTest {
@@ -121,7 +121,7 @@ class StraceInterceptorTest {
     @Test
     void threadsArePrefixedWhileThereAreSeveral() {
         FakeProcess process = new FakeProcess(4241, memory); // its thread's tid is 4242
-        process.setThreadCount(2);
+        process.newThread(process.mainThread(), 0, false, 0); // a second thread
         FakeCall call = new FakeCall("gettid", process.mainThread());
         assertEquals("[pid 4242] gettid()                     = 4242\n", trace(call, 4242));
     }

@@ -22,7 +22,9 @@ import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.host.HostFdListener;
+import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
+import org.osgix.test.support.HostFds;
 
 /**
  * Several threads race dup/dup2/close/close_range/open/install/fork/F_SETFD/pins on a small range
@@ -51,8 +53,7 @@ class DescriptorTableStressTest {
         }
     }
 
-    final HostFds hostFds = new HostFds();
-    final Host host = hostFds.host;
+    final Host host = new PosixHost();
     final FdTable table = new LinuxFdTableFactory(host).newTable(LIMIT);
     final Map<Integer, Tracked> byHostFd = new ConcurrentHashMap<>();
     final Queue<Tracked> everyTracked = new ConcurrentLinkedQueue<>();
@@ -89,7 +90,7 @@ class DescriptorTableStressTest {
     void racingWritersReadersAndPinsKeepEveryInvariant() throws Exception {
         warmUp();
         int hostFdsBefore = host.openFdCount();
-        int eventFdsBefore = hostFds.eventFdCount();
+        int eventFdsBefore = HostFds.eventFdCount();
         host.addHostFdListener(hostCloseCheck);
         try {
             for (int i = 0; i < 8; i++) {
@@ -113,7 +114,7 @@ class DescriptorTableStressTest {
             }
         }
         assertTrue(everyTracked.size() > 1000, "only " + everyTracked.size() + " host fds were used");
-        assertEquals(eventFdsBefore, hostFds.eventFdCount(), "eventfds leaked");
+        assertEquals(eventFdsBefore, HostFds.eventFdCount(), "eventfds leaked");
         assertEquals(hostFdsBefore, host.openFdCount(), "host fds leaked");
     }
 
@@ -129,7 +130,7 @@ class DescriptorTableStressTest {
         everyTracked.clear();
         violations.clear();
         operations.set(0);
-        hostFds.eventFdCount();
+        HostFds.eventFdCount();
     }
 
     private void runWorkers() throws InterruptedException {
@@ -164,7 +165,7 @@ class DescriptorTableStressTest {
     }
 
     private int openTracked(FdTable target, Random random, boolean cloexec) {
-        int hostFd = hostFds.eventFd();
+        int hostFd = HostFds.eventFd(host);
         Tracked tracked = new Tracked(hostFd);
         byHostFd.put(hostFd, tracked);
         everyTracked.add(tracked);

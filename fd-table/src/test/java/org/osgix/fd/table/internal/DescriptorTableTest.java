@@ -21,19 +21,20 @@ import org.osgix.fd.FdTable;
 import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
+import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
+import org.osgix.test.support.HostFds;
 
 /** The Linux descriptor-table contract, on real host fds. */
 class DescriptorTableTest {
-    final HostFds hostFds = new HostFds();
-    final Host host = hostFds.host;
+    final Host host = new PosixHost();
     final FdTable table = new LinuxFdTableFactory(host).newTable(1024);
     final List<FdTable> otherTables = new ArrayList<>();
     int eventFdsBefore;
 
     @BeforeEach
     void countHostFds() {
-        eventFdsBefore = hostFds.eventFdCount();
+        eventFdsBefore = HostFds.eventFdCount();
     }
 
     @AfterEach
@@ -41,11 +42,11 @@ class DescriptorTableTest {
         table.closeAll();
         otherTables.forEach(FdTable::closeAll);
         assertEquals(0, table.size());
-        assertEquals(eventFdsBefore, hostFds.eventFdCount(), "host eventfds leaked");
+        assertEquals(eventFdsBefore, HostFds.eventFdCount(), "host eventfds leaked");
     }
 
     int openEventFd(boolean cloexec) {
-        return table.open(FileKind.EVENTFD, hostFds.eventFd(), OpenFile.O_RDWR, "anon_inode:[eventfd]", null, cloexec);
+        return table.open(FileKind.EVENTFD, HostFds.eventFd(host), OpenFile.O_RDWR, "anon_inode:[eventfd]", null, cloexec);
     }
 
     int hostFdOf(int fd) {
@@ -100,7 +101,7 @@ class DescriptorTableTest {
         assertSame(table.get(a).file(), table.get(b).file());
         assertFalse(table.get(b).cloexec(), "dup2 clears close-on-exec on the new descriptor");
         assertTrue(table.get(b).generation() > generationBefore, "a replacement is a new allocation");
-        assertFalse(hostFds.isOpen(hostB), "the replaced description had no other reference");
+        assertFalse(HostFds.isOpen(host, hostB), "the replaced description had no other reference");
         assertEquals(2, table.size());
     }
 
@@ -112,10 +113,10 @@ class DescriptorTableTest {
         int hostB = hostFdOf(b);
         assertEquals(b, table.dup2(a, b, true, true));
         assertTrue(table.get(b).cloexec(), "dup3 with O_CLOEXEC");
-        assertTrue(hostFds.isOpen(hostB));
+        assertTrue(HostFds.isOpen(host, hostB));
         assertEquals(hostB, hostFdOf(c));
         assertEquals(0, table.close(c));
-        assertFalse(hostFds.isOpen(hostB));
+        assertFalse(HostFds.isOpen(host, hostB));
     }
 
     @Test
@@ -165,11 +166,11 @@ class DescriptorTableTest {
         FdTable small = new LinuxFdTableFactory(host).newTable(4);
         otherTables.add(small);
         for (int i = 0; i < 4; i++) {
-            assertEquals(i, small.open(FileKind.EVENTFD, hostFds.eventFd(), 0, null, null, false));
+            assertEquals(i, small.open(FileKind.EVENTFD, HostFds.eventFd(host), 0, null, null, false));
         }
-        int handedIn = hostFds.eventFd();
+        int handedIn = HostFds.eventFd(host);
         assertEquals(-Errno.EMFILE, small.open(FileKind.EVENTFD, handedIn, 0, null, null, false));
-        assertFalse(hostFds.isOpen(handedIn), "a failed open closes the host fd it was given");
+        assertFalse(HostFds.isOpen(host, handedIn), "a failed open closes the host fd it was given");
         assertEquals(-Errno.EMFILE, small.dup(0, 0, false));
         assertEquals(-Errno.EMFILE, small.dup(0, 3, false));
         assertEquals(-Errno.EINVAL, small.dup(0, 4, false));
@@ -196,9 +197,9 @@ class DescriptorTableTest {
     @Test
     void zeroLimitRefusesEverything() {
         FdTable none = new LinuxFdTableFactory(host).newTable(0);
-        int handedIn = hostFds.eventFd();
+        int handedIn = HostFds.eventFd(host);
         assertEquals(-Errno.EMFILE, none.open(FileKind.EVENTFD, handedIn, 0, null, null, false));
-        assertFalse(hostFds.isOpen(handedIn));
+        assertFalse(HostFds.isOpen(host, handedIn));
         assertEquals(0, none.size());
         assertThrows(IllegalArgumentException.class, () -> new LinuxFdTableFactory(host).newTable(-1));
     }
@@ -228,8 +229,8 @@ class DescriptorTableTest {
         assertNull(table.get(drop));
         assertNull(table.get(alone));
         assertNotNull(table.get(sharedKeep));
-        assertTrue(hostFds.isOpen(hostDrop), "still referenced by a kept descriptor");
-        assertFalse(hostFds.isOpen(hostAlone));
+        assertTrue(HostFds.isOpen(host, hostDrop), "still referenced by a kept descriptor");
+        assertFalse(HostFds.isOpen(host, hostAlone));
         assertEquals(2, table.size());
     }
 
@@ -244,7 +245,7 @@ class DescriptorTableTest {
         assertNull(table.get(2));
         assertNull(table.get(4));
         assertNotNull(table.get(5));
-        assertFalse(hostFds.isOpen(host3));
+        assertFalse(HostFds.isOpen(host, host3));
         assertEquals(0, table.closeRange(6, -1, false), "~0U means to the end");
         assertEquals(List.of(0, 1, 5), table.snapshots().stream().map(FdSnapshot::fd).toList());
         assertEquals(-Errno.EINVAL, table.closeRange(5, 2, false));
@@ -285,12 +286,12 @@ class DescriptorTableTest {
         assertNotEquals(table.get(fd).generation(), child.get(fd).generation(), "each table has its own allocations");
 
         table.closeAll();
-        assertTrue(hostFds.isOpen(hostFd), "the child still refers to it");
+        assertTrue(HostFds.isOpen(host, hostFd), "the child still refers to it");
         assertTrue(child.get(fd).file().isOpen());
         assertEquals(0, child.close(fd));
-        assertTrue(hostFds.isOpen(hostFd));
+        assertTrue(HostFds.isOpen(host, hostFd));
         assertEquals(0, child.close(copy));
-        assertFalse(hostFds.isOpen(hostFd), "closed after both tables let go");
+        assertFalse(HostFds.isOpen(host, hostFd), "closed after both tables let go");
     }
 
     @Test
@@ -315,10 +316,10 @@ class DescriptorTableTest {
         assertNull(table.get(fd), "the slot is free at once");
         assertEquals(fd, openEventFd(false), "and its number reusable");
         assertTrue(file.isOpen());
-        assertTrue(hostFds.isOpen(hostFd), "pinned: the host fd survives the close");
+        assertTrue(HostFds.isOpen(host, hostFd), "pinned: the host fd survives the close");
         assertTrue(file.tryPin(), "a pinned description can be pinned again");
         file.unpin();
-        assertTrue(hostFds.isOpen(hostFd));
+        assertTrue(HostFds.isOpen(host, hostFd));
         file.unpin();
         assertEquals(-Errno.EBADF, host.fcntl(hostFd, Host.F_GETFD, 0), "closed with the last pin");
         assertFalse(file.isOpen());
@@ -342,7 +343,7 @@ class DescriptorTableTest {
         int copy = table.dup(fd, 0, false);
         OpenFile file = table.get(fd).file();
         List<String> events = new ArrayList<>();
-        assertTrue(file.addCloseListener(f -> events.add("released, host fd open: " + hostFds.isOpen(f.hostFd()))));
+        assertTrue(file.addCloseListener(f -> events.add("released, host fd open: " + HostFds.isOpen(host, f.hostFd()))));
         AtomicInteger removedCalls = new AtomicInteger();
         org.osgix.fd.CloseListener removed = f -> removedCalls.incrementAndGet();
         assertTrue(file.addCloseListener(removed));
@@ -370,8 +371,8 @@ class DescriptorTableTest {
             throw new IllegalStateException("listener bug");
         });
         assertThrows(IllegalStateException.class, table::closeAll);
-        assertFalse(hostFds.isOpen(hostFd));
-        assertFalse(hostFds.isOpen(otherHostFd), "closeAll goes on after a failure");
+        assertFalse(HostFds.isOpen(host, hostFd));
+        assertFalse(HostFds.isOpen(host, otherHostFd), "closeAll goes on after a failure");
         assertEquals(0, table.size());
     }
 

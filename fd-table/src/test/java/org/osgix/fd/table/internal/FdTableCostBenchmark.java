@@ -9,6 +9,9 @@ import org.osgix.fd.FdSnapshot;
 import org.osgix.fd.FdTable;
 import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
+import org.osgix.host.Host;
+import org.osgix.host.posix.internal.PosixHost;
+import org.osgix.test.support.HostFds;
 
 /** Warm-loop costs of the syscall hot path's table work (run with {@code -Dosgix.bench=true}). */
 @EnabledIfSystemProperty(named = "osgix.bench", matches = "true")
@@ -28,10 +31,10 @@ class FdTableCostBenchmark {
 
     @Test
     void costs() throws Exception {
-        HostFds hostFds = new HostFds();
-        FdTable table = new LinuxFdTableFactory(hostFds.host).newTable(1024);
+        Host host = new PosixHost();
+        FdTable table = new LinuxFdTableFactory(host).newTable(1024);
         for (int i = 0; i < 8; i++) {
-            table.open(FileKind.EVENTFD, hostFds.eventFd(), OpenFile.O_RDWR, null, null, false);
+            table.open(FileKind.EVENTFD, HostFds.eventFd(host), OpenFile.O_RDWR, null, null, false);
         }
         OpenFile file = table.get(3).file();
 

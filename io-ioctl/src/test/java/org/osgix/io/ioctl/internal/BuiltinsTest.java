@@ -37,7 +37,7 @@ import org.osgix.syscall.GuestMemory;
 
 /** The built-in requests over the real host. */
 class BuiltinsTest {
-    private final Guest guest = new Guest();
+    private final IoctlGuest guest = new IoctlGuest();
 
     @TempDir
     Path dir;

@@ -26,8 +26,8 @@ import org.osgix.syscall.Errno;
  */
 class CloseOnExecRaceTest {
     private final PosixHost host = new PosixHost();
-    private final RacingFdTable table = new RacingFdTable(Guest.newTable(host));
-    private final Guest guest = new Guest(host, table, Map.of(), false);
+    private final RacingFdTable table = new RacingFdTable(IoctlGuest.newTable(host));
+    private final IoctlGuest guest = new IoctlGuest(host, table, Map.of(), false);
 
     @AfterEach
     void stop() {

@@ -26,7 +26,7 @@ import org.osgix.syscall.SyscallHandler;
 class DispatchTest {
     private static final long MY_REQUEST = 0xC0DEL;
 
-    private Guest guest = new Guest();
+    private IoctlGuest guest = new IoctlGuest();
 
     @AfterEach
     void stop() {
@@ -71,7 +71,7 @@ class DispatchTest {
     @Test
     void theCompatLaunchOptionHonoursOnlyTheCloexecRequestsOnOpath() {
         guest.close();
-        guest = new Guest(new PosixHost(), null, Map.of("compat", "something-else, opath-cloexec-ioctl"), false);
+        guest = new IoctlGuest(new PosixHost(), null, Map.of("compat", "something-else, opath-cloexec-ioctl"), false);
         int path = guest.open("/", OpenFile.O_PATH, FileKind.PATH);
         assertEquals(0, guest.ioctl(path, FIOCLEX, 0));
         assertTrue(guest.cloexec(path));
@@ -84,7 +84,7 @@ class DispatchTest {
     @Test
     void anotherCompatListLeavesLinuxBehaviour() {
         guest.close();
-        guest = new Guest(new PosixHost(), null, Map.of("compat", "opath-cloexec-ioctls"), false);
+        guest = new IoctlGuest(new PosixHost(), null, Map.of("compat", "opath-cloexec-ioctls"), false);
         int path = guest.open("/", OpenFile.O_PATH, FileKind.PATH);
         assertEquals(-Errno.EBADF, guest.ioctl(path, FIOCLEX, 0));
     }
@@ -92,7 +92,7 @@ class DispatchTest {
     @Test
     void theComponentPropertyEnablesCompatForEveryProcess() {
         guest.close();
-        guest = new Guest(new PosixHost(), null, Map.of(), true);
+        guest = new IoctlGuest(new PosixHost(), null, Map.of(), true);
         int path = guest.open("/", OpenFile.O_PATH, FileKind.PATH);
         assertEquals(0, guest.ioctl(path, FIOCLEX, 0));
         assertTrue(guest.cloexec(path));
@@ -139,7 +139,7 @@ class DispatchTest {
 
     @Test
     void theSyscallIsRegisteredForTheFamily() {
-        var props = guest.framework.syscallProperties.get("ioctl");
+        var props = guest.framework.services().get("ioctl");
         assertEquals("io-ioctl", props.get(SyscallHandler.FAMILY));
         assertEquals(SyscallHandler.SUPPORT_PARTIAL, props.get(SyscallHandler.SUPPORT));
     }

@@ -17,7 +17,7 @@ import org.osgix.fd.OpenFile;
 /** Every path, the failing ones included, leaves no host fd and no guest descriptor behind. */
 class HostFdLeakTest {
 
-    private static void workload(Guest guest) {
+    private static void workload(IoctlGuest guest) {
         int[] pipe = guest.pipe();
         int file = guest.open("/proc/self/exe", OpenFile.O_RDONLY, FileKind.REGULAR);
         int master = guest.open("/dev/ptmx", OpenFile.O_RDWR | OpenFile.O_NOCTTY, FileKind.TTY);
@@ -39,7 +39,7 @@ class HostFdLeakTest {
 
     @Test
     void requestsLeaveNoHostFdBehind() {
-        try (Guest guest = new Guest()) {
+        try (IoctlGuest guest = new IoctlGuest()) {
             workload(guest); // loads every class first: class loading opens jars
             int before = guest.host.openFdCount();
             for (int i = 0; i < 20; i++) {

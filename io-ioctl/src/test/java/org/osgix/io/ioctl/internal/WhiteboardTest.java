@@ -1,6 +1,19 @@
 package org.osgix.io.ioctl.internal;
 
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+import org.osgix.fd.FileKind;
+import org.osgix.fd.OpenFile;
+import org.osgix.ioctl.IoctlHandler;
+import org.osgix.ioctl.IoctlRegistrations;
+import org.osgix.ioctl.IoctlRequests;
+import org.osgix.syscall.Errno;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,26 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.osgix.ioctl.IoctlRequests.FIONBIO;
 import static org.osgix.ioctl.IoctlRequests.FIONREAD;
 
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.Hashtable;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.osgi.framework.ServiceRegistration;
-import org.osgix.fd.FileKind;
-import org.osgix.fd.OpenFile;
-import org.osgix.ioctl.IoctlHandler;
-import org.osgix.ioctl.IoctlRegistrations;
-import org.osgix.ioctl.IoctlRequests;
-import org.osgix.syscall.Errno;
-
 /** Third-party handlers: new request codes, overrides by ranking and kind, service changes. */
 class WhiteboardTest {
     /** A request of a made-up device: _IOR('m', 1, int). */
     private static final long MYDEV_GET = IoctlRequests.encode(IoctlRequests.IOC_READ, 'm', 1, 4);
 
-    private final Guest guest = new Guest();
+    private final IoctlGuest guest = new IoctlGuest();
 
     @AfterEach
     void stop() {

@@ -1,9 +1,8 @@
 package org.osgix.poll.kqueue.internal;
 
 import java.util.Hashtable;
+import java.util.Map;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -12,6 +11,7 @@ import org.osgix.host.Host;
 import org.osgix.poll.PollBackend;
 import org.osgix.poll.PollException;
 import org.osgix.poll.PollSet;
+import org.osgix.syscall.support.ServiceRegistrations;
 
 /**
  * The "kqueue" backend. On BSD and macOS it uses the host's kqueue and is the best backend there;
@@ -25,19 +25,22 @@ public final class KqueueBackend implements PollBackend {
     static final int EMULATED_RANKING = 100;
 
     private final KqueuePort port;
-    private final ServiceRegistration<PollBackend> registration;
+    private final ServiceRegistrations<PollBackend> registrations;
 
     @Activate
     public KqueueBackend(BundleContext context, @Reference Host host) {
         this.port = portFor(host);
-        this.registration = port == null ? null
-            : context.registerService(PollBackend.class, this, properties(port instanceof NativeKqueuePort));
+        this.registrations = new ServiceRegistrations<>(context, PollBackend.class,
+            port instanceof NativeKqueuePort ? NATIVE_RANKING : EMULATED_RANKING);
+        if (port != null) {
+            registrations.register(this, new Hashtable<>(Map.of(PollBackend.NAME, NAME)));
+        }
     }
 
     /** A backend on a given port (tests). */
     KqueueBackend(KqueuePort port) {
         this.port = port;
-        this.registration = null;
+        this.registrations = null;
     }
 
     /** The host's kqueue where it has one, the epoll emulation on Linux, otherwise none. */
@@ -51,21 +54,10 @@ public final class KqueueBackend implements PollBackend {
         return null;
     }
 
-    static Hashtable<String, Object> properties(boolean nativeKqueue) {
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put(PollBackend.NAME, NAME);
-        props.put(Constants.SERVICE_RANKING, nativeKqueue ? NATIVE_RANKING : EMULATED_RANKING);
-        return props;
-    }
-
     @Deactivate
     void deactivate() {
-        if (registration != null) {
-            try {
-                registration.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // the framework unregistered it when the bundle stopped
-            }
+        if (registrations != null) {
+            registrations.close();
         }
         if (port != null) {
             port.close();

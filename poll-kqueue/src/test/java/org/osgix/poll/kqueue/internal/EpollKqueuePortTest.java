@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.HostFds;
+import org.osgix.test.support.HostFds;
 
 /**
  * The epoll-based port against the rules of FreeBSD's kqueue(2): knotes keyed by (ident, filter),

@@ -22,7 +22,7 @@ import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.poll.PollException;
 import org.osgix.poll.PollSet;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.HostFds;
+import org.osgix.test.support.HostFds;
 
 /** The kqueue backend's sets: epoll registrations as knotes, results as Linux events. */
 class KqueueSetTest {

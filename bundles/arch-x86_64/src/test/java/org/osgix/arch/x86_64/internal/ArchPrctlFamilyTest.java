@@ -3,48 +3,23 @@ package org.osgix.arch.x86_64.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgix.syscall.SyscallHandler;
+import org.osgix.test.support.FakeBundleContext;
 
 class ArchPrctlFamilyTest {
     @Test
     void activationRegistersArchPrctlAndDeactivationUnregistersIt() {
-        List<Dictionary<String, ?>> registered = new ArrayList<>();
-        List<Object> handlers = new ArrayList<>();
-        int[] unregistered = {0};
-        ServiceRegistration<?> registration = Fakes.proxy(ServiceRegistration.class,
-            (name, args) -> {
-                if (name.equals("unregister")) {
-                    unregistered[0]++;
-                    return null;
-                }
-                throw new UnsupportedOperationException(name);
-            });
-        BundleContext context = Fakes.proxy(BundleContext.class, (name, args) -> {
-            if (name.equals("registerService") && args[0] == SyscallHandler.class) {
-                handlers.add(args[1]);
-                @SuppressWarnings("unchecked")
-                Dictionary<String, ?> props = (Dictionary<String, ?>) args[2];
-                registered.add(props);
-                return registration;
-            }
-            throw new UnsupportedOperationException(name);
-        });
+        FakeBundleContext framework = new FakeBundleContext();
 
-        ArchPrctlFamily family = new ArchPrctlFamily(context);
+        ArchPrctlFamily family = new ArchPrctlFamily(framework.context());
 
-        assertEquals(1, registered.size());
-        assertEquals("arch_prctl", registered.get(0).get(SyscallHandler.NAME));
-        assertEquals("arch-x86_64", registered.get(0).get(SyscallHandler.FAMILY));
-        assertTrue(handlers.get(0) instanceof ArchPrctl);
-        assertEquals(0, unregistered[0]);
+        assertEquals(Set.of("arch_prctl"), framework.services().keySet());
+        assertEquals("arch-x86_64", framework.services().get("arch_prctl").get(SyscallHandler.FAMILY));
+        assertTrue(framework.handlers().get("arch_prctl") instanceof ArchPrctl);
 
         family.deactivate();
-        assertEquals(1, unregistered[0]);
+        assertTrue(framework.services().isEmpty(), "unregistered");
     }
 }

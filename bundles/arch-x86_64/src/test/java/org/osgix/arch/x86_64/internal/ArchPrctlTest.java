@@ -1,57 +1,61 @@
 package org.osgix.arch.x86_64.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgix.engine.CpuRegister;
 import org.osgix.syscall.Errno;
+import org.osgix.test.support.BufferMemory;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.FakeProcess.FakeThread;
 
 /** Expected values were taken from native arch_prctl calls on Linux 6.18. */
 class ArchPrctlTest {
-    private static final long BUFFER = 0x10_0000;
+    private static final long BUFFER = BufferMemory.BASE;
     private final ArchPrctl handler = new ArchPrctl();
-    private Fakes.Thread thread;
-    private Fakes.Memory memory;
+    private BufferMemory memory;
+    private FakeThread thread;
 
     @BeforeEach
     void setUp() {
-        thread = new Fakes.Thread();
-        memory = new Fakes.Memory(BUFFER, 4096);
+        memory = new BufferMemory(1);
+        thread = new FakeProcess(100, memory).mainThread();
     }
 
+    /** arch_prctl(option, arg), a fault thrown rather than turned into -EFAULT (the handler must not fault). */
     private long call(long option, long arg) {
-        return handler.handle(Fakes.call(thread, memory, option, arg));
+        return handler.handle(new FakeCall("arch_prctl", thread).arguments(option, arg));
     }
 
     @Test
     void setFsSetsTheTlsRegisterAndGetFsWritesItToTheGuest() {
         assertEquals(0, call(ArchPrctl.ARCH_SET_FS, 0x7f12_3456_7000L));
-        assertEquals(0x7f12_3456_7000L, thread.registers.get(CpuRegister.TLS));
+        assertEquals(0x7f12_3456_7000L, thread.register(CpuRegister.TLS));
 
         assertEquals(0, call(ArchPrctl.ARCH_GET_FS, BUFFER + 8));
-        assertEquals(0x7f12_3456_7000L, memory.longs.get(BUFFER + 8));
+        assertEquals(0x7f12_3456_7000L, memory.readLong(BUFFER + 8));
     }
 
     @Test
     void setGsAndGetGsUseTheGsBase() {
         assertEquals(0, call(ArchPrctl.ARCH_SET_GS, 0x7fff_ffff_efffL));
-        assertEquals(0x7fff_ffff_efffL, thread.registers.get(CpuRegister.X86_GS_BASE));
-        assertFalse(thread.registers.containsKey(CpuRegister.TLS));
+        assertEquals(0x7fff_ffff_efffL, thread.register(CpuRegister.X86_GS_BASE));
+        assertEquals(0, thread.register(CpuRegister.TLS), "the fs base is left alone");
 
         assertEquals(0, call(ArchPrctl.ARCH_GET_GS, BUFFER));
-        assertEquals(0x7fff_ffff_efffL, memory.longs.get(BUFFER));
+        assertEquals(0x7fff_ffff_efffL, memory.readLong(BUFFER));
     }
 
     @Test
     void basesAtOrAboveTheUserAddressLimitAreEperm() {
-        thread.registers.put(CpuRegister.TLS, 0x1000L);
+        thread.setRegister(CpuRegister.TLS, 0x1000L);
         assertEquals(-Errno.EPERM, call(ArchPrctl.ARCH_SET_FS, 0x7fff_ffff_f000L));
         assertEquals(-Errno.EPERM, call(ArchPrctl.ARCH_SET_FS, 1L << 47));
         assertEquals(-Errno.EPERM, call(ArchPrctl.ARCH_SET_FS, -1L));
         assertEquals(-Errno.EPERM, call(ArchPrctl.ARCH_SET_GS, 0x7fff_ffff_f000L));
-        assertEquals(0x1000L, thread.registers.get(CpuRegister.TLS), "unchanged");
+        assertEquals(0x1000L, thread.register(CpuRegister.TLS), "unchanged");
         assertEquals(0, call(ArchPrctl.ARCH_SET_FS, 0), "zero is a valid base");
     }
 
@@ -72,9 +76,9 @@ class ArchPrctlTest {
     @Test
     void xsaveComponentsAreX87AndSseOnlyAndNoneCanBeRequested() {
         assertEquals(0, call(ArchPrctl.ARCH_GET_XCOMP_SUPP, BUFFER));
-        assertEquals(3L, memory.longs.get(BUFFER));
+        assertEquals(3L, memory.readLong(BUFFER));
         assertEquals(0, call(ArchPrctl.ARCH_GET_XCOMP_PERM, BUFFER + 8));
-        assertEquals(3L, memory.longs.get(BUFFER + 8));
+        assertEquals(3L, memory.readLong(BUFFER + 8));
         assertEquals(-Errno.EOPNOTSUPP, call(ArchPrctl.ARCH_REQ_XCOMP_PERM, 18)); // AMX tiles
         assertEquals(-Errno.EOPNOTSUPP, call(ArchPrctl.ARCH_REQ_XCOMP_PERM, 0));
         assertEquals(-Errno.EOPNOTSUPP, call(ArchPrctl.ARCH_REQ_XCOMP_GUEST_PERM, 19));
@@ -93,6 +97,6 @@ class ArchPrctlTest {
     @Test
     void theOptionIsTruncatedToAnIntAsTheKernelDeclaresIt() {
         assertEquals(0, call((1L << 32) | ArchPrctl.ARCH_SET_FS, 0x4000));
-        assertEquals(0x4000L, thread.registers.get(CpuRegister.TLS));
+        assertEquals(0x4000L, thread.register(CpuRegister.TLS));
     }
 }

@@ -1,9 +1,8 @@
 package org.osgix.poll.epoll.internal;
 
 import java.util.Hashtable;
+import java.util.Map;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -12,6 +11,7 @@ import org.osgix.host.Host;
 import org.osgix.poll.PollBackend;
 import org.osgix.poll.PollException;
 import org.osgix.poll.PollSet;
+import org.osgix.syscall.support.ServiceRegistrations;
 
 /**
  * The "epoll" backend: each set is a host epoll instance. It is offered only on Linux hosts, where
@@ -27,36 +27,27 @@ public final class EpollBackend implements PollBackend {
     static final int LINUX_RANKING = 200;
 
     private final Host host;
-    private final ServiceRegistration<PollBackend> registration;
+    private final ServiceRegistrations<PollBackend> registrations;
 
     @Activate
     public EpollBackend(BundleContext context, @Reference Host host) {
         this.host = host;
-        this.registration = host.platform().startsWith("linux") ? context.registerService(
-            PollBackend.class, this, properties()) : null;
+        this.registrations = new ServiceRegistrations<>(context, PollBackend.class, LINUX_RANKING);
+        if (host.platform().startsWith("linux")) {
+            registrations.register(this, new Hashtable<>(Map.of(PollBackend.NAME, NAME)));
+        }
     }
 
     /** A backend for direct use (tests). */
     EpollBackend(Host host) {
         this.host = host;
-        this.registration = null;
-    }
-
-    static Hashtable<String, Object> properties() {
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put(PollBackend.NAME, NAME);
-        props.put(Constants.SERVICE_RANKING, LINUX_RANKING);
-        return props;
+        this.registrations = null;
     }
 
     @Deactivate
     void deactivate() {
-        if (registration != null) {
-            try {
-                registration.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // the framework unregistered it when the bundle stopped
-            }
+        if (registrations != null) {
+            registrations.close();
         }
     }
 

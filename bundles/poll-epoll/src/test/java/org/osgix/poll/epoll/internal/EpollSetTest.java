@@ -9,6 +9,7 @@ import static org.osgix.poll.PollEvents.OUT;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,8 @@ import org.osgix.poll.PollBackend;
 import org.osgix.poll.PollException;
 import org.osgix.poll.PollSet;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.HostFds;
+import org.osgix.test.support.FakeBundleContext;
+import org.osgix.test.support.HostFds;
 
 /** The epoll backend: a set is a host epoll instance, keys come back untouched. */
 class EpollSetTest {
@@ -134,7 +136,12 @@ class EpollSetTest {
     @Test
     void registersOnlyOnLinuxWithTheRankingAboveEmulatedKqueue() {
         assertEquals("epoll", new EpollBackend(host).name());
-        assertEquals("epoll", EpollBackend.properties().get(PollBackend.NAME));
-        assertEquals(200, EpollBackend.properties().get(Constants.SERVICE_RANKING));
+        List<Map<String, Object>> registered = new ArrayList<>();
+        FakeBundleContext framework = new FakeBundleContext();
+        framework.setWhiteboard((service, props) -> registered.add(props));
+        new EpollBackend(framework.context(), host);
+        assertEquals(1, registered.size(), "on this Linux host");
+        assertEquals("epoll", registered.get(0).get(PollBackend.NAME));
+        assertEquals(200, registered.get(0).get(Constants.SERVICE_RANKING));
     }
 }

@@ -11,10 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.osgix.exec.ExecRequest;
 import org.osgix.fd.table.internal.LinuxFdTableFactory;
-import org.osgix.host.posix.internal.PosixHost;
-import org.osgix.testsupport.Guest;
 import org.osgix.host.Host;
+import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
+import org.osgix.test.support.Guest;
 
 /** What execve checks before it hands the program to the process, and what it hands over. */
 class ExecveTest extends FilesTestSupport {
@@ -44,7 +44,7 @@ class ExecveTest extends FilesTestSupport {
     void aProgramIsHandedOverWithItsStrings() throws Exception {
         Path p = program("prog", "rwxr-xr-x");
         assertEquals(0, execve(p.toString(), vector("a0", "two words", ""), vector("X=1")));
-        ExecRequest r = guest.process.lastExec;
+        ExecRequest r = guest.process.lastExec();
         assertEquals(p.toString(), r.path());
         assertEquals(p.toString(), r.hostPath());
         assertEquals(List.of("a0", "two words", ""), r.argv());
@@ -55,8 +55,8 @@ class ExecveTest extends FilesTestSupport {
     void nullVectorsAreEmpty() throws Exception {
         Path p = program("prog", "rwxr-xr-x");
         assertEquals(0, execve(p.toString(), 0, 0));
-        assertEquals(List.of(), guest.process.lastExec.argv());
-        assertEquals(List.of(), guest.process.lastExec.envp());
+        assertEquals(List.of(), guest.process.lastExec().argv());
+        assertEquals(List.of(), guest.process.lastExec().envp());
     }
 
     @Test
@@ -71,7 +71,7 @@ class ExecveTest extends FilesTestSupport {
         assertEquals(-Errno.ELOOP, guest.call("execveat", AT_FDCWD, guest.string(dir.resolve("link").toString()),
             vector("x"), 0, Host.AT_SYMLINK_NOFOLLOW));
         assertEquals(-Errno.EINVAL, guest.call("execveat", AT_FDCWD, guest.string("x"), 0, 0, 0x4));
-        assertNull(guest.process.lastExec);
+        assertNull(guest.process.lastExec());
     }
 
     @Test
@@ -91,7 +91,7 @@ class ExecveTest extends FilesTestSupport {
         long hugeArgv = guest.alloc(24);
         guest.memory.writeLong(hugeArgv, huge);
         assertEquals(-Errno.E2BIG, execve(p, hugeArgv, 0));
-        assertNull(guest.process.lastExec);
+        assertNull(guest.process.lastExec());
     }
 
     @Test
@@ -99,11 +99,11 @@ class ExecveTest extends FilesTestSupport {
         program("prog", "rwxr-xr-x");
         int dirFd = openOk(dir, O_RDONLY | O_DIRECTORY);
         assertEquals(0, guest.call("execveat", dirFd, guest.string("prog"), vector("p"), 0, 0));
-        assertEquals("/dev/fd/" + dirFd + "/prog", guest.process.lastExec.path());
-        assertTrue(guest.process.lastExecReadable, guest.process.lastExec.hostPath());
+        assertEquals("/dev/fd/" + dirFd + "/prog", guest.process.lastExec().path());
+        assertTrue(guest.process.lastExecReadable(), guest.process.lastExec().hostPath());
         int fd = openOk(dir.resolve("prog"), O_RDONLY);
         assertEquals(0, guest.call("execveat", fd, guest.string(""), vector("p"), 0, Host.AT_EMPTY_PATH));
-        assertEquals("/dev/fd/" + fd, guest.process.lastExec.path());
-        assertTrue(guest.process.lastExecReadable, guest.process.lastExec.hostPath());
+        assertEquals("/dev/fd/" + fd, guest.process.lastExec().path());
+        assertTrue(guest.process.lastExecReadable(), guest.process.lastExec().hostPath());
     }
 }

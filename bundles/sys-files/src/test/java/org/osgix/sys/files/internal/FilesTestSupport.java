@@ -10,7 +10,7 @@ import org.osgix.fd.table.internal.LinuxFdTableFactory;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.GuestMemory;
-import org.osgix.testsupport.Guest;
+import org.osgix.test.support.Guest;
 
 /** Common set-up of the files family tests: a guest with the family registered, a temp dir. */
 abstract class FilesTestSupport {

@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.HostedProcess;
+import org.osgix.test.support.Guest;
 
 /** readlink(at) with the /proc/self specials, getcwd, chdir, fchdir, umask. */
 class PathsTest extends FilesTestSupport {
@@ -27,9 +27,9 @@ class PathsTest extends FilesTestSupport {
     @Test
     void procSelfExeIsTheGuestProgram() {
         assertEquals(EXECUTABLE, readlink("/proc/self/exe", 256));
-        assertEquals(EXECUTABLE, readlink("/proc/" + HostedProcess.PID + "/exe", 256));
+        assertEquals(EXECUTABLE, readlink("/proc/" + Guest.PID + "/exe", 256));
         assertEquals("/us", readlink("/proc/self/exe", 3), "truncated, without a NUL");
-        assertEquals(Integer.toString(HostedProcess.PID), readlink("/proc/self", 64));
+        assertEquals(Integer.toString(Guest.PID), readlink("/proc/self", 64));
         assertEquals(-Errno.EINVAL, guest.call("readlink", guest.string("/proc/self/exe"), guest.alloc(8), 0));
         assertEquals(-Errno.EFAULT, guest.call("readlink", guest.string("/proc/self/exe"), unmapped(), 8));
     }

@@ -12,19 +12,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.osgix.engine.CpuRegister;
 import org.osgix.fd.FileKind;
-import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
-import org.osgix.testsupport.HostedProcess;
+import org.osgix.test.support.Guest;
+import org.osgix.test.support.TestMapping;
 
 /** The synthesized /proc/self files and the guest's descriptor directory. */
 class ProcTest extends FilesTestSupport {
-
-    record TestMapping(long start, long end, int prot, boolean shared, long offset, String name)
-        implements AddressSpace.Mapping {
-    }
-
     /** The whole content of a guest fd, read through the host fd it owns. */
     String content(int fd) {
         long buf = guest.alloc(8192);
@@ -42,7 +38,7 @@ class ProcTest extends FilesTestSupport {
             new TestMapping(0x7ff000000000L, 0x7ff000021000L, GuestMemory.PROT_READ | GuestMemory.PROT_WRITE, false,
                 0, null),
             new TestMapping(0x7ff100000000L, 0x7ff100001000L, GuestMemory.PROT_READ, true, 0, null)));
-        guest.thread.setStackPointer(0x7ff000020000L);
+        guest.thread.setRegister(CpuRegister.SP, 0x7ff000020000L);
         int fd = open("/proc/self/maps", O_RDONLY, 0);
         assertTrue(fd >= 0, "open: " + fd);
         String[] lines = content(fd).split("\n");
@@ -55,7 +51,7 @@ class ProcTest extends FilesTestSupport {
         assertTrue(lines[1].endsWith(" [stack]"), lines[1]);
         assertEquals("7ff100000000-7ff100001000 r--s 00000000 00:00 0 ", lines[2], "anonymous: a trailing space");
         assertEquals(FileKind.REGULAR, guest.file(fd).kind());
-        assertEquals("/proc/" + HostedProcess.PID + "/maps", readlink("/proc/self/fd/" + fd));
+        assertEquals("/proc/" + Guest.PID + "/maps", readlink("/proc/self/fd/" + fd));
     }
 
     String readlink(String path) {
@@ -69,11 +65,11 @@ class ProcTest extends FilesTestSupport {
     void statusCmdlineAndCommDescribeTheGuest() {
         String status = content(open("/proc/self/status", O_RDONLY, 0));
         assertTrue(status.startsWith("Name:\ttrue\n"), status);
-        assertTrue(status.contains("\nPid:\t" + HostedProcess.PID + "\n"), status);
+        assertTrue(status.contains("\nPid:\t" + Guest.PID + "\n"), status);
         assertTrue(status.contains("\nPPid:\t1\n"), status);
         assertTrue(status.contains("\nThreads:\t1\n"), status);
         assertTrue(status.contains("\nUid:\t"), "identity lines come from the host");
-        assertEquals(EXECUTABLE + "\0", content(open("/proc/" + HostedProcess.PID + "/cmdline", O_RDONLY, 0)));
+        assertEquals(EXECUTABLE + "\0", content(open("/proc/" + Guest.PID + "/cmdline", O_RDONLY, 0)));
         assertEquals("true\n", content(open("/proc/self/comm", O_RDONLY, 0)));
         assertEquals(-Errno.ENOTDIR, open("/proc/self/status", O_RDONLY | O_DIRECTORY, 0));
     }
@@ -119,7 +115,7 @@ class ProcTest extends FilesTestSupport {
         assertEquals(List.of(".", "..", "0", "1", "2", "17"), names(fd, 4096));
         guest.host.lseek(guest.file(fd).hostFd(), 0, 0);
         assertEquals(-Errno.EINVAL, guest.call("getdents64", fd, guest.alloc(8), 8), "too small for a record");
-        assertEquals("/proc/" + HostedProcess.PID + "/fd", readlink("/proc/self/fd/" + fd));
+        assertEquals("/proc/" + Guest.PID + "/fd", readlink("/proc/self/fd/" + fd));
     }
 
     @Test

@@ -6,12 +6,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeMemory;
-import org.osgix.testsupport.FakeProcess;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.PagedMemory;
 
 class CurrentCpuTest {
-    private final FakeMemory memory = new FakeMemory(new PosixHost().memory(), 4096);
+    private final PagedMemory memory = new PagedMemory(new PosixHost().memory(), 1);
     private final FakeCall call = new FakeCall(new FakeProcess(10, memory));
 
     @AfterEach

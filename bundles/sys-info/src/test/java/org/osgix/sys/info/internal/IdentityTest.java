@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeMemory;
-import org.osgix.testsupport.FakeProcess;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.PagedMemory;
 
 class IdentityTest {
     private static final Host HOST = new PosixHost();
-    private final FakeMemory memory = new FakeMemory(HOST.memory(), 4096);
+    private final PagedMemory memory = new PagedMemory(HOST.memory(), 1);
     private final FakeProcess process = new FakeProcess(300, memory);
     private final FakeCall call = new FakeCall(process);
     private final Identity identity = new Identity(HOST);

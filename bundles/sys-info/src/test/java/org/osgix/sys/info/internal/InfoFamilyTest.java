@@ -8,7 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.SyscallHandler;
-import org.osgix.testsupport.FakeBundleContext;
+import org.osgix.test.support.FakeBundleContext;
 
 class InfoFamilyTest {
     @Test

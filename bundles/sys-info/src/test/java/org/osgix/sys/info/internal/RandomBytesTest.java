@@ -9,14 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeMemory;
-import org.osgix.testsupport.FakeProcess;
+import org.osgix.syscall.GuestMemory;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.PagedMemory;
 
 class RandomBytesTest {
     private static final Host HOST = new PosixHost();
     private static final int PAGES = 4;
-    private final FakeMemory memory = new FakeMemory(HOST.memory(), PAGES * 4096);
+    private final PagedMemory memory = new PagedMemory(HOST.memory(), PAGES);
     private final FakeCall call = new FakeCall(new FakeProcess(10, memory));
     private final RandomBytes random = new RandomBytes(HOST);
 
@@ -55,7 +56,7 @@ class RandomBytesTest {
     @Test
     void aBufferThatEndsPartWayIsFilledUpToTheFault() {
         long base = memory.base();
-        memory.readOnlyFrom(base + 4096);
+        memory.protect(base + 4096, memory.end() - (base + 4096), GuestMemory.PROT_READ);
         assertEquals(4000, call.invoke(random::getrandom, base + 96, 8000, 0));
         assertEquals(-Errno.EFAULT, call.invoke(random::getrandom, base + 4096, 16, 0));
         assertEquals(4096 - 10, call.invoke(random::getrandom, base + 10, 1L << 40, 0));
@@ -71,7 +72,7 @@ class RandomBytesTest {
     @Test
     void writablePrefixStopsAtTheFirstUnwritablePage() {
         long base = memory.base();
-        memory.readOnlyFrom(base + 3 * 4096);
+        memory.protect(base + 3 * 4096, memory.end() - (base + 3 * 4096), GuestMemory.PROT_READ);
         assertEquals(3 * 4096 - 5, RandomBytes.writablePrefix(memory, base + 5, 1 << 20));
         assertEquals(100, RandomBytes.writablePrefix(memory, base + 5, 100));
         assertEquals(0, RandomBytes.writablePrefix(memory, base + 3 * 4096 + 1, 10));

@@ -8,15 +8,15 @@ import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestProcess;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeMemory;
-import org.osgix.testsupport.FakeProcess;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.PagedMemory;
 
 class ResourceLimitsTest {
     private static final Host HOST = new PosixHost();
     private static final int NOFILE = GuestProcess.RLIMIT_NOFILE;
     private static final long INFINITY = GuestProcess.RLIM_INFINITY;
-    private final FakeMemory memory = new FakeMemory(HOST.memory(), 4096);
+    private final PagedMemory memory = new PagedMemory(HOST.memory(), 1);
     private final FakeProcess process = new FakeProcess(500, memory);
     private final FakeCall call = new FakeCall(process);
     private final ResourceLimits limits = new ResourceLimits();

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeMemory;
-import org.osgix.testsupport.FakeProcess;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.PagedMemory;
 
 class SystemInfoTest {
     private static final Host HOST = new PosixHost();
@@ -23,7 +23,7 @@ class SystemInfoTest {
         + "MemAvailable:   23977936 kB\nBuffers:            4264 kB\nSwapCached:            0 kB\n"
         + "SwapTotal:        102400 kB\nSwapFree:          51200 kB\nShmem:              8952 kB\n";
     private static final String LOADAVG = "7.01 6.12 0.50 7/174 19877\n";
-    private final FakeMemory memory = new FakeMemory(HOST.memory(), 4096);
+    private final PagedMemory memory = new PagedMemory(HOST.memory(), 1);
     private final FakeCall call = new FakeCall(new FakeProcess(10, memory));
     private final SystemInfo systemInfo = new SystemInfo(HOST);
 

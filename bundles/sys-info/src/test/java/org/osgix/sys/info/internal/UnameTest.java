@@ -10,13 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeMemory;
-import org.osgix.testsupport.FakeProcess;
+import org.osgix.syscall.GuestMemory;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.PagedMemory;
 
 class UnameTest {
     private static final Host HOST = new PosixHost();
-    private final FakeMemory memory = new FakeMemory(HOST.memory(), 2 * 4096);
+    private final PagedMemory memory = new PagedMemory(HOST.memory(), 2);
     private final FakeCall call = new FakeCall(new FakeProcess(10, memory));
     private final Uname uname = new Uname(HOST, new Capabilities(HOST));
 
@@ -49,7 +50,7 @@ class UnameTest {
     void aBufferThatIsNotWholeAndWritableIsEfault() {
         assertEquals(-Errno.EFAULT, call.invoke(uname::uname, 8));
         assertEquals(-Errno.EFAULT, call.invoke(uname::uname, memory.end() - Uname.SIZE + 1));
-        memory.readOnlyFrom(memory.base() + 4096);
+        memory.protect(memory.base() + 4096, memory.end() - (memory.base() + 4096), GuestMemory.PROT_READ);
         assertEquals(-Errno.EFAULT, call.invoke(uname::uname, memory.base() + 4096 - 100));
     }
 

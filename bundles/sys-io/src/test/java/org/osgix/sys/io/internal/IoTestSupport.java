@@ -13,7 +13,7 @@ import org.osgix.fd.table.internal.LinuxFdTableFactory;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.GuestMemory;
-import org.osgix.testsupport.Guest;
+import org.osgix.test.support.Guest;
 
 /** Common set-up of the io family tests: descriptors are opened on the host and installed. */
 abstract class IoTestSupport {

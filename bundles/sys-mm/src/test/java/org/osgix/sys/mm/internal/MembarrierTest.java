@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeProcess;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeFdTable;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.RecordingAddressSpace;
 
 class MembarrierTest {
-    private final FakeCall call = new FakeCall(new FakeProcess(1, new FakeAddressSpace(), new FakeFiles()));
+    private final FakeCall call = new FakeCall(new FakeProcess(1, new RecordingAddressSpace(), new FakeFdTable()));
     private final Membarrier membarrier = new Membarrier();
 
     private long invoke(int command, int flags) {

@@ -8,9 +8,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.SyscallHandler;
-import org.osgix.testsupport.FakeBundleContext;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeProcess;
+import org.osgix.test.support.FakeBundleContext;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeFdTable;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.RecordingAddressSpace;
 
 /**
  * munmap, mprotect, mremap, madvise, msync, mlock* and mincore against an address space with
@@ -18,10 +20,10 @@ import org.osgix.testsupport.FakeProcess;
  * Expected errors come from the same calls made natively on Linux 6.18 x86_64.
  */
 class MemoryCallsTest {
-    private static final long A = FakeAddressSpace.BASE;
+    private static final long A = RecordingAddressSpace.START;
     private static final long STACK = 0x7ff000000000L;
-    private final FakeAddressSpace space = new FakeAddressSpace();
-    private final FakeCall call = new FakeCall(new FakeProcess(1, space, new FakeFiles()));
+    private final RecordingAddressSpace space = new RecordingAddressSpace();
+    private final FakeCall call = new FakeCall(new FakeProcess(1, space, new FakeFdTable()));
 
     MemoryCallsTest() {
         space.map(A, A + 4 * 4096, null);
@@ -129,9 +131,9 @@ class MemoryCallsTest {
 
     @Test
     void addressSpaceErrorsAreReturnedAsTheyAre() {
-        space.result = -Errno.ENOMEM;
+        space.setResult(-Errno.ENOMEM);
         assertEquals(-Errno.ENOMEM, call.invoke(new Protect()::mprotect, 0x1000, 4096, 1));
-        space.result = -Errno.EFAULT;
+        space.setResult(-Errno.EFAULT);
         assertEquals(-Errno.EFAULT, call.invoke(new Remap()::mremap, 0x1000, 4096, 8192, 1, 0));
     }
 
@@ -165,7 +167,7 @@ class MemoryCallsTest {
     void brkIsTheAddressSpaces() {
         FakeBundleContext bundle = new FakeBundleContext();
         MemoryFamily family = new MemoryFamily(bundle.context());
-        space.result = 0x602000;
+        space.setResult(0x602000);
         assertEquals(0x602000, call.invoke(bundle.handlers().get("brk"), 0x601000));
         assertEquals("brk(0x601000)", space.lastCall());
         family.deactivate();

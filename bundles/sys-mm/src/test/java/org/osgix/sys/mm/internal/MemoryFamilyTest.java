@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.osgix.syscall.SyscallHandler;
-import org.osgix.testsupport.FakeBundleContext;
+import org.osgix.test.support.FakeBundleContext;
 
 class MemoryFamilyTest {
     @Test

@@ -9,8 +9,11 @@ import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeProcess;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeFdTable;
+import org.osgix.test.support.FakeFdTable.FakeFile;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.RecordingAddressSpace;
 
 /** Expected results come from the same calls made natively on Linux 6.18 x86_64. */
 class MmapTest {
@@ -22,13 +25,13 @@ class MmapTest {
         EVENTFD = 10, EPOLL = 11, SOCKET = 12, TTY = 13, DEV_ZERO = 14, SYNTHETIC = 15;
     private static final long MAPPED = 0x7f0000000000L;
 
-    private final FakeAddressSpace space = new FakeAddressSpace();
-    private final FakeFiles files = new FakeFiles();
+    private final RecordingAddressSpace space = new RecordingAddressSpace();
+    private final FakeFdTable files = new FakeFdTable();
     private final FakeCall call = new FakeCall(new FakeProcess(1, space, files));
     private final Mmap mmap = new Mmap();
 
     MmapTest() {
-        space.result = MAPPED;
+        space.setResult(MAPPED);
         files.put(RDONLY, FileKind.REGULAR, OpenFile.O_RDONLY, 103, "/etc/passwd");
         files.put(WRONLY, FileKind.REGULAR, OpenFile.O_WRONLY, 104, "/tmp/w");
         files.put(RDWR, FileKind.REGULAR, OpenFile.O_RDWR, 105, "/tmp/rw");
@@ -123,31 +126,31 @@ class MmapTest {
 
     @Test
     void theFileStaysPinnedWhileTheAddressSpaceMapsIt() {
-        FakeFiles.FakeFile file = files.put(20, FileKind.REGULAR, OpenFile.O_RDWR, 120, "/data");
+        FakeFile file = files.put(20, FileKind.REGULAR, OpenFile.O_RDWR, 120, "/data");
         int[] pinsSeen = {-1};
-        space.duringMmap = () -> pinsSeen[0] = file.pins;
+        space.setDuringMmap(() -> pinsSeen[0] = file.pins());
         assertEquals(MAPPED, map(0, 4096, RW, SHARED, 20, 0));
         assertEquals(1, pinsSeen[0]);
-        assertEquals(0, file.pins);
-        assertEquals(1, file.pinsTaken);
+        assertEquals(0, file.pins());
+        assertEquals(1, file.pinsTaken());
     }
 
     @Test
     void theFileIsUnpinnedWhenTheMappingIsRefused() {
-        FakeFiles.FakeFile file = files.put(21, FileKind.REGULAR, OpenFile.O_RDONLY, 121, "/ro");
+        FakeFile file = files.put(21, FileKind.REGULAR, OpenFile.O_RDONLY, 121, "/ro");
         assertEquals(-Errno.EACCES, map(0, 4096, RW, SHARED, 21, 0));
         assertEquals(-Errno.EINVAL, map(0, 0, R, PRIVATE, 21, 0));
-        assertEquals(2, file.pinsTaken);
-        assertEquals(0, file.pins);
-        space.result = -Errno.ENOMEM;
+        assertEquals(2, file.pinsTaken());
+        assertEquals(0, file.pins());
+        space.setResult(-Errno.ENOMEM);
         assertEquals(-Errno.ENOMEM, map(0, 4096, R, PRIVATE, 21, 0));
-        assertEquals(0, file.pins);
+        assertEquals(0, file.pins());
     }
 
     @Test
     void aDescriptionClosedUnderTheCallIsEbadf() {
-        FakeFiles.FakeFile file = files.put(22, FileKind.REGULAR, OpenFile.O_RDONLY, 122, "/gone");
-        file.released = true;
+        FakeFile file = files.put(22, FileKind.REGULAR, OpenFile.O_RDONLY, 122, "/gone");
+        file.release();
         assertEquals(-Errno.EBADF, map(0, 4096, R, PRIVATE, 22, 0));
         assertEquals("none", space.lastCall());
     }

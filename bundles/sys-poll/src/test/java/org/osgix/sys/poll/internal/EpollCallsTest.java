@@ -10,16 +10,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.osgix.poll.PollEvents;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.HostFds;
-import org.osgix.testsupport.PollingThread;
+import org.osgix.test.support.HostFds;
+import org.osgix.test.support.PollingThread;
 
 /** The epoll handlers over each backend: registration lifetimes, nesting, waits and their ends. */
 class EpollCallsTest {
-    private Guest guest;
+    private PollGuest guest;
     private int fdsBefore;
 
     private void start(String backend) {
-        guest = new Guest();
+        guest = new PollGuest();
         fdsBefore = guest.host.openFdCount();
         guest.offer(backend.equals("epoll") ? guest.epoll : guest.kqueue);
     }
@@ -38,15 +38,15 @@ class EpollCallsTest {
     void aRegistrationLivesAsLongAsItsOpenFileDescription(String backend) {
         start(backend);
         int ep = guest.epollCreate();
-        int efd = guest.eventfd(1, Guest.EFD_NONBLOCK);
-        assertEquals(0, guest.ctl(ep, Guest.EPOLL_CTL_ADD, efd, PollEvents.IN, 0xabcdef0123456789L));
+        int efd = guest.eventfd(1, PollGuest.EFD_NONBLOCK);
+        assertEquals(0, guest.ctl(ep, PollGuest.EPOLL_CTL_ADD, efd, PollEvents.IN, 0xabcdef0123456789L));
         int dup = guest.fds.dup(efd, 0, false);
         assertEquals(0, guest.close(efd));
         List<long[]> got = guest.await(ep, 4, 0);
         assertEquals(1, got.size(), "the dup keeps it");
         assertEquals(0xabcdef0123456789L, got.get(0)[1]);
-        assertEquals(-Errno.EBADF, guest.ctl(ep, Guest.EPOLL_CTL_DEL, efd, 0, 0));
-        assertEquals(-Errno.ENOENT, guest.ctl(ep, Guest.EPOLL_CTL_DEL, dup, 0, 0));
+        assertEquals(-Errno.EBADF, guest.ctl(ep, PollGuest.EPOLL_CTL_DEL, efd, 0, 0));
+        assertEquals(-Errno.ENOENT, guest.ctl(ep, PollGuest.EPOLL_CTL_DEL, dup, 0, 0));
         assertEquals(1, instance(ep).watchCount());
         assertEquals(0, guest.close(dup));
         assertEquals(0, instance(ep).watchCount(), "released with the description");
@@ -58,14 +58,14 @@ class EpollCallsTest {
     void closeAndReopenOnTheSameNumberStartsFresh(String backend) {
         start(backend);
         int ep = guest.epollCreate();
-        int a = guest.eventfd(0, Guest.EFD_NONBLOCK);
-        assertEquals(0, guest.ctl(ep, Guest.EPOLL_CTL_ADD, a, PollEvents.IN, 1));
+        int a = guest.eventfd(0, PollGuest.EFD_NONBLOCK);
+        assertEquals(0, guest.ctl(ep, PollGuest.EPOLL_CTL_ADD, a, PollEvents.IN, 1));
         assertEquals(0, guest.close(a));
-        int b = guest.eventfd(1, Guest.EFD_NONBLOCK);
+        int b = guest.eventfd(1, PollGuest.EFD_NONBLOCK);
         assertEquals(a, b);
         assertTrue(guest.await(ep, 4, 0).isEmpty(), "the new file is not watched");
-        assertEquals(-Errno.ENOENT, guest.ctl(ep, Guest.EPOLL_CTL_MOD, b, PollEvents.IN, 2));
-        assertEquals(0, guest.ctl(ep, Guest.EPOLL_CTL_ADD, b, PollEvents.IN, 2));
+        assertEquals(-Errno.ENOENT, guest.ctl(ep, PollGuest.EPOLL_CTL_MOD, b, PollEvents.IN, 2));
+        assertEquals(0, guest.ctl(ep, PollGuest.EPOLL_CTL_ADD, b, PollEvents.IN, 2));
         assertEquals(2, guest.await(ep, 4, 0).get(0)[1]);
     }
 
@@ -76,11 +76,11 @@ class EpollCallsTest {
         int outer = guest.epollCreate();
         int middle = guest.epollCreate();
         int inner = guest.epollCreate();
-        int efd = guest.eventfd(0, Guest.EFD_NONBLOCK);
-        assertEquals(0, guest.ctl(inner, Guest.EPOLL_CTL_ADD, efd, PollEvents.IN, 1));
-        assertEquals(0, guest.ctl(middle, Guest.EPOLL_CTL_ADD, inner, PollEvents.IN, 2));
-        assertEquals(0, guest.ctl(outer, Guest.EPOLL_CTL_ADD, middle, PollEvents.IN, 3));
-        assertEquals(-Errno.ELOOP, guest.ctl(inner, Guest.EPOLL_CTL_ADD, outer, PollEvents.IN, 4));
+        int efd = guest.eventfd(0, PollGuest.EFD_NONBLOCK);
+        assertEquals(0, guest.ctl(inner, PollGuest.EPOLL_CTL_ADD, efd, PollEvents.IN, 1));
+        assertEquals(0, guest.ctl(middle, PollGuest.EPOLL_CTL_ADD, inner, PollEvents.IN, 2));
+        assertEquals(0, guest.ctl(outer, PollGuest.EPOLL_CTL_ADD, middle, PollEvents.IN, 3));
+        assertEquals(-Errno.ELOOP, guest.ctl(inner, PollGuest.EPOLL_CTL_ADD, outer, PollEvents.IN, 4));
         assertTrue(guest.await(outer, 4, 0).isEmpty());
         AtomicLong woke = new AtomicLong(-1);
         Thread waiter = new Thread(() -> woke.set(guest.await(new PollingThread(guest.host, guest.process), outer, 4, 5000).size()));
@@ -131,9 +131,9 @@ class EpollCallsTest {
         int ep = guest.epollCreate();
         int[] fds = new int[10_000];
         for (int i = 0; i < fds.length; i++) {
-            fds[i] = guest.eventfd(0, Guest.EFD_NONBLOCK);
+            fds[i] = guest.eventfd(0, PollGuest.EFD_NONBLOCK);
             assertTrue(fds[i] >= 0, "eventfd " + i + ": " + fds[i]);
-            assertEquals(0, guest.ctl(ep, Guest.EPOLL_CTL_ADD, fds[i], PollEvents.IN, i));
+            assertEquals(0, guest.ctl(ep, PollGuest.EPOLL_CTL_ADD, fds[i], PollEvents.IN, i));
         }
         guest.add(fds[4321], 1);
         for (int round = 0; round < 3; round++) {
@@ -153,8 +153,8 @@ class EpollCallsTest {
         start(backend);
         int ep = guest.epollCreate();
         for (int i = 0; i < 10; i++) {
-            int efd = guest.eventfd(1, Guest.EFD_NONBLOCK);
-            assertEquals(0, guest.ctl(ep, Guest.EPOLL_CTL_ADD, efd, PollEvents.IN | PollEvents.ET, i));
+            int efd = guest.eventfd(1, PollGuest.EFD_NONBLOCK);
+            assertEquals(0, guest.ctl(ep, PollGuest.EPOLL_CTL_ADD, efd, PollEvents.IN | PollEvents.ET, i));
         }
         long seen = 0;
         for (int round = 0; round < 4; round++) {

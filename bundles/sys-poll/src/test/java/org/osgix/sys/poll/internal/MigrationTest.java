@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgix.poll.PollEvents;
-import org.osgix.testsupport.HostFds;
-import org.osgix.testsupport.PollingThread;
+import org.osgix.test.support.HostFds;
+import org.osgix.test.support.PollingThread;
 
 /**
  * Hot swapping: backends come and go while guest threads wait on and write to registered files.
@@ -26,12 +26,12 @@ import org.osgix.testsupport.PollingThread;
 class MigrationTest {
     private static final int SWAPS = 100;
 
-    private Guest guest;
+    private PollGuest guest;
     private int fdsBefore;
 
     @BeforeEach
     void start() {
-        guest = new Guest();
+        guest = new PollGuest();
         fdsBefore = guest.host.openFdCount();
     }
 
@@ -44,8 +44,8 @@ class MigrationTest {
     void edgeTriggeredEventsArriveExactlyOnceAcross100Swaps() throws Exception {
         guest.offer(guest.epoll);
         int ep = guest.epollCreate();
-        int efd = guest.eventfd(0, Guest.EFD_NONBLOCK);
-        assertEquals(0, guest.ctl(ep, Guest.EPOLL_CTL_ADD, efd, PollEvents.IN | PollEvents.ET, 77));
+        int efd = guest.eventfd(0, PollGuest.EFD_NONBLOCK);
+        assertEquals(0, guest.ctl(ep, PollGuest.EPOLL_CTL_ADD, efd, PollEvents.IN | PollEvents.ET, 77));
         int writes = 300;
         Semaphore consumed = new Semaphore(0);
         AtomicInteger events = new AtomicInteger();
@@ -90,8 +90,8 @@ class MigrationTest {
     void edgeTriggeredEventsAreNeverLostAcrossTimesWithoutBackend() throws Exception {
         guest.offer(guest.epoll);
         int ep = guest.epollCreate();
-        int efd = guest.eventfd(0, Guest.EFD_NONBLOCK);
-        assertEquals(0, guest.ctl(ep, Guest.EPOLL_CTL_ADD, efd, PollEvents.IN | PollEvents.ET, 9));
+        int efd = guest.eventfd(0, PollGuest.EFD_NONBLOCK);
+        assertEquals(0, guest.ctl(ep, PollGuest.EPOLL_CTL_ADD, efd, PollEvents.IN | PollEvents.ET, 9));
         int writes = 200;
         Semaphore consumed = new Semaphore(0);
         Thread waiter = new Thread(() -> {
@@ -125,8 +125,8 @@ class MigrationTest {
         int ep = guest.epollCreate();
         int[] efds = new int[8];
         for (int i = 0; i < efds.length; i++) {
-            efds[i] = guest.eventfd(0, Guest.EFD_NONBLOCK);
-            assertEquals(0, guest.ctl(ep, Guest.EPOLL_CTL_ADD, efds[i], PollEvents.IN, i));
+            efds[i] = guest.eventfd(0, PollGuest.EFD_NONBLOCK);
+            assertEquals(0, guest.ctl(ep, PollGuest.EPOLL_CTL_ADD, efds[i], PollEvents.IN, i));
         }
         int rounds = 200;
         CountDownLatch done = new CountDownLatch(1);
@@ -173,8 +173,8 @@ class MigrationTest {
     @Test
     void aWaiterWithoutBackendIsServedWhenOneArrives() throws Exception {
         int ep = guest.epollCreate();
-        int efd = guest.eventfd(1, Guest.EFD_NONBLOCK);
-        assertEquals(0, guest.ctl(ep, Guest.EPOLL_CTL_ADD, efd, PollEvents.IN, 5));
+        int efd = guest.eventfd(1, PollGuest.EFD_NONBLOCK);
+        assertEquals(0, guest.ctl(ep, PollGuest.EPOLL_CTL_ADD, efd, PollEvents.IN, 5));
         assertTrue(guest.await(ep, 4, 0).isEmpty(), "nothing watches the host yet");
         AtomicReference<List<long[]>> got = new AtomicReference<>();
         Thread waiter = new Thread(() -> got.set(guest.await(new PollingThread(guest.host, guest.process), ep, 4, 5000)));
@@ -222,8 +222,8 @@ class MigrationTest {
         return new Thread(() -> {
             boolean kqueueNow = false;
             for (int i = 0; i < swaps; i++) {
-                Guest.Offered next = kqueueNow ? guest.epoll : guest.kqueue;
-                Guest.Offered previous = kqueueNow ? guest.kqueue : guest.epoll;
+                PollGuest.Offered next = kqueueNow ? guest.epoll : guest.kqueue;
+                PollGuest.Offered previous = kqueueNow ? guest.kqueue : guest.epoll;
                 if (gaps && i % 10 == 9) {
                     guest.withdraw(previous); // a moment with no backend at all
                     guest.offer(next);

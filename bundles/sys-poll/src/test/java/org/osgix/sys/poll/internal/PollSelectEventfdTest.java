@@ -12,18 +12,18 @@ import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.SyscallHandler;
-import org.osgix.testsupport.HostFds;
+import org.osgix.test.support.HostFds;
 
 /** poll, select and eventfd handlers, and the family's registrations. */
 class PollSelectEventfdTest {
     private static final int POLLIN = 1, POLLOUT = 4, POLLNVAL = 0x20;
 
-    private Guest guest;
+    private PollGuest guest;
     private int fdsBefore;
 
     @BeforeEach
     void start() {
-        guest = new Guest();
+        guest = new PollGuest();
         fdsBefore = guest.host.openFdCount();
         guest.offer(guest.epoll);
     }
@@ -61,7 +61,7 @@ class PollSelectEventfdTest {
 
     @Test
     void pollReportsClosedFdsAndStillPollsTheOthers() {
-        int ready = guest.eventfd(1, Guest.EFD_NONBLOCK);
+        int ready = guest.eventfd(1, PollGuest.EFD_NONBLOCK);
         long fds = guest.alloc(24);
         putPollfd(fds, ready, POLLIN | POLLOUT);
         putPollfd(fds + 8, 900, POLLIN);
@@ -77,8 +77,8 @@ class PollSelectEventfdTest {
 
     @Test
     void pollOnSeveralFdsWaitsForTheFirstThroughABackendSet() throws InterruptedException {
-        int a = guest.eventfd(0, Guest.EFD_NONBLOCK);
-        int b = guest.eventfd(0, Guest.EFD_NONBLOCK);
+        int a = guest.eventfd(0, PollGuest.EFD_NONBLOCK);
+        int b = guest.eventfd(0, PollGuest.EFD_NONBLOCK);
         long fds = guest.alloc(16);
         putPollfd(fds, a, POLLIN);
         putPollfd(fds + 8, b, POLLIN);
@@ -96,7 +96,7 @@ class PollSelectEventfdTest {
 
     @Test
     void selectFailsForAClosedFdAndWritesTheTimeLeft() {
-        int ready = guest.eventfd(1, Guest.EFD_NONBLOCK);
+        int ready = guest.eventfd(1, PollGuest.EFD_NONBLOCK);
         long set = guest.alloc(128);
         guest.memory.writeLong(set, 1L << ready);
         long timeval = guest.alloc(16);

@@ -16,7 +16,7 @@ import org.osgix.net.Decision;
 import org.osgix.net.NetworkPolicy;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.support.Ranked;
-import org.osgix.testsupport.Guest;
+import org.osgix.test.support.Guest;
 
 /**
  * The network-policy seam: with no policy everything connects; a policy denying one port makes

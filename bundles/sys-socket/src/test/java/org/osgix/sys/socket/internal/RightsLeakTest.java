@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.Guest;
+import org.osgix.test.support.Guest;
 
 /**
  * SCM_RIGHTS at the handler level: a received descriptor is the sent description itself (not a

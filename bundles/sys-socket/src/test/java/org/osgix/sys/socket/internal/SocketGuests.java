@@ -2,7 +2,7 @@ package org.osgix.sys.socket.internal;
 
 import org.osgix.fd.table.internal.LinuxFdTableFactory;
 import org.osgix.host.Host;
-import org.osgix.testsupport.Guest;
+import org.osgix.test.support.Guest;
 
 /** The family's test guest: its handlers over the real host layer and descriptor table. */
 final class SocketGuests {

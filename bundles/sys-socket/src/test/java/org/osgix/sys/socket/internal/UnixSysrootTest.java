@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.Guest;
+import org.osgix.test.support.Guest;
 
 /**
  * AF_UNIX path names under --sysroot: an absolute guest path is bound inside the sysroot,

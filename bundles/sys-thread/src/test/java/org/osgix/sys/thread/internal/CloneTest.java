@@ -6,28 +6,40 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.osgix.sys.thread.internal.CloneFlags.*;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.FakeCall;
+import org.osgix.test.support.BufferMemory;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.FakeProcess.FakeThread;
 
 class CloneTest {
+    private static final int PID = 100;
     private static final long SIGCHLD = 17;
-    private static final long PARENT_TID = FakeMemory.at(0);
-    private static final long CHILD_TID = FakeMemory.at(8);
-    private static final long ARGS = FakeMemory.at(1024);
+    private static final long PARENT_TID = BufferMemory.at(0);
+    private static final long CHILD_TID = BufferMemory.at(8);
+    private static final long ARGS = BufferMemory.at(1024);
     private static final long STACK = 0x7f00_0000_0000L;
     private static final long TLS = 0x7f00_1234_0000L;
 
-    private final FakeProcess process = new FakeProcess();
-    private final FakeMemory memory = process.memory;
+    private final BufferMemory memory = new BufferMemory(4);
+    private final FakeProcess process = new FakeProcess(PID, memory);
     private final Clone clone = new Clone();
+    /** The clear-child-tid word of each started thread when start() ran (stores must happen before the child runs). */
+    private final Map<FakeThread, Long> clearChildTidAtStart = new ConcurrentHashMap<>();
+
+    {
+        process.setStartHook(t -> clearChildTidAtStart.put(t, ThreadState.of(t).clearChildTid()));
+    }
 
     private long clone(long flags, long stack, long parentTid, long childTid, long tls) {
-        return new FakeCall("clone", process.main).invoke(clone::clone, flags, stack, parentTid, childTid, tls);
+        return new FakeCall("clone", process.mainThread()).invoke(clone::clone, flags, stack, parentTid, childTid, tls);
     }
 
     private long clone3(long size) {
-        return new FakeCall("clone3", process.main).invoke(clone::clone3, ARGS, size);
+        return new FakeCall("clone3", process.mainThread()).invoke(clone::clone3, ARGS, size);
     }
 
     /** struct clone_args field {@code index} (u64). */
@@ -36,31 +48,31 @@ class CloneTest {
     }
 
     private FakeThread onlyChild() {
-        assertEquals(1, process.created.size());
-        return process.created.get(0);
+        assertEquals(1, process.createdThreads().size());
+        return process.createdThreads().get(0);
     }
 
     @Test
     void pthreadCreateFlagsMakeAStartedThread() {
         long tid = clone(PTHREAD | CLONE_CHILD_SETTID, STACK, PARENT_TID, CHILD_TID, TLS);
         FakeThread child = onlyChild();
-        assertEquals(child.tid, tid);
-        assertSame(process.main, child.parent);
-        assertEquals(STACK, child.stack);
-        assertTrue(child.setTls);
-        assertEquals(TLS, child.tls);
-        assertEquals(child.tid, memory.readInt(PARENT_TID));
-        assertEquals(child.tid, memory.readInt(CHILD_TID));
-        assertEquals(CHILD_TID, child.clearChildTidAtStart, "clear-child-tid set before the start");
-        assertTrue(child.started);
+        assertEquals(child.tid(), tid);
+        assertSame(process.mainThread(), child.cloned().parent());
+        assertEquals(STACK, child.cloned().stack());
+        assertTrue(child.cloned().setTls());
+        assertEquals(TLS, child.cloned().tls());
+        assertEquals(child.tid(), memory.readInt(PARENT_TID));
+        assertEquals(child.tid(), memory.readInt(CHILD_TID));
+        assertEquals(CHILD_TID, clearChildTidAtStart.get(child), "clear-child-tid set before the start");
+        assertTrue(child.started());
     }
 
     @Test
     void withoutSettlsTheTlsIsLeftAlone() {
         clone(PTHREAD & ~CLONE_SETTLS, 0, PARENT_TID, CHILD_TID, TLS);
         FakeThread child = onlyChild();
-        assertFalse(child.setTls);
-        assertEquals(0, child.stack, "0 keeps the parent's stack pointer");
+        assertFalse(child.cloned().setTls());
+        assertEquals(0, child.cloned().stack(), "0 keeps the parent's stack pointer");
     }
 
     @Test
@@ -75,10 +87,10 @@ class CloneTest {
 
     @Test
     void badTidPointersAreIgnoredAsOnLinux() {
-        long unmapped = FakeMemory.BASE - 64;
+        long unmapped = BufferMemory.BASE - 64;
         long tid = clone(PTHREAD | CLONE_CHILD_SETTID, STACK, unmapped, unmapped, TLS);
-        assertEquals(onlyChild().tid, tid);
-        assertTrue(onlyChild().started);
+        assertEquals(onlyChild().tid(), tid);
+        assertTrue(onlyChild().started());
     }
 
     @Test
@@ -94,7 +106,7 @@ class CloneTest {
         assertEquals(-Errno.EINVAL, clone(CLONE_NEWNS | CLONE_FS, 0, 0, 0, 0));
         assertEquals(-Errno.EINVAL, clone(PTHREAD | CLONE_NEWUSER, STACK, 0, 0, 0));
         assertEquals(-Errno.EINVAL, clone(PTHREAD | CLONE_PIDFD, STACK, PARENT_TID, 0, 0));
-        assertTrue(process.created.isEmpty());
+        assertTrue(process.createdThreads().isEmpty());
     }
 
     @Test
@@ -103,7 +115,7 @@ class CloneTest {
         assertEquals(-Errno.ENOSYS, clone(CLONE_VM | CLONE_VFORK | SIGCHLD, STACK, 0, 0, 0), "posix_spawn, likewise");
         assertEquals(-Errno.ENOSYS, clone(PTHREAD & ~CLONE_FILES, STACK, 0, 0, 0), "own fd table");
         assertEquals(-Errno.ENOSYS, clone(PTHREAD & ~CLONE_PARENT_SETTID | CLONE_PIDFD, STACK, PARENT_TID, 0, 0));
-        assertTrue(process.created.isEmpty());
+        assertTrue(process.createdThreads().isEmpty());
     }
 
     @Test
@@ -121,7 +133,7 @@ class CloneTest {
         arg(12, 0);
         arg(0, PTHREAD);
         assertTrue(clone3(128) > 0, "zero trailing bytes are fine");
-        assertEquals(-Errno.EFAULT, new FakeCall("clone3", process.main).invoke(clone::clone3, FakeMemory.BASE - 64, 64));
+        assertEquals(-Errno.EFAULT, new FakeCall("clone3", process.mainThread()).invoke(clone::clone3, BufferMemory.BASE - 64, 64));
     }
 
     @Test
@@ -134,13 +146,13 @@ class CloneTest {
         arg(7, TLS);
         long tid = clone3(CloneArgs.SIZE_VER0);
         FakeThread child = onlyChild();
-        assertEquals(child.tid, tid);
-        assertEquals(STACK + 0x10000, child.stack);
-        assertEquals(TLS, child.tls);
-        assertEquals(child.tid, memory.readInt(PARENT_TID));
-        assertEquals(child.tid, memory.readInt(CHILD_TID));
+        assertEquals(child.tid(), tid);
+        assertEquals(STACK + 0x10000, child.cloned().stack());
+        assertEquals(TLS, child.cloned().tls());
+        assertEquals(child.tid(), memory.readInt(PARENT_TID));
+        assertEquals(child.tid(), memory.readInt(CHILD_TID));
         assertEquals(CHILD_TID, ThreadState.of(child).clearChildTid());
-        assertTrue(child.started);
+        assertTrue(child.started());
     }
 
     @Test
@@ -169,7 +181,7 @@ class CloneTest {
         assertEquals(-Errno.EINVAL, clone3(64), "thread without sighand");
         arg(0, 0);
         assertEquals(-Errno.ENOSYS, clone3(64), "fork");
-        assertTrue(process.created.isEmpty());
+        assertTrue(process.createdThreads().isEmpty());
     }
 
     @Test
@@ -177,14 +189,14 @@ class CloneTest {
         arg(0, PTHREAD);
         arg(9, 1);
         assertTrue(clone3(64) > 0, "set_tid_size lies beyond a VER0 block");
-        process.created.clear();
+        process.createdThreads().clear();
         assertEquals(-Errno.EINVAL, clone3(CloneArgs.SIZE_VER1), "size without array");
-        arg(8, FakeMemory.at(512));
+        arg(8, BufferMemory.at(512));
         assertEquals(-Errno.EPERM, clone3(CloneArgs.SIZE_VER1));
-        arg(8, FakeMemory.BASE - 64);
+        arg(8, BufferMemory.BASE - 64);
         assertEquals(-Errno.EFAULT, clone3(CloneArgs.SIZE_VER1));
         arg(9, 33);
         assertEquals(-Errno.EINVAL, clone3(CloneArgs.SIZE_VER1), "deeper than MAX_PID_NS_LEVEL");
-        assertTrue(process.created.isEmpty());
+        assertTrue(process.createdThreads().isEmpty());
     }
 }

@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.osgix.syscall.Errno;
+import org.osgix.test.support.BufferMemory;
 
 /** The FUTEX_WAKE_OP encoding, against values observed on native Linux 6.18. */
 class FutexOpTest {
-    private static final long WORD = FakeMemory.at(16);
-    private final FakeMemory memory = new FakeMemory(1);
+    private static final long WORD = BufferMemory.at(16);
+    private final BufferMemory memory = new BufferMemory(1);
 
     private long apply(int initial, int encoded) {
         memory.writeInt(WORD, initial);

@@ -21,17 +21,21 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
-import org.osgix.testsupport.FakeCall;
+import org.osgix.test.support.BufferMemory;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.FakeProcess.FakeThread;
 
 class FutexTest {
+    private static final int PID = 100;
     private static final int PRIVATE = FUTEX_PRIVATE_FLAG;
-    private static final long WORD = FakeMemory.at(0);
-    private static final long WORD2 = FakeMemory.at(64);
-    private static final long TIMESPEC = FakeMemory.at(256);
+    private static final long WORD = BufferMemory.at(0);
+    private static final long WORD2 = BufferMemory.at(64);
+    private static final long TIMESPEC = BufferMemory.at(256);
     private static final int ALL = -1;
 
-    private final FakeProcess process = new FakeProcess();
-    private final FakeMemory memory = process.memory;
+    private final BufferMemory memory = new BufferMemory(4);
+    private final FakeProcess process = new FakeProcess(PID, memory);
     private final Futex futex = new Futex();
 
     private long futex(FakeThread thread, long uaddr, int op, int val, long timeout, long uaddr2, int val3) {
@@ -39,12 +43,12 @@ class FutexTest {
     }
 
     private long wake(long uaddr, int count) {
-        return futex(process.main, uaddr, FUTEX_WAKE | PRIVATE, count, 0, 0, 0);
+        return futex(process.mainThread(), uaddr, FUTEX_WAKE | PRIVATE, count, 0, 0, 0);
     }
 
     /** A guest thread blocked in FUTEX_WAIT on a Java thread; its result is the future's value. */
     private final class Waiter {
-        final FakeThread guest = process.thread();
+        final FakeThread guest = process.anotherThread();
         final AtomicLong result = new AtomicLong(Long.MIN_VALUE);
         final Thread thread;
 
@@ -75,7 +79,7 @@ class FutexTest {
     @Test
     void waitReturnsEagainWhenTheWordChanged() {
         memory.writeInt(WORD, 7);
-        assertEquals(-Errno.EAGAIN, futex(process.main, WORD, FUTEX_WAIT | PRIVATE, 6, 0, 0, 0));
+        assertEquals(-Errno.EAGAIN, futex(process.mainThread(), WORD, FUTEX_WAIT | PRIVATE, 6, 0, 0, 0));
     }
 
     @Test
@@ -109,32 +113,32 @@ class FutexTest {
     void relativeTimeoutReturnsEtimedoutAfterTheTimeout() {
         writeTimespec(50_000_000L);
         long start = System.nanoTime();
-        assertEquals(-Errno.ETIMEDOUT, futex(process.main, WORD, FUTEX_WAIT | PRIVATE, 0, TIMESPEC, 0, 0));
+        assertEquals(-Errno.ETIMEDOUT, futex(process.mainThread(), WORD, FUTEX_WAIT | PRIVATE, 0, TIMESPEC, 0, 0));
         assertTrue(System.nanoTime() - start >= 50_000_000L);
     }
 
     @Test
     void zeroTimeoutTimesOutAtOnceButAMismatchIsStillEagain() {
         writeTimespec(0);
-        assertEquals(-Errno.ETIMEDOUT, futex(process.main, WORD, FUTEX_WAIT | PRIVATE, 0, TIMESPEC, 0, 0));
-        assertEquals(-Errno.EAGAIN, futex(process.main, WORD, FUTEX_WAIT | PRIVATE, 1, TIMESPEC, 0, 0));
+        assertEquals(-Errno.ETIMEDOUT, futex(process.mainThread(), WORD, FUTEX_WAIT | PRIVATE, 0, TIMESPEC, 0, 0));
+        assertEquals(-Errno.EAGAIN, futex(process.mainThread(), WORD, FUTEX_WAIT | PRIVATE, 1, TIMESPEC, 0, 0));
     }
 
     @Test
     void waitBitsetDeadlineIsAbsoluteOnTheMonotonicClock() {
         long start = System.nanoTime();
         writeTimespec(start + 50_000_000L);
-        assertEquals(-Errno.ETIMEDOUT, futex(process.main, WORD, FUTEX_WAIT_BITSET | PRIVATE, 0, TIMESPEC, 0, ALL));
+        assertEquals(-Errno.ETIMEDOUT, futex(process.mainThread(), WORD, FUTEX_WAIT_BITSET | PRIVATE, 0, TIMESPEC, 0, ALL));
         assertTrue(System.nanoTime() - start >= 50_000_000L);
         writeTimespec(1_000_000_000L); // long past
-        assertEquals(-Errno.ETIMEDOUT, futex(process.main, WORD, FUTEX_WAIT_BITSET | PRIVATE, 0, TIMESPEC, 0, ALL));
+        assertEquals(-Errno.ETIMEDOUT, futex(process.mainThread(), WORD, FUTEX_WAIT_BITSET | PRIVATE, 0, TIMESPEC, 0, ALL));
     }
 
     @Test
     void waitBitsetDeadlineOnTheRealtimeClock() {
         long start = System.nanoTime();
         writeTimespec(Timespecs.realtimeNanos() + 50_000_000L);
-        assertEquals(-Errno.ETIMEDOUT, futex(process.main, WORD,
+        assertEquals(-Errno.ETIMEDOUT, futex(process.mainThread(), WORD,
             FUTEX_WAIT_BITSET | PRIVATE | FUTEX_CLOCK_REALTIME, 0, TIMESPEC, 0, ALL));
         assertTrue(System.nanoTime() - start >= 45_000_000L); // two clocks: allow their skew
     }
@@ -150,19 +154,19 @@ class FutexTest {
     @Test
     void aPendingExitGroupEndsTheWaitWithEintr() throws Exception {
         Waiter waiter = new Waiter(WORD, 0, ALL).parked();
-        waiter.guest.interrupted = true; // what exit_group sets, followed by a Java interrupt
+        waiter.guest.setInterrupted(true); // what exit_group sets, followed by a Java interrupt
         waiter.thread.interrupt();
         assertEquals(-Errno.EINTR, waiter.join());
-        FakeThread exiting = process.thread();
-        exiting.interrupted = true;
+        FakeThread exiting = process.anotherThread();
+        exiting.setInterrupted(true);
         assertEquals(-Errno.EINTR, futex(exiting, WORD, FUTEX_WAIT | PRIVATE, 0, 0, 0, 0), "no wait starts");
     }
 
     @Test
     void wakeBitsetWakesOnlyIntersectingWaiters() throws Exception {
         Waiter waiter = new Waiter(WORD, 0, 0b01).parked();
-        assertEquals(0, futex(process.main, WORD, FUTEX_WAKE_BITSET | PRIVATE, 1, 0, 0, 0b10));
-        assertEquals(1, futex(process.main, WORD, FUTEX_WAKE_BITSET | PRIVATE, 1, 0, 0, 0b11));
+        assertEquals(0, futex(process.mainThread(), WORD, FUTEX_WAKE_BITSET | PRIVATE, 1, 0, 0, 0b10));
+        assertEquals(1, futex(process.mainThread(), WORD, FUTEX_WAKE_BITSET | PRIVATE, 1, 0, 0, 0b11));
         assertEquals(0, waiter.join());
     }
 
@@ -175,9 +179,9 @@ class FutexTest {
 
     @Test
     void aZeroBitsetIsInvalid() {
-        assertEquals(-Errno.EINVAL, futex(process.main, WORD, FUTEX_WAIT_BITSET | PRIVATE, 0, 0, 0, 0));
-        assertEquals(-Errno.EINVAL, futex(process.main, WORD, FUTEX_WAIT_BITSET | PRIVATE, 9, 0, 0, 0));
-        assertEquals(-Errno.EINVAL, futex(process.main, WORD, FUTEX_WAKE_BITSET | PRIVATE, 1, 0, 0, 0));
+        assertEquals(-Errno.EINVAL, futex(process.mainThread(), WORD, FUTEX_WAIT_BITSET | PRIVATE, 0, 0, 0, 0));
+        assertEquals(-Errno.EINVAL, futex(process.mainThread(), WORD, FUTEX_WAIT_BITSET | PRIVATE, 9, 0, 0, 0));
+        assertEquals(-Errno.EINVAL, futex(process.mainThread(), WORD, FUTEX_WAKE_BITSET | PRIVATE, 1, 0, 0, 0));
     }
 
     @Test
@@ -186,7 +190,7 @@ class FutexTest {
         Waiter b = new Waiter(WORD, 0, ALL).parked();
         Waiter c = new Waiter(WORD, 0, ALL).parked();
         // wake 1, requeue up to 1: the third stays on WORD
-        assertEquals(2, futex(process.main, WORD, FUTEX_REQUEUE | PRIVATE, 1, 1, WORD2, 0));
+        assertEquals(2, futex(process.mainThread(), WORD, FUTEX_REQUEUE | PRIVATE, 1, 1, WORD2, 0));
         assertEquals(0, a.join());
         assertEquals(1, wake(WORD2, Integer.MAX_VALUE));
         assertEquals(0, b.join());
@@ -198,12 +202,12 @@ class FutexTest {
     @Test
     void requeuedWaitersCanTimeOutFromTheirNewQueue() throws Exception {
         writeTimespec(300_000_000L);
-        FakeThread guest = process.thread();
+        FakeThread guest = process.anotherThread();
         CompletableFuture<Long> timed = CompletableFuture.supplyAsync(
             () -> futex(guest, WORD, FUTEX_WAIT | PRIVATE, 0, TIMESPEC, 0, 0));
         long deadline = System.nanoTime() + 5_000_000_000L;
         long moved;
-        while ((moved = futex(process.main, WORD, FUTEX_REQUEUE | PRIVATE, 0, 1, WORD2, 0)) == 0) {
+        while ((moved = futex(process.mainThread(), WORD, FUTEX_REQUEUE | PRIVATE, 0, 1, WORD2, 0)) == 0) {
             assertTrue(System.nanoTime() < deadline, "waiter never queued");
             Thread.sleep(1);
         }
@@ -215,18 +219,18 @@ class FutexTest {
     @Test
     void cmpRequeueChecksTheFirstWord() throws Exception {
         memory.writeInt(WORD, 3);
-        assertEquals(-Errno.EAGAIN, futex(process.main, WORD, FUTEX_CMP_REQUEUE | PRIVATE, 1, 1, WORD2, 4));
+        assertEquals(-Errno.EAGAIN, futex(process.mainThread(), WORD, FUTEX_CMP_REQUEUE | PRIVATE, 1, 1, WORD2, 4));
         Waiter waiter = new Waiter(WORD, 3, ALL).parked();
-        assertEquals(1, futex(process.main, WORD, FUTEX_CMP_REQUEUE | PRIVATE, 0, 1, WORD2, 3));
+        assertEquals(1, futex(process.mainThread(), WORD, FUTEX_CMP_REQUEUE | PRIVATE, 0, 1, WORD2, 3));
         assertEquals(1, wake(WORD2, 1));
         assertEquals(0, waiter.join());
     }
 
     @Test
     void negativeRequeueCountsAreInvalid() {
-        assertEquals(-Errno.EINVAL, futex(process.main, WORD, FUTEX_CMP_REQUEUE | PRIVATE, -1, 1, WORD2, 0));
-        assertEquals(-Errno.EINVAL, futex(process.main, WORD, FUTEX_REQUEUE | PRIVATE, 1, -1, WORD2, 0));
-        assertEquals(-Errno.EINVAL, futex(process.main, WORD, FUTEX_REQUEUE | PRIVATE, 1, 1, WORD2 + 1, 0));
+        assertEquals(-Errno.EINVAL, futex(process.mainThread(), WORD, FUTEX_CMP_REQUEUE | PRIVATE, -1, 1, WORD2, 0));
+        assertEquals(-Errno.EINVAL, futex(process.mainThread(), WORD, FUTEX_REQUEUE | PRIVATE, 1, -1, WORD2, 0));
+        assertEquals(-Errno.EINVAL, futex(process.mainThread(), WORD, FUTEX_REQUEUE | PRIVATE, 1, 1, WORD2 + 1, 0));
     }
 
     @Test
@@ -235,11 +239,11 @@ class FutexTest {
         Waiter onFirst = new Waiter(WORD, 0, ALL).parked();
         Waiter onSecond = new Waiter(WORD2, 5, ALL).parked();
         int op = FutexOp.encode(FutexOp.OP_ADD, 3, FutexOp.CMP_EQ, 5);
-        assertEquals(2, futex(process.main, WORD, FUTEX_WAKE_OP | PRIVATE, 1, 1, WORD2, op));
+        assertEquals(2, futex(process.mainThread(), WORD, FUTEX_WAKE_OP | PRIVATE, 1, 1, WORD2, op));
         assertEquals(8, memory.readInt(WORD2));
         assertEquals(0, onFirst.join());
         assertEquals(0, onSecond.join());
-        assertEquals(1, process.exclusiveRuns.get(), "the read-modify-write ran exclusively");
+        assertEquals(1, process.exclusiveRuns(), "the read-modify-write ran exclusively");
     }
 
     @Test
@@ -247,7 +251,7 @@ class FutexTest {
         memory.writeInt(WORD2, 5);
         Waiter onSecond = new Waiter(WORD2, 5, ALL).parked();
         int op = FutexOp.encode(FutexOp.OP_ADD, 3, FutexOp.CMP_NE, 5);
-        assertEquals(0, futex(process.main, WORD, FUTEX_WAKE_OP | PRIVATE, 1, 1, WORD2, op));
+        assertEquals(0, futex(process.mainThread(), WORD, FUTEX_WAKE_OP | PRIVATE, 1, 1, WORD2, op));
         assertEquals(8, memory.readInt(WORD2));
         assertTrue(onSecond.thread.isAlive());
         assertEquals(1, wake(WORD2, 1));
@@ -257,21 +261,21 @@ class FutexTest {
     @Test
     void wakeOpOnAReadOnlyWordFaults() {
         memory.protect(1, GuestMemory.PROT_READ);
-        long readOnly = FakeMemory.at(GuestMemory.PAGE_SIZE);
+        long readOnly = BufferMemory.at(GuestMemory.PAGE_SIZE);
         int op = FutexOp.encode(FutexOp.OP_SET, 1, FutexOp.CMP_EQ, 0);
-        assertEquals(-Errno.EFAULT, futex(process.main, WORD, FUTEX_WAKE_OP | PRIVATE, 1, 1, readOnly, op));
+        assertEquals(-Errno.EFAULT, futex(process.mainThread(), WORD, FUTEX_WAKE_OP | PRIVATE, 1, 1, readOnly, op));
         assertEquals(0, memory.readInt(readOnly));
     }
 
     @Test
     void alignmentAndAddressChecksFollowLinux() {
-        long unmapped = FakeMemory.BASE - 4096;
+        long unmapped = BufferMemory.BASE - 4096;
         assertEquals(-Errno.EINVAL, wake(WORD + 1, 1));
-        assertEquals(-Errno.EINVAL, futex(process.main, WORD + 2, FUTEX_WAIT | PRIVATE, 0, 0, 0, 0));
-        assertEquals(-Errno.EFAULT, futex(process.main, unmapped, FUTEX_WAIT | PRIVATE, 0, 0, 0, 0));
+        assertEquals(-Errno.EINVAL, futex(process.mainThread(), WORD + 2, FUTEX_WAIT | PRIVATE, 0, 0, 0, 0));
+        assertEquals(-Errno.EFAULT, futex(process.mainThread(), unmapped, FUTEX_WAIT | PRIVATE, 0, 0, 0, 0));
         assertEquals(0, wake(unmapped, 1), "a private key needs no page");
-        assertEquals(-Errno.EFAULT, futex(process.main, unmapped, FUTEX_WAKE, 1, 0, 0, 0), "a shared key does");
-        assertEquals(-Errno.EFAULT, futex(process.main, WORD, FUTEX_WAIT | PRIVATE, 0, unmapped, 0, 0),
+        assertEquals(-Errno.EFAULT, futex(process.mainThread(), unmapped, FUTEX_WAKE, 1, 0, 0, 0), "a shared key does");
+        assertEquals(-Errno.EFAULT, futex(process.mainThread(), WORD, FUTEX_WAIT | PRIVATE, 0, unmapped, 0, 0),
             "unreadable timeout");
     }
 
@@ -279,19 +283,19 @@ class FutexTest {
     void invalidTimeoutsAreRejectedBeforeTheWordIsCompared() {
         memory.writeLong(TIMESPEC, 0);
         memory.writeLong(TIMESPEC + 8, 1_000_000_000L);
-        assertEquals(-Errno.EINVAL, futex(process.main, WORD, FUTEX_WAIT | PRIVATE, 99, TIMESPEC, 0, 0));
+        assertEquals(-Errno.EINVAL, futex(process.mainThread(), WORD, FUTEX_WAIT | PRIVATE, 99, TIMESPEC, 0, 0));
         memory.writeLong(TIMESPEC, -1);
         memory.writeLong(TIMESPEC + 8, 0);
-        assertEquals(-Errno.EINVAL, futex(process.main, WORD, FUTEX_WAIT | PRIVATE, 0, TIMESPEC, 0, 0));
+        assertEquals(-Errno.EINVAL, futex(process.mainThread(), WORD, FUTEX_WAIT | PRIVATE, 0, TIMESPEC, 0, 0));
     }
 
     @Test
     void unsupportedOperationsAndClockFlagsAreEnosys() {
-        assertEquals(-Errno.ENOSYS, futex(process.main, WORD, FUTEX_WAIT | FUTEX_CLOCK_REALTIME, 0, 0, 0, 0));
-        assertEquals(-Errno.ENOSYS, futex(process.main, WORD, FUTEX_WAKE | FUTEX_CLOCK_REALTIME, 1, 0, 0, 0));
-        assertEquals(-Errno.ENOSYS, futex(process.main, WORD, FUTEX_LOCK_PI | PRIVATE, 0, 0, 0, 0));
-        assertEquals(-Errno.ENOSYS, futex(process.main, WORD, 2, 0, 0, 0, 0));
-        assertEquals(-Errno.ENOSYS, futex(process.main, WORD, 14 | PRIVATE, 0, 0, 0, 0));
+        assertEquals(-Errno.ENOSYS, futex(process.mainThread(), WORD, FUTEX_WAIT | FUTEX_CLOCK_REALTIME, 0, 0, 0, 0));
+        assertEquals(-Errno.ENOSYS, futex(process.mainThread(), WORD, FUTEX_WAKE | FUTEX_CLOCK_REALTIME, 1, 0, 0, 0));
+        assertEquals(-Errno.ENOSYS, futex(process.mainThread(), WORD, FUTEX_LOCK_PI | PRIVATE, 0, 0, 0, 0));
+        assertEquals(-Errno.ENOSYS, futex(process.mainThread(), WORD, 2, 0, 0, 0, 0));
+        assertEquals(-Errno.ENOSYS, futex(process.mainThread(), WORD, 14 | PRIVATE, 0, 0, 0, 0));
     }
 
     /**
@@ -302,12 +306,12 @@ class FutexTest {
     void noLostWakeUpsUnderStress() throws Exception {
         int threads = 4;
         int rounds = 10_000;
-        long lock = FakeMemory.at(1024);
+        long lock = BufferMemory.at(1024);
         int[] counter = {0};
         List<Thread> workers = new ArrayList<>();
         List<Throwable> failures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            FakeThread guest = process.thread();
+            FakeThread guest = process.anotherThread();
             Thread worker = new Thread(() -> {
                 for (int i = 0; i < rounds; i++) {
                     lock(guest, lock);

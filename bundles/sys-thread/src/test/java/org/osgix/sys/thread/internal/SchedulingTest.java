@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.osgix.syscall.Errno;
+import org.osgix.syscall.GuestProcess;
 import org.osgix.syscall.SyscallHandler;
-import org.osgix.testsupport.FakeCall;
+import org.osgix.test.support.BufferMemory;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeProcess;
 
 /** Expected values come from the same calls made natively (see the module's report). */
 class SchedulingTest {
-    private static final long MASK = FakeMemory.at(0);
-    private final FakeProcess process = new FakeProcess();
-    private final FakeMemory memory = process.memory;
+    private static final int PID = 100;
+    private static final long MASK = BufferMemory.at(0);
+    private final BufferMemory memory = new BufferMemory(4);
+    private final FakeProcess process = new FakeProcess(PID, memory);
     private final Scheduling twoCpus = new Scheduling(new HostCpus(2));
 
     private long call(Scheduling scheduling, String name, long... args) {
@@ -24,7 +28,7 @@ class SchedulingTest {
             case "sched_get_priority_min" -> scheduling::priorityMin;
             default -> scheduling::yield;
         };
-        return new FakeCall(name, process.main).invoke(handler, args);
+        return new FakeCall(name, process.mainThread()).invoke(handler, args);
     }
 
     @Test
@@ -33,7 +37,7 @@ class SchedulingTest {
         assertEquals(8, call(twoCpus, "sched_getaffinity", 0, 1024, MASK));
         assertEquals(0x03, memory.readLong(MASK));
         assertEquals((byte) 0xee, memory.readByte(MASK + 8), "nothing beyond the returned size");
-        assertEquals(8, call(twoCpus, "sched_getaffinity", process.main.tid, 8, MASK));
+        assertEquals(8, call(twoCpus, "sched_getaffinity", process.mainThread().tid(), 8, MASK));
     }
 
     @Test
@@ -90,15 +94,16 @@ class SchedulingTest {
     @Test
     void niceValuesFollowTheUnprivilegedRules() {
         Priority priority = new Priority();
-        assertEquals(20, new FakeCall("getpriority", process.main).invoke(priority::getPriority, 0, 0));
-        assertEquals(-Errno.EINVAL, new FakeCall("getpriority", process.main).invoke(priority::getPriority, 3, 0));
-        assertEquals(0, new FakeCall("setpriority", process.main).invoke(priority::setPriority, 0, 0, 5));
-        assertEquals(15, new FakeCall("getpriority", process.main).invoke(priority::getPriority, 0, 0));
-        assertEquals(-Errno.EACCES, new FakeCall("setpriority", process.main).invoke(priority::setPriority, 0, 0, 0),
+        process.setRlimit(GuestProcess.RLIMIT_NICE, 0, 0); // Linux's default
+        assertEquals(20, new FakeCall("getpriority", process.mainThread()).invoke(priority::getPriority, 0, 0));
+        assertEquals(-Errno.EINVAL, new FakeCall("getpriority", process.mainThread()).invoke(priority::getPriority, 3, 0));
+        assertEquals(0, new FakeCall("setpriority", process.mainThread()).invoke(priority::setPriority, 0, 0, 5));
+        assertEquals(15, new FakeCall("getpriority", process.mainThread()).invoke(priority::getPriority, 0, 0));
+        assertEquals(-Errno.EACCES, new FakeCall("setpriority", process.mainThread()).invoke(priority::setPriority, 0, 0, 0),
             "lowering needs RLIMIT_NICE");
-        process.rlimitNice = 20;
-        assertEquals(0, new FakeCall("setpriority", process.main).invoke(priority::setPriority, 0, 0, 0));
-        assertEquals(0, new FakeCall("setpriority", process.main).invoke(priority::setPriority, 0, 0, 100));
-        assertEquals(1, new FakeCall("getpriority", process.main).invoke(priority::getPriority, 0, 0), "clamped to 19");
+        process.setRlimit(GuestProcess.RLIMIT_NICE, 20, 20);
+        assertEquals(0, new FakeCall("setpriority", process.mainThread()).invoke(priority::setPriority, 0, 0, 0));
+        assertEquals(0, new FakeCall("setpriority", process.mainThread()).invoke(priority::setPriority, 0, 0, 100));
+        assertEquals(1, new FakeCall("getpriority", process.mainThread()).invoke(priority::getPriority, 0, 0), "clamped to 19");
     }
 }

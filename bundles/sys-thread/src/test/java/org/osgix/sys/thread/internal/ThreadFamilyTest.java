@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.osgix.syscall.SyscallHandler;
 import org.osgix.syscall.support.SyscallRegistrations;
-import org.osgix.testsupport.FakeBundleContext;
+import org.osgix.test.support.FakeBundleContext;
 
 class ThreadFamilyTest {
     private final FakeBundleContext bundle = new FakeBundleContext();

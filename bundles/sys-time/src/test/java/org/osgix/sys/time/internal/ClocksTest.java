@@ -9,14 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
+import org.osgix.syscall.GuestMemory;
 import org.osgix.syscall.SyscallHandler;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeMemory;
-import org.osgix.testsupport.FakeProcess;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.PagedMemory;
 
 class ClocksTest {
     private static final Host HOST = new PosixHost();
-    private final FakeMemory memory = new FakeMemory(HOST.memory(), 2 * 4096);
+    private final PagedMemory memory = new PagedMemory(HOST.memory(), 2);
     private final FakeProcess process = new FakeProcess(4242, memory);
     private final FakeCall call = new FakeCall(process);
     private final Clocks clocks = new Clocks(HOST, new ClockResolution(HOST));
@@ -70,7 +71,7 @@ class ClocksTest {
     void badBufferIsEfaultButAnInvalidClockIsReportedFirst() {
         assertEquals(-Errno.EFAULT, call.invoke(clocks::clockGettime, ClockIds.MONOTONIC, 8));
         assertEquals(-Errno.EFAULT, call.invoke(clocks::clockGettime, ClockIds.MONOTONIC, memory.end() - 8));
-        memory.readOnlyFrom(memory.base() + 4096);
+        memory.protect(memory.base() + 4096, memory.end() - (memory.base() + 4096), GuestMemory.PROT_READ);
         assertEquals(-Errno.EFAULT, call.invoke(clocks::clockGettime, ClockIds.MONOTONIC, memory.base() + 4096));
         assertEquals(-Errno.EINVAL, call.invoke(clocks::clockGettime, 10, 8));
     }

@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.syscall.Errno;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.FakeMemory;
-import org.osgix.testsupport.FakeProcess;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.PagedMemory;
 
 class SleepTest {
     private static final Host HOST = new PosixHost();
     private static final long MS = 1_000_000;
-    private final FakeMemory memory = new FakeMemory(HOST.memory(), 4096);
+    private final PagedMemory memory = new PagedMemory(HOST.memory(), 1);
     private final FakeProcess process = new FakeProcess(77, memory);
     private final FakeCall call = new FakeCall(process);
     private final Sleep sleep = new Sleep(HOST);

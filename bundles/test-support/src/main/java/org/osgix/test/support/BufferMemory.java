@@ -1,4 +1,4 @@
-package org.osgix.sys.thread.internal;
+package org.osgix.test.support;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -7,57 +7,73 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.osgix.syscall.GuestFault;
-import org.osgix.testsupport.FixedLayoutMemory;
 
 /**
- * Guest memory backed by a Java buffer at a fake base address, with a protection per page.
- * Everything outside, or without the access needed, throws {@link GuestFault}. Aligned int and
- * long accesses are volatile, so test threads see each other's stores as guest threads would
- * (a direct buffer, because newer JDKs refuse atomic access to byte[] views).
+ * Guest memory in a Java buffer, at {@link #BASE} unless told otherwise (no host memory: nothing
+ * can be handed to a host call), with a protection per page. Everything outside, or without the
+ * access needed, throws {@link GuestFault}. Aligned int and long accesses are volatile and there
+ * are guest atomics, so test threads see each other's stores as guest threads would (a direct
+ * buffer, because newer JDKs refuse atomic access to byte[] views).
  */
-final class FakeMemory implements FixedLayoutMemory {
-    static final long BASE = 0x10000;
+public class BufferMemory implements FixedLayoutMemory {
+    /** The guest address of the buffer's first byte, unless a constructor says otherwise. */
+    public static final long BASE = 0x10000;
     private static final VarHandle INTS = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    private final long base;
     private final ByteBuffer bytes;
     private final int size;
     private final int[] pageProt;
 
-    FakeMemory(int pages) {
+    /** {@code pages} pages at {@link #BASE}, readable and writable. */
+    public BufferMemory(int pages) {
+        this(BASE, pages);
+    }
+
+    /** {@code pages} pages at {@code base}, readable and writable. */
+    public BufferMemory(long base, int pages) {
+        this.base = base;
         size = pages * (int) PAGE_SIZE;
         bytes = ByteBuffer.allocateDirect(size).order(ByteOrder.LITTLE_ENDIAN);
         pageProt = new int[pages];
         Arrays.fill(pageProt, PROT_READ | PROT_WRITE);
     }
 
-    /** The guest address of byte {@code offset} of the buffer. */
-    static long at(long offset) {
+    /** The guest address of byte {@code offset} of a buffer at {@link #BASE}. */
+    public static long at(long offset) {
         return BASE + offset;
     }
 
-    void protect(int page, int prot) {
+    /** The guest address of the buffer's first byte. */
+    public long base() {
+        return base;
+    }
+
+    /** Sets the protection of page {@code page} (counted from {@link #base()}). */
+    public void protect(int page, int prot) {
         pageProt[page] = prot;
     }
 
-    long end() {
-        return BASE + size;
+    /** The address just past the buffer. */
+    public long end() {
+        return base + size;
     }
 
     private int index(long addr, long len, int access) {
         if (!isAccessible(addr, len, access)) {
             throw new GuestFault(addr);
         }
-        return (int) (addr - BASE);
+        return (int) (addr - base);
     }
 
     @Override
     public boolean isAccessible(long addr, long len, int access) {
-        if (len < 0 || addr < BASE || addr + len > end() || addr + len < addr) {
+        if (len < 0 || addr < base || addr + len > end() || addr + len < addr) {
             return false;
         }
         for (long a = addr; a < addr + len; a = (a / PAGE_SIZE + 1) * PAGE_SIZE) {
-            if ((pageProt[(int) ((a - BASE) / PAGE_SIZE)] & access) != access) {
+            if ((pageProt[(int) ((a - base) / PAGE_SIZE)] & access) != access) {
                 return false;
             }
         }
@@ -112,12 +128,12 @@ final class FakeMemory implements FixedLayoutMemory {
     }
 
     /** A guest atomic (lock cmpxchg) on an aligned word. */
-    boolean compareAndSetInt(long addr, int expected, int value) {
+    public boolean compareAndSetInt(long addr, int expected, int value) {
         return INTS.compareAndSet(bytes, index(addr, 4, PROT_WRITE), expected, value);
     }
 
     /** A guest atomic (lock xchg) on an aligned word. */
-    int getAndSetInt(long addr, int value) {
+    public int getAndSetInt(long addr, int value) {
         return (int) INTS.getAndSet(bytes, index(addr, 4, PROT_WRITE), value);
     }
 

@@ -1,4 +1,4 @@
-package org.osgix.testsupport;
+package org.osgix.test.support;
 
 import java.nio.charset.StandardCharsets;
 import java.util.TreeMap;

@@ -1,4 +1,4 @@
-package org.osgix.testsupport;
+package org.osgix.test.support;
 
 import java.nio.charset.StandardCharsets;
 import java.util.function.BiFunction;
@@ -6,6 +6,7 @@ import org.osgix.fd.FdTable;
 import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
+import org.osgix.syscall.GuestThread;
 import org.osgix.syscall.SyscallHandler;
 import org.osgix.syscall.support.SyscallRegistrations;
 
@@ -15,10 +16,13 @@ import org.osgix.syscall.support.SyscallRegistrations;
  * allocator in that memory. Closing it unregisters the family, closes every fd and frees memory.
  */
 public final class Guest implements AutoCloseable {
+    /** The pid of every such guest's process. */
+    public static final int PID = 4242;
+
     public final Host host;
     public final FdTable fds;
     public final PagedMemory memory;
-    public final HostedProcess process;
+    public final FakeProcess process;
     public final PollingThread thread;
     public final FakeBundleContext framework = new FakeBundleContext();
     private final SyscallRegistrations registrations;
@@ -30,20 +34,25 @@ public final class Guest implements AutoCloseable {
         this.host = host;
         this.fds = fds;
         this.memory = new PagedMemory(host.memory(), pages);
-        this.process = new HostedProcess(memory, fds, executable);
+        this.process = new FakeProcess(PID, memory, fds, executable);
         this.thread = new PollingThread(host, process);
-        process.setMainThread(thread);
+        process.attach(thread);
         registrations = family.apply(new SyscallRegistrations(framework.context(), "test"), host);
         heap = new GuestHeap(memory);
     }
 
     /** Calls a registered handler as the dispatcher does (GuestFault → -EFAULT). */
     public long call(String name, long... args) {
+        return call(thread, name, args);
+    }
+
+    /** The same, made by {@code caller} (another thread of the process). */
+    public long call(GuestThread caller, String name, long... args) {
         SyscallHandler handler = framework.services().containsKey(name) ? framework.handlers().get(name) : null;
         if (handler == null) {
             throw new AssertionError("no handler for " + name);
         }
-        return new FakeCall(name, thread).invoke(handler, args);
+        return new FakeCall(name, caller).invoke(handler, args);
     }
 
     /** Guest memory for {@code size} bytes (16-byte aligned, zeroed). */

@@ -1,4 +1,4 @@
-package org.osgix.sys.mm.internal;
+package org.osgix.test.support;
 
 import java.util.HashMap;
 import java.util.List;
@@ -10,11 +10,11 @@ import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 
 /** A descriptor table for tests that only looks descriptors up; its files count their pins. */
-final class FakeFiles implements FdTable {
+public final class FakeFdTable implements FdTable {
     private final Map<Integer, FakeFile> files = new HashMap<>();
 
     /** Installs a file at {@code fd}. */
-    FakeFile put(int fd, FileKind kind, int statusFlags, int hostFd, String path) {
+    public FakeFile put(int fd, FileKind kind, int statusFlags, int hostFd, String path) {
         FakeFile file = new FakeFile(kind, statusFlags, hostFd, path);
         files.put(fd, file);
         return file;
@@ -49,46 +49,34 @@ final class FakeFiles implements FdTable {
         };
     }
 
-    /** An open file description; {@link #released} makes tryPin fail like a racing close. */
-    static final class FakeFile implements OpenFile {
-        final FileKind kind;
-        final int statusFlags;
-        final int hostFd;
-        final String path;
-        int pins;
-        int pinsTaken;
-        boolean released;
-
+    /**
+     * An open file description with the given fields (its id is the host fd); it counts its pins,
+     * and {@link #release()} makes tryPin fail like a racing close.
+     */
+    public record FakeFile(FileKind kind, int statusFlags, int hostFd, String path, Pins pinCount)
+            implements OpenFile {
         FakeFile(FileKind kind, int statusFlags, int hostFd, String path) {
-            this.kind = kind;
-            this.statusFlags = statusFlags;
-            this.hostFd = hostFd;
-            this.path = path;
+            this(kind, statusFlags, hostFd, path, new Pins());
+        }
+
+        /** The pins held now. */
+        public int pins() {
+            return pinCount.held;
+        }
+
+        /** The pins ever taken. */
+        public int pinsTaken() {
+            return pinCount.taken;
+        }
+
+        /** Closes the description as a racing close would: pins fail from now on. */
+        public void release() {
+            pinCount.released = true;
         }
 
         @Override
         public long id() {
             return hostFd;
-        }
-
-        @Override
-        public FileKind kind() {
-            return kind;
-        }
-
-        @Override
-        public int hostFd() {
-            return hostFd;
-        }
-
-        @Override
-        public String path() {
-            return path;
-        }
-
-        @Override
-        public int statusFlags() {
-            return statusFlags;
         }
 
         @Override
@@ -103,24 +91,28 @@ final class FakeFiles implements FdTable {
 
         @Override
         public boolean tryPin() {
-            if (released) {
-                return false;
+            synchronized (pinCount) {
+                if (pinCount.released) {
+                    return false;
+                }
+                pinCount.held++;
+                pinCount.taken++;
+                return true;
             }
-            pins++;
-            pinsTaken++;
-            return true;
         }
 
         @Override
         public void unpin() {
-            if (--pins < 0) {
-                throw new IllegalStateException("unpinned more than pinned");
+            synchronized (pinCount) {
+                if (--pinCount.held < 0) {
+                    throw new IllegalStateException("unpinned more than pinned");
+                }
             }
         }
 
         @Override
         public boolean isOpen() {
-            return !released;
+            return !pinCount.released;
         }
 
         @Override
@@ -132,6 +124,13 @@ final class FakeFiles implements FdTable {
         public void removeCloseListener(CloseListener listener) {
             throw new UnsupportedOperationException();
         }
+    }
+
+    /** A file's pin counts (the record's mutable part). */
+    public static final class Pins {
+        private volatile int held;
+        private volatile int taken;
+        private volatile boolean released;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.osgix.testsupport;
+package org.osgix.test.support;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.osgix.testsupport;
+package org.osgix.test.support;
 
 /** A bump allocator in test memory: zeroed blocks, 16-byte aligned (test threads may allocate concurrently). */
 public final class GuestHeap {

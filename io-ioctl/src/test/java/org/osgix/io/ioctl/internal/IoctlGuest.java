@@ -9,38 +9,42 @@ import org.osgix.fd.OpenFile;
 import org.osgix.fd.table.internal.LinuxFdTableFactory;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
+import org.osgix.ioctl.IoctlHandler;
 import org.osgix.ioctl.IoctlRegistrations;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestFault;
 import org.osgix.syscall.SyscallHandler;
 import org.osgix.syscall.support.SyscallRegistrations;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.GuestHeap;
-import org.osgix.testsupport.HostedProcess;
-import org.osgix.testsupport.PagedMemory;
-import org.osgix.testsupport.PollingThread;
+import org.osgix.test.support.FakeBundleContext;
+import org.osgix.test.support.FakeCall;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.Guest;
+import org.osgix.test.support.GuestHeap;
+import org.osgix.test.support.PagedMemory;
+import org.osgix.test.support.PollingThread;
 
 /**
- * A guest for the handler tests: the family and its built-ins registered through a fake
- * framework, over the real host layer and a descriptor table (the real one unless a test wraps
- * it), with a few pages of test memory and a bump allocator in them.
+ * The family's test guest: the family and its built-ins registered through a fake framework
+ * (ioctl handlers reach the whiteboard as through the family's reference), over the real host
+ * layer and a descriptor table (the real one unless a test wraps it), with a few pages of test
+ * memory and a bump allocator in them.
  */
-final class Guest implements AutoCloseable {
+final class IoctlGuest implements AutoCloseable {
     static final int PAGES = 8;
 
     final Host host;
     final FdTable fds;
     final PagedMemory memory;
-    final HostedProcess process;
+    final FakeProcess process;
     final IoctlWhiteboard whiteboard = new IoctlWhiteboard();
-    final FakeFramework framework = new FakeFramework(whiteboard);
+    final FakeBundleContext framework = new FakeBundleContext();
     /** One reusable context per calling thread, as the kernel keeps one per guest thread. */
     private final ThreadLocal<FakeCall> calls;
     private final SyscallRegistrations family;
     private final IoctlRegistrations builtins;
     private final GuestHeap heap;
 
-    Guest() {
+    IoctlGuest() {
         this(new PosixHost(), null, Map.of(), false);
     }
 
@@ -49,11 +53,27 @@ final class Guest implements AutoCloseable {
      * @param options the process's launch options
      * @param compatEverywhere the family's component property for opath-cloexec-ioctl
      */
-    Guest(Host host, FdTable table, Map<String, String> options, boolean compatEverywhere) {
+    IoctlGuest(Host host, FdTable table, Map<String, String> options, boolean compatEverywhere) {
+        framework.setWhiteboard(new FakeBundleContext.Whiteboard() { // as the family's dynamic reference
+            @Override
+            public void added(Object service, Map<String, Object> properties) {
+                whiteboard.add((IoctlHandler) service, properties);
+            }
+
+            @Override
+            public void modified(Object service, Map<String, Object> properties) {
+                whiteboard.modified((IoctlHandler) service, properties);
+            }
+
+            @Override
+            public void removed(Object service, Map<String, Object> properties) {
+                whiteboard.remove((IoctlHandler) service, properties);
+            }
+        });
         this.host = host;
         this.fds = table != null ? table : newTable(host);
         this.memory = new PagedMemory(host.memory(), PAGES);
-        this.process = new HostedProcess(memory, fds, "/usr/bin/true");
+        this.process = new FakeProcess(Guest.PID, memory, fds, "/usr/bin/true");
         options.forEach(process::setOption);
         this.calls = ThreadLocal.withInitial(() -> new FakeCall("ioctl", new PollingThread(host, process)));
         this.family = IoctlFamily.register(new SyscallRegistrations(framework.context(), IoctlFamily.FAMILY),
@@ -68,7 +88,7 @@ final class Guest implements AutoCloseable {
 
     /** The family's ioctl syscall handler. */
     SyscallHandler ioctlSyscall() {
-        return framework.syscalls.get("ioctl");
+        return framework.handlers().get("ioctl");
     }
 
     /** ioctl(fd, request, arg) as the dispatcher calls it (GuestFault → -EFAULT). */
@@ -80,7 +100,7 @@ final class Guest implements AutoCloseable {
         }
     }
 
-    /** Guest memory for {@code size} bytes (16-byte aligned, zeroed). */
+    /** IoctlGuest memory for {@code size} bytes (16-byte aligned, zeroed). */
     long alloc(long size) {
         return heap.alloc(size);
     }

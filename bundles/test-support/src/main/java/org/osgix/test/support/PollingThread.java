@@ -1,6 +1,5 @@
-package org.osgix.testsupport;
+package org.osgix.test.support;
 
-import org.osgix.engine.CpuRegister;
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestProcess;
@@ -30,21 +29,6 @@ public final class PollingThread extends TestThread {
     @Override
     public GuestProcess process() {
         return process;
-    }
-
-    private volatile long stackPointer;
-
-    /** Sets the stack pointer {@link #register} reports for {@link CpuRegister#SP}. */
-    public void setStackPointer(long stackPointer) {
-        this.stackPointer = stackPointer;
-    }
-
-    @Override
-    public long register(CpuRegister reg) {
-        if (reg == CpuRegister.SP) {
-            return stackPointer;
-        }
-        throw new UnsupportedOperationException();
     }
 
     @Override

@@ -1,35 +1,28 @@
 package org.osgix.sys.poll.internal;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
-import java.util.Dictionary;
 import java.util.List;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceRegistration;
 import org.osgix.fd.FdTable;
 import org.osgix.fd.table.internal.LinuxFdTableFactory;
-import org.osgix.syscall.support.Ranked;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
 import org.osgix.poll.PollBackend;
 import org.osgix.poll.epoll.internal.EpollBackend;
 import org.osgix.poll.kqueue.internal.KqueueBackend;
-import org.osgix.syscall.SyscallHandler;
-import org.osgix.syscall.support.SyscallRegistrations;
-import org.osgix.testsupport.FakeBundleContext;
-import org.osgix.testsupport.FakeCall;
-import org.osgix.testsupport.GuestHeap;
-import org.osgix.testsupport.HostedProcess;
-import org.osgix.testsupport.PagedMemory;
-import org.osgix.testsupport.PollingThread;
+import org.osgix.syscall.support.Ranked;
+import org.osgix.test.support.FakeBundleContext;
+import org.osgix.test.support.FakeProcess;
+import org.osgix.test.support.Guest;
+import org.osgix.test.support.PagedMemory;
+import org.osgix.test.support.PollingThread;
 
 /**
- * A guest for the family's tests: the registered handlers over the real host layer, the real
- * descriptor table and the two real backends (made through their component constructors), and
- * helpers that speak the syscalls.
+ * The family's test guest: test-support's {@link Guest} with the family registered over the real
+ * host layer and descriptor table, the two real backends (made through their component
+ * constructors) to offer it, and helpers that speak the syscalls.
  */
-final class Guest implements AutoCloseable {
+final class PollGuest implements AutoCloseable {
     static final int EPOLL_CTL_ADD = 1, EPOLL_CTL_DEL = 2, EPOLL_CTL_MOD = 3;
     static final int EFD_NONBLOCK = 0x800;
 
@@ -37,43 +30,39 @@ final class Guest implements AutoCloseable {
     record Offered(PollBackend backend, int ranking, long serviceId) {
     }
 
-    final Host host = new PosixHost();
-    final FdTable fds = new LinuxFdTableFactory(host).newTable(20_000);
-    final PagedMemory memory = new PagedMemory(host.memory(), 1024); // 4 MiB
-    final HostedProcess process = new HostedProcess(memory, fds, "/test");
-    final PollingThread thread = new PollingThread(host, process);
-    final EpollRegistry registry = new EpollRegistry(host);
-    final FakeBundleContext framework = new FakeBundleContext();
-    private final SyscallRegistrations registrations;
+    private final Guest guest;
+    final Host host;
+    final FdTable fds;
+    final PagedMemory memory;
+    final FakeProcess process;
+    final PollingThread thread;
+    final FakeBundleContext framework;
+    final EpollRegistry registry;
     private final long scratch;
-    private final GuestHeap heap = new GuestHeap(memory);
     final Offered epoll;
     final Offered kqueue;
 
-    Guest() {
-        registrations = PollFamily.register(new SyscallRegistrations(framework.context(), "test"), host, registry);
+    PollGuest() {
+        Host posix = new PosixHost();
+        EpollRegistry epolls = new EpollRegistry(posix);
+        guest = new Guest(posix, new LinuxFdTableFactory(posix).newTable(20_000), 1024, "/test", // 4 MiB
+            (registrations, h) -> PollFamily.register(registrations, h, epolls));
+        host = guest.host;
+        fds = guest.fds;
+        memory = guest.memory;
+        process = guest.process;
+        thread = guest.thread;
+        framework = guest.framework;
+        registry = epolls;
         scratch = alloc(4096);
         List<Offered> offered = new ArrayList<>();
-        BundleContext backends = backendContext(offered);
-        new EpollBackend(backends, host);
-        new KqueueBackend(backends, host);
+        FakeBundleContext backends = new FakeBundleContext(); // records the PollBackend services
+        backends.setWhiteboard((service, props) -> offered.add(new Offered((PollBackend) service,
+            (Integer) props.get(Constants.SERVICE_RANKING), (Long) props.get(Constants.SERVICE_ID))));
+        new EpollBackend(backends.context(), host);
+        new KqueueBackend(backends.context(), host);
         epoll = offered.stream().filter(o -> o.backend.name().equals("epoll")).findFirst().orElseThrow();
         kqueue = offered.stream().filter(o -> o.backend.name().equals("kqueue")).findFirst().orElseThrow();
-    }
-
-    /** A context that records the PollBackend services the backend components register. */
-    private static BundleContext backendContext(List<Offered> offered) {
-        return (BundleContext) Proxy.newProxyInstance(Guest.class.getClassLoader(), new Class<?>[] {BundleContext.class},
-            (proxy, method, args) -> {
-                if (!method.getName().equals("registerService")) {
-                    throw new UnsupportedOperationException(method.getName());
-                }
-                Dictionary<?, ?> props = (Dictionary<?, ?>) args[2];
-                offered.add(new Offered((PollBackend) args[1], (Integer) props.get(Constants.SERVICE_RANKING),
-                    offered.size() + 1));
-                return Proxy.newProxyInstance(Guest.class.getClassLoader(), new Class<?>[] {ServiceRegistration.class},
-                    (p, m, a) -> null);
-            });
     }
 
     void offer(Offered o) {
@@ -86,22 +75,17 @@ final class Guest implements AutoCloseable {
 
     /** Calls a registered handler as the dispatcher does (GuestFault → -EFAULT). */
     long call(String name, long... args) {
-        return call(thread, name, args);
+        return guest.call(name, args);
     }
 
     long call(PollingThread caller, String name, long... args) {
-        SyscallHandler handler = framework.services().containsKey(name) ? framework.handlers().get(name) : null;
-        if (handler == null) {
-            throw new AssertionError("no handler for " + name);
-        }
-        return new FakeCall(name, caller).invoke(handler, args);
+        return guest.call(caller, name, args);
     }
 
     /** {@code bytes} of zeroed guest memory, 16-byte aligned (threads may allocate concurrently). */
     long alloc(long bytes) {
-        return heap.alloc(bytes);
+        return guest.alloc(bytes);
     }
-
     int epollCreate() {
         return (int) call("epoll_create1", 0);
     }
@@ -173,8 +157,6 @@ final class Guest implements AutoCloseable {
 
     @Override
     public void close() {
-        registrations.close();
-        fds.closeAll();
-        memory.close();
+        guest.close();
     }
 }
