@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -154,7 +155,10 @@ final class SpareRuntimes {
         return true;
     }
 
-    /** Whether this runtime has a host child that is not a spare (/proc/self/task/N/children). */
+    /**
+     * Whether this runtime has a host child that is not a spare: /proc/self/task/N/children, or
+     * without it (a kernel without CONFIG_PROC_CHILDREN) the JDK's scan of every process's parent.
+     */
     boolean hasOtherChildren() {
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path task : tasks) {
@@ -166,6 +170,8 @@ final class SpareRuntimes {
                 }
             }
             return false;
+        } catch (NoSuchFileException noChildrenFiles) {
+            return ProcessHandle.current().children().anyMatch(p -> !isSpare((int) p.pid()));
         } catch (IOException | RuntimeException unreadable) {
             return true; // as if there were: the wait goes on rather than failing
         }
