@@ -144,11 +144,10 @@ final class AddressSpaceImpl extends CheckedMemory implements AddressSpace {
                 }
                 start = addr;
             } else {
-                start = host.mmap(addr & ~PAGE_MASK, size, HostReservations.PROT_RW, HostReservations.ANON_FLAGS, -1, 0);
+                start = Placement.place(vmas, reservations, addr, size, flags);
                 if (start < 0) {
                     return start;
                 }
-                reservations.adopt(start, start + size);
             }
             int maxProt = PROT_READ | PROT_WRITE | PROT_EXEC;
             boolean fileShared = !anonymous && shared;
@@ -411,11 +410,10 @@ final class AddressSpaceImpl extends CheckedMemory implements AddressSpace {
                 }
                 target = newAddr;
             } else {
-                target = host.mmap(0, newSize, HostReservations.PROT_RW, HostReservations.ANON_FLAGS, -1, 0);
+                target = Placement.place(vmas, reservations, 0, newSize, 0);
                 if (target < 0) {
                     return target;
                 }
-                reservations.adopt(target, target + newSize);
             }
             reservations.zero(target, target + newSize);
             if (hostProtections && (old.prot() & PROT_READ) == 0) {

@@ -59,11 +59,6 @@ final class HostReservations {
         return 0;
     }
 
-    /** Records a range the host chose for us (a non-fixed mmap). */
-    void adopt(long start, long end) {
-        addOwned(start, end);
-    }
-
     boolean owns(long start, long end) {
         Map.Entry<Long, Long> e = owned.floorEntry(start);
         return e != null && e.getValue() >= end;

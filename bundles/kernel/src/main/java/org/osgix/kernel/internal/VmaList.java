@@ -160,6 +160,25 @@ final class VmaList {
     }
 
     /** The lowest address >= from where a free gap of len bytes starts, below limit; -1 if none. */
+    /**
+     * The highest start of a free range of {@code len} bytes inside [floor, top): a range no
+     * mapping intersects, or -1.
+     */
+    long freeGapBelow(long top, long len, long floor) {
+        long end = top;
+        for (int i = vmas.length - 1; i >= 0 && end - floor >= len; i--) {
+            Vma v = vmas[i];
+            if (v.start() >= end) {
+                continue;
+            }
+            if (v.end() < end && end - v.end() >= len) {
+                return end - len;
+            }
+            end = v.start();
+        }
+        return end - floor >= len ? end - len : -1;
+    }
+
     long freeGap(long from, long len, long limit) {
         long cursor = from;
         int i = search(from);

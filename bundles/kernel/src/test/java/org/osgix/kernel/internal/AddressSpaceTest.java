@@ -52,6 +52,31 @@ class AddressSpaceTest {
     }
 
     @Test
+    void mappingsWithoutAnAddressGoTopDownInTheGuestWindowAndAFreeHintIsTaken() {
+        long first = anon(2 * PAGE, RW);
+        long second = anon(PAGE, RW);
+        assertTrue(first + 2 * PAGE <= Placement.TOP && first >= Placement.FLOOR, Long.toHexString(first));
+        assertEquals(first - PAGE, second, "the next one right below");
+        long hint = Placement.FLOOR + 16 * PAGE;
+        assertEquals(hint, space.mmap(hint - 5, PAGE, RW, ANON, -1, 0, null), "a free hint, page-rounded up");
+        assertEquals(first - 2 * PAGE, space.mmap(first, PAGE, RW, ANON, -1, 0, null), "a taken hint is a hint only");
+        long low = space.mmap(0, PAGE, RW, ANON | Placement.MAP_32BIT, -1, 0, null);
+        assertTrue(low >= Placement.LOW_FLOOR && low < Placement.LOW_TOP, Long.toHexString(low));
+    }
+
+    @Test
+    void anotherAddressSpaceInTheSameJvmIsSteppedOver() {
+        long mine = anon(PAGE, RW);
+        AddressSpaceImpl other = new AddressSpaceImpl(host, new PageMachine());
+        try {
+            long theirs = other.mmap(0, 4 * PAGE, RW, ANON, -1, 0, null);
+            assertTrue(theirs > 0 && (theirs + 4 * PAGE <= mine || theirs >= mine + PAGE), Long.toHexString(theirs));
+        } finally {
+            other.release();
+        }
+    }
+
+    @Test
     void accessBeyondAMappingFaultsInsteadOfTouchingHostMemory() {
         long a = anon(PAGE, RW);
         assertThrows(GuestFault.class, () -> space.readLong(a + PAGE - 4));
