@@ -12,6 +12,17 @@ import org.osgix.syscall.GuestThread;
  */
 public abstract class TestThread implements GuestThread {
     private final Map<Class<?>, Object> states = new HashMap<>();
+    private volatile byte[] name;
+
+    @Override
+    public byte[] name() {
+        return name;
+    }
+
+    @Override
+    public void setName(byte[] next) {
+        name = next;
+    }
 
     @Override
     public synchronized <T> T state(Class<T> key, Supplier<T> init) {

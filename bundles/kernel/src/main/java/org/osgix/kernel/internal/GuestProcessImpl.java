@@ -294,6 +294,7 @@ final class GuestProcessImpl implements GuestProcess {
         AddressSpaceImpl oldMemory = memory;
         int oldTid = caller.tid();
         caller.rebind(next.machine(), pid);
+        caller.setName(null); // the new program's name is its file's
         threads.remove(oldTid);
         threads.put(pid, caller);
         machine = next.machine();
@@ -356,6 +357,7 @@ final class GuestProcessImpl implements GuestProcess {
         Vcpu cpu = child.vcpu();
         cpu.copyFrom(((GuestThreadImpl) parent).vcpu());
         cpu.set(CpuRegister.SYSCALL_RESULT, 0);
+        child.setName(parent.name());
         if (stack != 0) {
             cpu.set(CpuRegister.SP, stack);
         }

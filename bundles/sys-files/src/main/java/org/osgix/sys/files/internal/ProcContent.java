@@ -232,8 +232,17 @@ final class ProcContent {
         return out.toByteArray();
     }
 
+    /** /proc/self/comm: the main thread's name (the thread group leader's, as Linux shows). */
     byte[] comm(SyscallContext call) {
-        byte[] name = commBytes(call);
+        return threadComm(call, call.process().thread(call.process().pid()));
+    }
+
+    /** /proc/self/task/TID/comm of a live guest thread (null: the main thread has ended). */
+    byte[] threadComm(SyscallContext call, GuestThread thread) {
+        byte[] name = thread == null ? null : thread.name();
+        if (name == null) {
+            name = commBytes(call);
+        }
         byte[] line = new byte[name.length + 1];
         System.arraycopy(name, 0, line, 0, name.length);
         line[name.length] = '\n';

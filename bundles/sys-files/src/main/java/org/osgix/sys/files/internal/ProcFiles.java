@@ -5,6 +5,7 @@ import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
+import org.osgix.syscall.GuestThread;
 import org.osgix.syscall.SyscallContext;
 
 /**
@@ -31,6 +32,8 @@ final class ProcFiles {
     static final class DescriptorDirectory implements GuestNamed {
     }
 
+    private static final String TASK = "task/", COMM = "/comm";
+
     private final Host host;
     private final ProcContent content;
 
@@ -41,7 +44,15 @@ final class ProcFiles {
 
     /** Opens /proc/self/ENTRY; null when the entry is not synthesized. */
     Integer open(SyscallContext call, String entry, String guestName, int flags) {
-        byte[] bytes = switch (entry) {
+        GuestThread task = null;
+        int tid = taskCommTid(entry);
+        if (tid >= 0) {
+            task = call.process().thread(tid);
+            if (task == null) {
+                return -Errno.ENOENT; // not a guest thread: the host's entry would be one of the JVM's
+            }
+        }
+        byte[] bytes = task != null ? content.threadComm(call, task) : switch (entry) {
             case "maps" -> content.maps(call);
             case "status" -> content.status(call);
             case "cmdline" -> content.cmdline(call);
@@ -89,6 +100,26 @@ final class ProcFiles {
         } finally {
             host.memory().free(buf);
         }
+    }
+
+    /**
+     * The TID of "task/TID/comm", or -1 for another entry. (The guest's tids are its own, so the
+     * host's task directory would name the JVM's threads.)
+     */
+    private static int taskCommTid(String entry) {
+        if (!entry.startsWith(TASK) || !entry.endsWith(COMM) || entry.length() <= TASK.length() + COMM.length()) {
+            return -1;
+        }
+        String tid = entry.substring(TASK.length(), entry.length() - COMM.length());
+        if (tid.length() > 9) {
+            return -1;
+        }
+        for (int i = 0; i < tid.length(); i++) {
+            if (tid.charAt(i) < '0' || tid.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        return Integer.parseInt(tid);
     }
 
     /** Opens /proc/self/fd as a directory whose entries getdents64 takes from the guest's table. */

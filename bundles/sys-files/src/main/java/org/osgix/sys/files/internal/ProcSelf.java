@@ -11,7 +11,8 @@ import org.osgix.syscall.SyscallContext;
  * {@code root} and {@code fd/N} (guest fd N, whose host fd has another number; also reached
  * through {@code /dev/fd/N} and {@code /dev/stdin|stdout|stderr}). Files and directories opened
  * for reading: {@code fd/} lists the guest's descriptors, and {@code maps}, {@code status},
- * {@code cmdline}, {@code comm}, {@code auxv} and {@code environ} are synthesized ({@link ProcFiles}).
+ * {@code cmdline}, {@code comm}, {@code task/TID/comm}, {@code auxv} and {@code environ} are synthesized
+ * ({@link ProcFiles}).
  * Everything else under /proc passes to the host unchanged.
  */
 final class ProcSelf {

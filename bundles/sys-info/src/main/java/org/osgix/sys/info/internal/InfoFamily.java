@@ -8,7 +8,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgix.host.Host;
 import org.osgix.syscall.support.SyscallRegistrations;
 
-/** The system information family: identity, capabilities, uname, random bytes, resource limits, sysinfo. */
+/** The system information family: identity, credentials, capabilities, prctl, uname, random bytes, resource limits, sysinfo. */
 @Component
 public final class InfoFamily {
     static final String FAMILY = "sys-info";
@@ -25,6 +25,7 @@ public final class InfoFamily {
         CurrentCpu currentCpu = new CurrentCpu();
         Capabilities capabilities = new Capabilities(host);
         IdChanges ids = new IdChanges(capabilities);
+        Prctl prctl = new Prctl(host);
         String ownIds = "the guest's own ids (per process, inherited by its children); the host checks file "
             + "access with the runtime's ids";
         Uname uname = new Uname(host, capabilities);
@@ -66,6 +67,7 @@ public final class InfoFamily {
             .partialNonBlocking("capget", "the sets of the calling thread's host thread; another "
                 + "thread's tid reads the caller's sets", capabilities::capget)
             .fullNonBlocking("capset", capabilities::capset)
+            .partialNonBlocking("prctl", Prctl.NOTE, prctl::prctl)
             .partialNonBlocking("getcpu", "always CPU 0, node 0", currentCpu::getcpu);
     }
 
