@@ -383,6 +383,16 @@ public interface Host extends PollFlags {
         return new int[0];
     }
 
+    /** getrusage(2) into a host {@code struct rusage} (who: RUSAGE_SELF 0, RUSAGE_CHILDREN -1, RUSAGE_THREAD 1). */
+    default int getrusage(int who, long usage) {
+        return -38;
+    }
+
+    /** mincore(2): one byte per page of [addr, addr + length) into host memory {@code vec}. */
+    default int mincore(long addr, long length, long vec) {
+        return -38;
+    }
+
     /** close_range(2). */
     default int closeRange(int first, int last, int flags) {
         return -38;

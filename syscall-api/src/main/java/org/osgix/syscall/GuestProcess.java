@@ -69,6 +69,14 @@ public interface GuestProcess {
         throw new UnsupportedOperationException("this process keeps no credentials");
     }
 
+    /**
+     * The CPU time the guest's threads have used, {user, system} in nanoseconds: the live threads'
+     * and the ended ones', across execve (not the JVM's own threads: GC, JIT...).
+     */
+    default long[] cpuTimeNanos() {
+        return new long[2];
+    }
+
     /** setrlimit semantics: 0, -EINVAL (cur &gt; max, bad res) or -EPERM (raising max). */
     int setRlimit(int res, long current, long maximum);
 

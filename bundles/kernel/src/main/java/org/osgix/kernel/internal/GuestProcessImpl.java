@@ -61,6 +61,7 @@ final class GuestProcessImpl implements GuestProcess {
     private final ChildRuntimes runtimes;
     private volatile Children children;
     private volatile Credentials credentials;
+    private final CpuTimes cpuTimes = new CpuTimes();
 
     GuestProcessImpl(CpuEngine engine, Host host, Dispatcher dispatcher, FdTable fds, ResourceLimits limits,
             Map<String, String> options, ChildRuntimes runtimes) {
@@ -137,6 +138,11 @@ final class GuestProcessImpl implements GuestProcess {
 
     ResourceLimits limits() {
         return limits;
+    }
+
+    @Override
+    public long[] cpuTimeNanos() {
+        return cpuTimes.sum(threads.values());
     }
 
     @Override
@@ -378,6 +384,7 @@ final class GuestProcessImpl implements GuestProcess {
 
     void threadExited(GuestThreadImpl thread) {
         threads.remove(thread.tid());
+        cpuTimes.threadEnded(); // on the ending thread itself, once it no longer counts as live
         if (live.decrementAndGet() == 0) {
             if (exiting.compareAndSet(false, true)) {
                 exitStatus = thread.exitStatus() & 0xff;

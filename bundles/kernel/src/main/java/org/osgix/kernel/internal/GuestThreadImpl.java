@@ -101,6 +101,11 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
         return exitStatus;
     }
 
+    /** The id of the Java thread that runs this guest thread (its CPU time is the guest thread's). */
+    long javaThreadId() {
+        return javaThread.getId();
+    }
+
     @Override
     public byte[] name() {
         byte[] n = name;

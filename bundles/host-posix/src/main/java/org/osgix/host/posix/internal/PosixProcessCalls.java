@@ -87,6 +87,16 @@ abstract class PosixProcessCalls extends PosixSocketCalls {
     }
 
     @Override
+    public int getrusage(int who, long usage) {
+        return checked(ProcessLibC.getrusage(who, usage));
+    }
+
+    @Override
+    public int mincore(long addr, long length, long vec) {
+        return checked(ProcessLibC.mincore(addr, length, vec));
+    }
+
+    @Override
     public int closeRange(int first, int last, int flags) {
         return checked(ProcessLibC.close_range(first, last, flags));
     }

@@ -50,6 +50,10 @@ final class ProcessLibC {
 
     static native int getgroups(int size, int[] list);
 
+    static native int getrusage(int who, long usage);
+
+    static native int mincore(long addr, long length, long vec);
+
     static native int close_range(int first, int last, int flags);
 
     static native long signal(int signal, long handler);

@@ -8,7 +8,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgix.host.Host;
 import org.osgix.syscall.support.SyscallRegistrations;
 
-/** The system information family: identity, credentials, capabilities, prctl, uname, random bytes, resource limits, sysinfo. */
+/** The system information family: identity, credentials, capabilities, prctl, usage, uname, random bytes, resource limits, sysinfo. */
 @Component
 public final class InfoFamily {
     static final String FAMILY = "sys-info";
@@ -26,6 +26,10 @@ public final class InfoFamily {
         Capabilities capabilities = new Capabilities(host);
         IdChanges ids = new IdChanges(capabilities);
         Prctl prctl = new Prctl(host);
+        Usage usage = new Usage(host);
+        String usageNote = "times are the guest threads' (not the JVM's GC/JIT threads); ru_maxrss is the guest's "
+            + "resident memory when asked (highest so far); counters are the calling thread's; children's "
+            + "usage is their runtimes' (JVM threads included)";
         String ownIds = "the guest's own ids (per process, inherited by its children); the host checks file "
             + "access with the runtime's ids";
         Uname uname = new Uname(host, capabilities);
@@ -68,6 +72,8 @@ public final class InfoFamily {
                 + "thread's tid reads the caller's sets", capabilities::capget)
             .fullNonBlocking("capset", capabilities::capset)
             .partialNonBlocking("prctl", Prctl.NOTE, prctl::prctl)
+            .partialNonBlocking("getrusage", usageNote, usage::getrusage)
+            .partialNonBlocking("times", usageNote, usage::times)
             .partialNonBlocking("getcpu", "always CPU 0, node 0", currentCpu::getcpu);
     }
 

@@ -20,7 +20,7 @@ class InfoFamilyTest {
             "getresgid", "uname", "sethostname", "setdomainname", "capget", "capset", "getrandom", "getrlimit",
             "setrlimit", "prlimit64", "sysinfo", "getcpu", "getpgrp", "getpgid", "getsid", "setpgid", "setsid",
             "setuid", "setgid", "setreuid", "setregid", "setresuid", "setresgid", "setfsuid", "setfsgid", "getgroups",
-            "setgroups", "prctl"),
+            "setgroups", "prctl", "getrusage", "times"),
             bundle.services().keySet());
         bundle.services().forEach((name, props) -> {
             assertEquals("sys-info", props.get(SyscallHandler.FAMILY));
