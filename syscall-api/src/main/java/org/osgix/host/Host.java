@@ -393,6 +393,11 @@ public interface Host extends PollFlags {
         return -38;
     }
 
+    /** pidfd_open(2): a host pidfd of process {@code pid} (always close-on-exec), or -errno. */
+    default int pidfdOpen(int pid, int flags) {
+        return -38;
+    }
+
     /** close_range(2). */
     default int closeRange(int first, int last, int flags) {
         return -38;

@@ -5,6 +5,9 @@ import com.sun.jna.StringArray;
 
 /** The part of {@link PosixHost} that starts, waits for and signals host processes. */
 abstract class PosixProcessCalls extends PosixSocketCalls {
+    /** pidfd_open's number, the same in every Linux syscall table. */
+    private static final long SYS_PIDFD_OPEN = 434;
+
     /** glibc's posix_spawn_file_actions_t is 80 bytes and posix_spawnattr_t 336: room for both. */
     private static final int ACTIONS_SIZE = 512, ATTR_SIZE = 1024, SIGSET_SIZE = 128;
     private static final short POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08;
@@ -94,6 +97,11 @@ abstract class PosixProcessCalls extends PosixSocketCalls {
     @Override
     public int mincore(long addr, long length, long vec) {
         return checked(ProcessLibC.mincore(addr, length, vec));
+    }
+
+    @Override
+    public int pidfdOpen(int pid, int flags) {
+        return (int) checked(LibC.syscall(SYS_PIDFD_OPEN, pid, flags, 0));
     }
 
     @Override

@@ -9,7 +9,8 @@ import org.osgix.syscall.SyscallContext;
  * The /proc/self (= /proc/GUESTPID) entries whose host meaning would describe the JVM instead of
  * the guest. Links: {@code /proc/self} itself, {@code exe} (the guest program), {@code cwd},
  * {@code root} and {@code fd/N} (guest fd N, whose host fd has another number; also reached
- * through {@code /dev/fd/N} and {@code /dev/stdin|stdout|stderr}). Files and directories opened
+ * through {@code /dev/fd/N} and {@code /dev/stdin|stdout|stderr}); {@code fdinfo/N} is that host
+ * fd's fdinfo (a pidfd's Pid:, which is the guest pid). Files and directories opened
  * for reading: {@code fd/} lists the guest's descriptors, and {@code maps}, {@code status},
  * {@code cmdline}, {@code comm}, {@code task/TID/comm}, {@code auxv} and {@code environ} are synthesized
  * ({@link ProcFiles}).
@@ -18,6 +19,7 @@ import org.osgix.syscall.SyscallContext;
 final class ProcSelf {
     private static final String PROC = "/proc/";
     private static final String DEV_FD = "/dev/fd/";
+    private static final String FDINFO = "fdinfo/", HOST_FD = "/proc/self/fd/", HOST_FDINFO = "/proc/self/fdinfo/";
 
     /** A readlink answer: the target (a byte string), or a negative errno. */
     record Link(String target, int error) {
@@ -49,7 +51,9 @@ final class ProcSelf {
                 case "exe" -> paths.resolve(call, Host.AT_FDCWD, GuestPaths.ofText(call.process().executable()),
                     false, true);
                 case "root" -> paths.resolve(call, Host.AT_FDCWD, "/", false, true);
-                default -> entry.startsWith("fd/") ? descriptorPath(call, entry, 3) : null;
+                default -> entry.startsWith("fd/") ? descriptorPath(call, entry, 3)
+                    // the host's fdinfo of the host fd: position, flags, a pidfd's Pid:...
+                    : entry.startsWith(FDINFO) ? descriptorPath(call, entry, FDINFO.length(), HOST_FDINFO) : null;
             };
         }
         if (path.startsWith(DEV_FD)) {
@@ -149,6 +153,11 @@ final class ProcSelf {
 
     /** /proc/self/fd/N[/rest] → the host's /proc/self/fd/HOSTFD[/rest], the description pinned. */
     private AtPath descriptorPath(SyscallContext call, String s, int start) {
+        return descriptorPath(call, s, start, HOST_FD);
+    }
+
+    /** As {@link #descriptorPath(SyscallContext, String, int)} under another host directory ({@code hostDir}). */
+    private AtPath descriptorPath(SyscallContext call, String s, int start, String hostDir) {
         int slash = s.indexOf('/', start);
         int end = slash < 0 ? s.length() : slash;
         int fd = fdNumber(s, start, end);
@@ -163,7 +172,7 @@ final class ProcSelf {
             file.unpin();
             return AtPath.failure(Errno.ENXIO); // Linux cannot reopen anonymous files either
         }
-        return AtPath.naming(file, "/proc/self/fd/" + file.hostFd() + s.substring(end));
+        return AtPath.naming(file, hostDir + file.hostFd() + s.substring(end));
     }
 
     /** readlink of /proc/self/fd/N: what the guest opened, in guest terms. */
