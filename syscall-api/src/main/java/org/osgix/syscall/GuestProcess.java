@@ -69,6 +69,19 @@ public interface GuestProcess {
         throw new UnsupportedOperationException("this process keeps no credentials");
     }
 
+    /** PR_GET_PDEATHSIG: the signal this process gets when its parent ends (0: none). */
+    default int parentDeathSignal() {
+        return 0;
+    }
+
+    /**
+     * PR_SET_PDEATHSIG: {@code signal} (1-64, or 0 for none) goes to this process, never to its
+     * runtime, when its parent process ends. A fork child starts without one; execve keeps it.
+     */
+    default void setParentDeathSignal(int signal) {
+        throw new UnsupportedOperationException("this process has no parent to watch");
+    }
+
     /**
      * The CPU time the guest's threads have used, {user, system} in nanoseconds: the live threads'
      * and the ended ones', across execve (not the JVM's own threads: GC, JIT...).

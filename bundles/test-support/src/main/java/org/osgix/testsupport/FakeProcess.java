@@ -21,6 +21,7 @@ public final class FakeProcess implements GuestProcess {
     private final Map<Class<?>, Object> states = new HashMap<>();
     private final Map<String, String> options = new HashMap<>();
     private volatile int threadCount = 1;
+    private volatile int parentDeathSignal;
     private volatile Credentials credentials = Credentials.of(1000, 1000, 1000, 1000, new int[] {1000});
 
     /** A process without a file table ({@link #fds()} is unsupported). */
@@ -91,6 +92,16 @@ public final class FakeProcess implements GuestProcess {
     public int setRlimit(int res, long current, long maximum) {
         limits[res] = new long[] {current, maximum};
         return 0;
+    }
+
+    @Override
+    public int parentDeathSignal() {
+        return parentDeathSignal;
+    }
+
+    @Override
+    public void setParentDeathSignal(int signal) {
+        parentDeathSignal = signal;
     }
 
     @Override

@@ -62,6 +62,7 @@ final class GuestProcessImpl implements GuestProcess {
     private volatile Children children;
     private volatile Credentials credentials;
     private final CpuTimes cpuTimes = new CpuTimes();
+    private final ParentDeath parentDeath = new ParentDeath(this);
 
     GuestProcessImpl(CpuEngine engine, Host host, Dispatcher dispatcher, FdTable fds, ResourceLimits limits,
             Map<String, String> options, ChildRuntimes runtimes) {
@@ -138,6 +139,16 @@ final class GuestProcessImpl implements GuestProcess {
 
     ResourceLimits limits() {
         return limits;
+    }
+
+    @Override
+    public int parentDeathSignal() {
+        return parentDeath.signal();
+    }
+
+    @Override
+    public void setParentDeathSignal(int signal) {
+        parentDeath.set(signal);
     }
 
     @Override

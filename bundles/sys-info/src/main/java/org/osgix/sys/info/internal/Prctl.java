@@ -25,9 +25,8 @@ final class Prctl {
     /** TASK_COMM_LEN: PR_GET_NAME always stores 16 bytes, the name cut to 15 and NUL-padded. */
     static final int COMM_LEN = 16;
 
-    /** Per-process prctl state (Linux keeps pdeath_signal per task, the rest per process or mm). */
+    /** Per-process prctl state (the parent-death signal is the kernel's: it watches the parent). */
     static final class State {
-        volatile int deathSignal;
         volatile boolean subreaper;
         /** PR_SET_DUMPABLE's value and the image it was set for: execve (a new address space) resets it. */
         int dumpable = 1;
@@ -54,10 +53,10 @@ final class Prctl {
                 if (Long.compareUnsigned(arg2, SignalNumbers.NSIG) > 0) {
                     yield -Errno.EINVAL;
                 }
-                state(call).deathSignal = (int) arg2;
+                call.process().setParentDeathSignal((int) arg2);
                 yield 0;
             }
-            case PR_GET_PDEATHSIG -> putInt(call, arg2, state(call).deathSignal);
+            case PR_GET_PDEATHSIG -> putInt(call, arg2, call.process().parentDeathSignal());
             case PR_GET_DUMPABLE -> dumpable(call);
             case PR_SET_DUMPABLE -> setDumpable(call, arg2);
             case PR_SET_CHILD_SUBREAPER -> setSubreaper(call, arg2 != 0);
