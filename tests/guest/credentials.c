@@ -25,6 +25,18 @@ static void show(const char *when)
     expect("getgid and getegid agree with getresgid", syscall(SYS_getgid) == gr && syscall(SYS_getegid) == ge);
 }
 
+/* The Uid, Gid and Groups lines of /proc/self/status. */
+static void show_status(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    while (f && fgets(line, sizeof line, f))
+        if (!strncmp(line, "Uid:", 4) || !strncmp(line, "Gid:", 4) || !strncmp(line, "Groups:", 7))
+            printf("status %s", line);
+    if (f)
+        fclose(f);
+}
+
 static void result(const char *label, long r)
 {
     printf("%s: %s\n", label, r == -1 ? errno_name(errno) : "0");
@@ -93,6 +105,7 @@ int main(int argc, char **argv)
     waitpid(child, &status, 0);
     printf("fork child: exit %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
     result("setresuid 1001 1000 1000", syscall(SYS_setresuid, 1001, 1000, 1000));
+    show_status();
     show("end");
     return check_failures ? 1 : 0;
 }

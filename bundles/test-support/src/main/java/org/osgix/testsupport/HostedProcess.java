@@ -7,6 +7,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.osgix.fd.FdTable;
 import org.osgix.syscall.AddressSpace;
+import org.osgix.syscall.Credentials;
 import org.osgix.syscall.GuestProcess;
 import org.osgix.syscall.GuestThread;
 
@@ -21,6 +22,7 @@ public final class HostedProcess implements GuestProcess {
     private final Map<Class<?>, Object> states = new ConcurrentHashMap<>();
     private final Map<String, String> options = new ConcurrentHashMap<>();
     private GuestThread mainThread;
+    private volatile Credentials credentials = Credentials.of(1000, 1000, 1000, 1000, new int[0]);
 
     /** A process running {@code executable} (also its only argument). */
     public HostedProcess(AddressSpace memory, FdTable fds, String executable) {
@@ -72,6 +74,16 @@ public final class HostedProcess implements GuestProcess {
     @Override
     public int setRlimit(int res, long current, long maximum) {
         throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    @Override
+    public void setCredentials(Credentials next) {
+        credentials = next;
     }
 
     @Override
