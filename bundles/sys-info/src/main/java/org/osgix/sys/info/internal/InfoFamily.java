@@ -27,9 +27,10 @@ public final class InfoFamily {
         IdChanges ids = new IdChanges(capabilities);
         Prctl prctl = new Prctl(host);
         Usage usage = new Usage(host);
-        String usageNote = "times are the guest threads' (not the JVM's GC/JIT threads); ru_maxrss is the guest's "
-            + "resident memory when asked (highest so far); counters are the calling thread's; children's "
-            + "usage is their runtimes' (JVM threads included)";
+        String guestTimes = "times are the guest threads' (not the JVM's GC/JIT threads); children's are their "
+            + "runtimes' (JVM threads included)";
+        String usageNote = guestTimes + "; ru_maxrss is the guest's resident memory when asked (highest so far); "
+            + "counters are the calling thread's";
         String ownIds = "the guest's own ids (per process, inherited by its children); the host checks file "
             + "access with the runtime's ids";
         Uname uname = new Uname(host, capabilities);
@@ -73,7 +74,8 @@ public final class InfoFamily {
             .fullNonBlocking("capset", capabilities::capset)
             .partialNonBlocking("prctl", Prctl.NOTE, prctl::prctl)
             .partialNonBlocking("getrusage", usageNote, usage::getrusage)
-            .partialNonBlocking("times", usageNote, usage::times)
+            .partialNonBlocking("times", guestTimes + "; the result counts from the host's boot (CLOCK_MONOTONIC)",
+                usage::times)
             .partialNonBlocking("getcpu", "always CPU 0, node 0", currentCpu::getcpu);
     }
 
