@@ -387,6 +387,26 @@ public interface Host extends PollFlags {
         return -38;
     }
 
+    /** getgroups(2): the host process's supplementary groups. */
+    default int[] getgroups() {
+        return new int[0];
+    }
+
+    /** getrusage(2) into a host {@code struct rusage} (who: RUSAGE_SELF 0, RUSAGE_CHILDREN -1, RUSAGE_THREAD 1). */
+    default int getrusage(int who, long usage) {
+        return -38;
+    }
+
+    /** mincore(2): one byte per page of [addr, addr + length) into host memory {@code vec}. */
+    default int mincore(long addr, long length, long vec) {
+        return -38;
+    }
+
+    /** pidfd_open(2): a host pidfd of process {@code pid} (always close-on-exec), or -errno. */
+    default int pidfdOpen(int pid, int flags) {
+        return -38;
+    }
+
     /** close_range(2). */
     default int closeRange(int first, int last, int flags) {
         return -38;

@@ -12,7 +12,7 @@ public final class IoctlRequests {
     public static final long TCGETS = 0x5401L, TCSETS = 0x5402L, TCSETSW = 0x5403L, TCSETSF = 0x5404L,
         TCFLSH = 0x540BL, TIOCSCTTY = 0x540EL, TIOCGPGRP = 0x540FL, TIOCSPGRP = 0x5410L,
         TIOCOUTQ = 0x5411L, TIOCGWINSZ = 0x5413L, TIOCSWINSZ = 0x5414L, TIOCINQ = FIONREAD,
-        TIOCGSID = 0x5429L;
+        TIOCNOTTY = 0x5422L, TIOCGSID = 0x5429L;
     // pseudo-terminal masters (/dev/ptmx)
     public static final long TIOCGPTN = 0x80045430L, TIOCSPTLCK = 0x40045431L, TIOCGPTLCK = 0x80045439L;
 

@@ -3,7 +3,7 @@
  * codes (per descriptor kind); the highest {@code service.ranking} per code and kind wins.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.osgix.ioctl;
 
 import org.osgi.annotation.bundle.Export;

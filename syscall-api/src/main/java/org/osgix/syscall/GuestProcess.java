@@ -64,6 +64,40 @@ public interface GuestProcess {
     /** The hard limit of resource {@code res}. */
     long rlimitMaximum(int res);
 
+    /**
+     * The process's user and group ids as the guest sees them (Linux keeps them per thread; here
+     * one set per process). The host still checks file access with the runtime's own ids.
+     */
+    default Credentials credentials() {
+        throw new UnsupportedOperationException("this process keeps no credentials");
+    }
+
+    /** Replaces the ids ({@link #credentials()} returns {@code next} from now on). */
+    default void setCredentials(Credentials next) {
+        throw new UnsupportedOperationException("this process keeps no credentials");
+    }
+
+    /** PR_GET_PDEATHSIG: the signal this process gets when its parent ends (0: none). */
+    default int parentDeathSignal() {
+        return 0;
+    }
+
+    /**
+     * PR_SET_PDEATHSIG: {@code signal} (1-64, or 0 for none) goes to this process, never to its
+     * runtime, when its parent process ends. A fork child starts without one; execve keeps it.
+     */
+    default void setParentDeathSignal(int signal) {
+        throw new UnsupportedOperationException("this process has no parent to watch");
+    }
+
+    /**
+     * The CPU time the guest's threads have used, {user, system} in nanoseconds: the live threads'
+     * and the ended ones', across execve (not the JVM's own threads: GC, JIT...).
+     */
+    default long[] cpuTimeNanos() {
+        return new long[2];
+    }
+
     /** setrlimit semantics: 0, -EINVAL (cur &gt; max, bad res) or -EPERM (raising max). */
     int setRlimit(int res, long current, long maximum);
 

@@ -88,6 +88,20 @@ public interface GuestThread {
      */
     void exit(int status);
 
+    /**
+     * The name PR_SET_NAME gave this thread (at most 15 bytes, what its comm shows), or null while
+     * it has none of its own: then its name is the process's command name. A new thread starts
+     * with its creator's; execve clears it.
+     */
+    default byte[] name() {
+        return null;
+    }
+
+    /** Names this thread (PR_SET_NAME). */
+    default void setName(byte[] name) {
+        throw new UnsupportedOperationException("this thread keeps no name");
+    }
+
     /** Starts a thread created by {@link GuestProcess#newThread}. */
     void start();
 }

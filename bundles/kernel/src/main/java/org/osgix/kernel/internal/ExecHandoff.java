@@ -48,7 +48,8 @@ final class ExecHandoff {
             SignalDelivery delivery = child.signalDelivery();
             long[] signals = delivery != null ? delivery.execState(thread) : new long[2];
             ProcessImage image = new ProcessImage(ProcessImage.EXEC, 0, path, argv, env, cwd(host), umask(host),
-                    signals[0], signals[1], child.limits().toArray(), guestFds);
+                    signals[0], signals[1], child.limits().toArray(), guestFds,
+                    InheritedCredentials.toArray(InheritedCredentials.afterExec(child.credentials())));
             int r = child.vforkLink().handOff(image, hostFds);
             if (r < 0) {
                 return r;

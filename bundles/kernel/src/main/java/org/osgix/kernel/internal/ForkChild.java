@@ -99,7 +99,7 @@ final class ForkChild {
             ForkImage image = new ForkImage(regions, brkStart, brkCurrent, registers, vector, signals, guestFds, cloexec,
                     setChildTid, clearChildTid, parent.executable(), parent.arguments(), parent.auxv(),
                     parent.limits().toArray(), engineAddresses.stream().mapToLong(Long::longValue).toArray(), engineBytes,
-                    ExecHandoff.cwd(host), ExecHandoff.umask(host));
+                    ExecHandoff.cwd(host), ExecHandoff.umask(host), InheritedCredentials.toArray(parent.credentials()));
             started.accept(runtime.pid());
             parent.children().watch(runtime.pid());
             int r = ChildChannel.send(host, runtime.socket(), image.toBytes(), hostFds);

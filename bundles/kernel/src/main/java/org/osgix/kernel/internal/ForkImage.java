@@ -15,12 +15,13 @@ import java.util.List;
  * forking thread's registers and vector state, its signal state, the fds (guest number and
  * close-on-exec flag, in the order the host fds travel), what /proc shows of the program, and
  * the engine's own regions among the guest's memory ({@code Machine.forkRegions}) with their bytes,
- * and the working directory and umask (host-wide: the child's runtime may have started earlier).
+ * the working directory and umask (host-wide: the child's runtime may have started earlier), and
+ * the credentials ({@link InheritedCredentials}).
  */
 record ForkImage(List<Region> regions, long brkStart, long brkCurrent, long[] registers, byte[] vectorState,
         long[] signalState, int[] guestFds, boolean[] cloexec, long setChildTid, long clearChildTid,
         String executable, List<String> arguments, byte[] auxv, long[] limits, long[] engineAddresses,
-        List<byte[]> engineBytes, String cwd, int umask) {
+        List<byte[]> engineBytes, String cwd, int umask, int[] credentials) {
     static final int KIND = 4;
 
     /** One mapping: [start, end) with protection {@code prot}. */
@@ -71,6 +72,7 @@ record ForkImage(List<Region> regions, long brkStart, long brkCurrent, long[] re
             out.writeInt(dir.length);
             out.write(dir);
             out.writeInt(umask);
+            writeInts(out, credentials);
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }
@@ -123,9 +125,10 @@ record ForkImage(List<Region> regions, long brkStart, long brkCurrent, long[] re
             byte[] dir = new byte[in.readInt()];
             in.readFully(dir);
             int umask = in.readInt();
+            int[] credentials = readInts(in);
             return new ForkImage(regions, brkStart, brkCurrent, registers, vector, signals, fds, cloexec, setTid,
                     clearTid, exe, args, auxv, limits, engineAddresses, engineBytes,
-                    new String(dir, java.nio.charset.StandardCharsets.UTF_8), umask);
+                    new String(dir, java.nio.charset.StandardCharsets.UTF_8), umask, credentials);
         } catch (IOException malformed) {
             throw new UncheckedIOException(malformed);
         }
@@ -136,6 +139,21 @@ record ForkImage(List<Region> regions, long brkStart, long brkCurrent, long[] re
         for (long v : values) {
             out.writeLong(v);
         }
+    }
+
+    private static void writeInts(DataOutputStream out, int[] values) throws IOException {
+        out.writeInt(values.length);
+        for (int v : values) {
+            out.writeInt(v);
+        }
+    }
+
+    private static int[] readInts(DataInputStream in) throws IOException {
+        int[] values = new int[in.readInt()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readInt();
+        }
+        return values;
     }
 
     private static long[] readLongs(DataInputStream in) throws IOException {

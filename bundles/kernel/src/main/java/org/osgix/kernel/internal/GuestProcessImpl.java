@@ -15,6 +15,7 @@ import org.osgix.engine.Vcpu;
 import org.osgix.fd.FdTable;
 import org.osgix.host.Host;
 import org.osgix.syscall.AddressSpace;
+import org.osgix.syscall.Credentials;
 import org.osgix.syscall.GuestProcess;
 import org.osgix.syscall.GuestThread;
 import org.osgix.syscall.SyscallInterceptor;
@@ -59,6 +60,9 @@ final class GuestProcessImpl implements GuestProcess {
     private final VforkLink vforkLink;
     private final SpareRuntimes spares;
     private volatile Children children;
+    private volatile Credentials credentials;
+    private final CpuTimes cpuTimes = new CpuTimes();
+    private final ParentDeath parentDeath = new ParentDeath(this);
 
     GuestProcessImpl(CpuEngine engine, Host host, Dispatcher dispatcher, FdTable fds, ResourceLimits limits,
             Map<String, String> options, SpareRuntimes spares) {
@@ -82,6 +86,9 @@ final class GuestProcessImpl implements GuestProcess {
         this.machine = engine.createMachine();
         this.memory = new AddressSpaceImpl(host, machine);
         fds.setLimit((int) Math.min(Integer.MAX_VALUE, limits.current(RLIMIT_NOFILE) & Long.MAX_VALUE));
+        // the first process starts with the runtime's ids; a child runtime's come from its parent
+        this.credentials = Credentials.of(host.getuid(), host.geteuid(), host.getgid(), host.getegid(),
+            host.getgroups());
     }
 
     /** A vfork child of {@code parent}: its own pid, fd table and limits on the parent's machine and memory. */
@@ -110,6 +117,7 @@ final class GuestProcessImpl implements GuestProcess {
         this.executable = parent.executable;
         this.arguments = parent.arguments;
         this.auxv = parent.auxv;
+        this.credentials = parent.credentials;
     }
 
     @Override
@@ -132,6 +140,31 @@ final class GuestProcessImpl implements GuestProcess {
 
     ResourceLimits limits() {
         return limits;
+    }
+
+    @Override
+    public int parentDeathSignal() {
+        return parentDeath.signal();
+    }
+
+    @Override
+    public void setParentDeathSignal(int signal) {
+        parentDeath.set(signal);
+    }
+
+    @Override
+    public long[] cpuTimeNanos() {
+        return cpuTimes.sum(threads.values());
+    }
+
+    @Override
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    @Override
+    public void setCredentials(Credentials next) {
+        credentials = java.util.Objects.requireNonNull(next);
     }
 
     /** The waits and SIGCHLD of this process's children (created on first use). */
@@ -279,6 +312,7 @@ final class GuestProcessImpl implements GuestProcess {
         AddressSpaceImpl oldMemory = memory;
         int oldTid = caller.tid();
         caller.rebind(next.machine(), pid);
+        caller.setName(null); // the new program's name is its file's
         threads.remove(oldTid);
         threads.put(pid, caller);
         machine = next.machine();
@@ -349,6 +383,7 @@ final class GuestProcessImpl implements GuestProcess {
         Vcpu cpu = child.vcpu();
         cpu.copyFrom(((GuestThreadImpl) parent).vcpu());
         cpu.set(CpuRegister.SYSCALL_RESULT, 0);
+        child.setName(parent.name());
         if (stack != 0) {
             cpu.set(CpuRegister.SP, stack);
         }
@@ -369,6 +404,7 @@ final class GuestProcessImpl implements GuestProcess {
 
     void threadExited(GuestThreadImpl thread) {
         threads.remove(thread.tid());
+        cpuTimes.threadEnded(); // on the ending thread itself, once it no longer counts as live
         if (live.decrementAndGet() == 0) {
             if (exiting.compareAndSet(false, true)) {
                 exitStatus = thread.exitStatus() & 0xff;
@@ -539,7 +575,7 @@ final class GuestProcessImpl implements GuestProcess {
 
     @Override
     public int setRlimit(int res, long current, long maximum) {
-        int r = limits.set(res, current, maximum, host.geteuid() == 0);
+        int r = limits.set(res, current, maximum, credentials.euid() == 0);
         if (r == 0 && res == RLIMIT_NOFILE) {
             fds.setLimit((int) Math.min(Integer.MAX_VALUE, current & Long.MAX_VALUE));
         }

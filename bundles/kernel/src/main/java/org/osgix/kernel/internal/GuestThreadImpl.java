@@ -46,6 +46,8 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
     private static final int SYSCALL_LENGTH = 2;
     /** A signal may be deliverable: deliver at the next boundary (set from any thread). */
     private volatile boolean signalWork;
+    /** PR_SET_NAME's name, or null: the process's command name. */
+    private volatile byte[] name;
     private final Object signalLock = new Object();
     private final boolean preciseStops;
 
@@ -97,6 +99,22 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
 
     int exitStatus() {
         return exitStatus;
+    }
+
+    /** The id of the Java thread that runs this guest thread (its CPU time is the guest thread's). */
+    long javaThreadId() {
+        return javaThread.getId();
+    }
+
+    @Override
+    public byte[] name() {
+        byte[] n = name;
+        return n == null ? null : n.clone();
+    }
+
+    @Override
+    public void setName(byte[] next) {
+        name = next == null ? null : next.clone();
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.osgix.syscall.support.SyscallRegistrations;
 
 /**
  * The process family: the calls that need the kernel's process objects (child runtimes):
- * wait4 and waitid. (A vfork child's execve reaches {@link ExecHandoff} through
+ * wait4, waitid, pidfd_open and pidfd_send_signal. (A vfork child's execve reaches {@link ExecHandoff} through
  * {@code GuestProcess.execve}.)
  */
 @Component
@@ -19,9 +19,12 @@ public final class ProcessFamily {
     @Activate
     public ProcessFamily(BundleContext context) {
         Waits waits = new Waits();
+        PidFds pidfds = new PidFds();
         registrations = new SyscallRegistrations(context, FAMILY)
                 .partial("wait4", Waits.WAIT4_NOTE, waits::wait4)
-                .partial("waitid", Waits.WAITID_NOTE, waits::waitid);
+                .partial("waitid", Waits.WAITID_NOTE, waits::waitid)
+                .partialNonBlocking("pidfd_open", PidFds.OPEN_NOTE, pidfds::open)
+                .partialNonBlocking("pidfd_send_signal", PidFds.SEND_NOTE, pidfds::sendSignal);
     }
 
     @Deactivate

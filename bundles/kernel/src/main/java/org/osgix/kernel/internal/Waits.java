@@ -1,5 +1,6 @@
 package org.osgix.kernel.internal;
 
+import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.host.NativeMemory;
 import org.osgix.syscall.Errno;
@@ -16,10 +17,11 @@ import org.osgix.syscall.SyscallContext;
 final class Waits {
     static final String WAIT4_NOTE = "children are runtimes (host processes): statuses, groups, WNOHANG exact; "
             + "WUNTRACED/WCONTINUED as the host reports them";
-    static final String WAITID_NOTE = "P_PID, P_PGID, P_ALL; P_PIDFD is EINVAL; rusage is not filled";
+    static final String WAITID_NOTE = "P_PID, P_PGID, P_ALL, P_PIDFD; rusage is not filled";
     private static final int WNOHANG = 1, WUNTRACED = 2, WEXITED = 4, WCONTINUED = 8, WNOWAIT = 0x01000000,
             WAIT4_OPTIONS = WNOHANG | WUNTRACED | WCONTINUED | 0x20000000 | 0x40000000 | 0x80000000;
-    private static final int P_ALL = 0, P_PID = 1, P_PIDFD = 3, RUSAGE_SIZE = 144, SIGINFO_FIELDS = 28;
+    private static final int P_ALL = 0, P_PID = 1, P_PIDFD = 3, RUSAGE_SIZE = 144, SIGINFO_FIELDS = 28,
+            O_NONBLOCK = 04000;
 
     long wait4(SyscallContext call) {
         int pid = call.intArg(0);
@@ -61,8 +63,14 @@ final class Waits {
         int id = call.intArg(1);
         long infoAddr = call.arg2();
         int options = call.intArg(3);
+        // P_PIDFD: the guest's pidfd is a host pidfd, waited on through its host fd (pinned meanwhile)
+        OpenFile pidfd = null;
         if (idType == P_PIDFD) {
-            return -Errno.EINVAL;
+            pidfd = call.fds().pin(id);
+            if (pidfd == null) {
+                return -Errno.EBADF;
+            }
+            id = pidfd.hostFd();
         }
         GuestProcessImpl process = (GuestProcessImpl) call.process();
         Host host = process.host();
@@ -74,6 +82,10 @@ final class Waits {
                 mem.fill(info, 128, (byte) 0);
                 int r = waitidOnce(process, idType, id, info, options);
                 boolean found = r == 0 && mem.getInt(info + 16) != 0;
+                if (r == 0 && !found && pidfd != null && (pidfd.statusFlags() & O_NONBLOCK) != 0
+                        && (options & WNOHANG) == 0) {
+                    return -Errno.EAGAIN; // a PIDFD_NONBLOCK pidfd does not wait
+                }
                 if (r < 0 || found || (options & WNOHANG) != 0) {
                     if (r == 0 && infoAddr != 0) {
                         byte[] fields = new byte[SIGINFO_FIELDS];
@@ -88,6 +100,9 @@ final class Waits {
             return -Errno.EINTR;
         } finally {
             mem.free(info);
+            if (pidfd != null) {
+                pidfd.unpin();
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.osgix.exec.ExecRequest;
 import org.osgix.fd.FdTable;
 import org.osgix.syscall.AddressSpace;
+import org.osgix.syscall.Credentials;
 import org.osgix.syscall.GuestProcess;
 import org.osgix.syscall.GuestThread;
 
@@ -39,6 +40,8 @@ public final class FakeProcess implements GuestProcess {
     private volatile GuestThread attached;
     private volatile ExecRequest lastExec;
     private volatile boolean lastExecReadable;
+    private volatile int parentDeathSignal;
+    private volatile Credentials credentials = Credentials.of(1000, 1000, 1000, 1000, new int[] {1000});
 
     /** A process without a file table ({@link #fds()} is unsupported). */
     public FakeProcess(int pid, AddressSpace memory) {
@@ -158,6 +161,26 @@ public final class FakeProcess implements GuestProcess {
     public int setRlimit(int res, long current, long maximum) {
         limits[res] = new long[] {current, maximum};
         return 0;
+    }
+
+    @Override
+    public int parentDeathSignal() {
+        return parentDeathSignal;
+    }
+
+    @Override
+    public void setParentDeathSignal(int signal) {
+        parentDeathSignal = signal;
+    }
+
+    @Override
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    @Override
+    public void setCredentials(Credentials next) {
+        credentials = next;
     }
 
     @Override

@@ -17,6 +17,17 @@ public abstract class TestThread implements GuestThread {
     private final Map<Class<?>, Object> states = new HashMap<>();
     private final Map<CpuRegister, Long> registers = new EnumMap<>(CpuRegister.class);
     private volatile SyscallHandler restartBlock;
+    private volatile byte[] name;
+
+    @Override
+    public byte[] name() {
+        return name;
+    }
+
+    @Override
+    public void setName(byte[] next) {
+        name = next;
+    }
 
     @Override
     public synchronized <T> T state(Class<T> key, Supplier<T> init) {

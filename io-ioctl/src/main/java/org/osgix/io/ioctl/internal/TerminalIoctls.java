@@ -13,6 +13,7 @@ import static org.osgix.ioctl.IoctlRequests.TIOCGPTLCK;
 import static org.osgix.ioctl.IoctlRequests.TIOCGPTN;
 import static org.osgix.ioctl.IoctlRequests.TIOCGSID;
 import static org.osgix.ioctl.IoctlRequests.TIOCGWINSZ;
+import static org.osgix.ioctl.IoctlRequests.TIOCNOTTY;
 import static org.osgix.ioctl.IoctlRequests.TIOCOUTQ;
 import static org.osgix.ioctl.IoctlRequests.TIOCSCTTY;
 import static org.osgix.ioctl.IoctlRequests.TIOCSPGRP;
@@ -24,7 +25,8 @@ import org.osgix.ioctl.IoctlRegistrations;
 
 /**
  * The terminal and pseudo-terminal requests, passed to the host tty. Process ids in them need no
- * translation: a guest process's pid is its host pid. On a file that is not a terminal the host
+ * translation: a guest process's pid is its host pid, and its process group and session are its
+ * runtime's host ones (the foreground group, the controlling terminal). On a file that is not a terminal the host
  * answers ENOTTY, as Linux does.
  */
 final class TerminalIoctls {
@@ -50,6 +52,9 @@ final class TerminalIoctls {
             .add("TIOCGSID", query(host, scratch, PID_SIZE), TIOCGSID)
             .add("TIOCOUTQ", query(host, scratch, INT_SIZE), TIOCOUTQ)
             .add("TIOCSCTTY", value(host, scratch), TIOCSCTTY)
+            // the runtime's host session is the guest's: a leader's TIOCNOTTY SIGHUPs the host
+            // foreground group, which the runtimes forward to their guests
+            .add("TIOCNOTTY", value(host, scratch), TIOCNOTTY)
             .add("TCFLSH", value(host, scratch), TCFLSH)
             .add("TIOCGPTN", query(host, scratch, INT_SIZE), TIOCGPTN)
             .add("TIOCGPTLCK", query(host, scratch, INT_SIZE), TIOCGPTLCK)

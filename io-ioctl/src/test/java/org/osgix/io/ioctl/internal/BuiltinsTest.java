@@ -18,6 +18,7 @@ import static org.osgix.ioctl.IoctlRequests.TIOCGPTN;
 import static org.osgix.ioctl.IoctlRequests.TIOCGSID;
 import static org.osgix.ioctl.IoctlRequests.TIOCGWINSZ;
 import static org.osgix.ioctl.IoctlRequests.TIOCOUTQ;
+import static org.osgix.ioctl.IoctlRequests.TIOCNOTTY;
 import static org.osgix.ioctl.IoctlRequests.TIOCSCTTY;
 import static org.osgix.ioctl.IoctlRequests.TIOCSPGRP;
 import static org.osgix.ioctl.IoctlRequests.TIOCSPTLCK;
@@ -166,6 +167,7 @@ class BuiltinsTest {
             assertEquals(-Errno.ENOTTY, guest.ioctl(pipe[0], request, guest.unmapped()), name);
         }
         assertEquals(-Errno.ENOTTY, guest.ioctl(pipe[0], TIOCSCTTY, 0));
+        assertEquals(-Errno.ENOTTY, guest.ioctl(pipe[0], TIOCNOTTY, 0));
         assertEquals(-Errno.ENOTTY, guest.ioctl(pipe[0], TCFLSH, 2));
         int noHostFd = guest.fds.open(FileKind.TTY, -1, OpenFile.O_RDWR, "emulated", null, false);
         assertEquals(-Errno.ENOTTY, guest.ioctl(noHostFd, TCGETS, big));
@@ -231,7 +233,7 @@ class BuiltinsTest {
         IoctlWhiteboard board = guest.whiteboard;
         Set<Long> served = Set.of(FIONBIO, FIOCLEX, FIONCLEX, FIOASYNC, FIONREAD, TCGETS, TCSETS, TCSETSW, TCSETSF,
             TIOCGWINSZ, TIOCSWINSZ, TIOCGPGRP, TIOCSPGRP, TIOCGSID, TIOCOUTQ, TIOCSCTTY, TCFLSH, TIOCGPTN,
-            TIOCGPTLCK, TIOCSPTLCK);
+            TIOCGPTLCK, TIOCSPTLCK, TIOCNOTTY);
         for (long request : served) {
             for (FileKind kind : FileKind.values()) {
                 assertTrue(board.lookup(request, kind) != null, Long.toHexString(request) + " on " + kind);

@@ -5,6 +5,9 @@ import com.sun.jna.StringArray;
 
 /** The part of {@link PosixHost} that starts, waits for and signals host processes. */
 abstract class PosixProcessCalls extends PosixSocketCalls {
+    /** pidfd_open's number, the same in every Linux syscall table. */
+    private static final long SYS_PIDFD_OPEN = 434;
+
     /** glibc's posix_spawn_file_actions_t is 80 bytes and posix_spawnattr_t 336: room for both. */
     private static final int ACTIONS_SIZE = 512, ATTR_SIZE = 1024, SIGSET_SIZE = 128;
     private static final short POSIX_SPAWN_SETPGROUP = 0x02, POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08;
@@ -85,6 +88,30 @@ abstract class PosixProcessCalls extends PosixSocketCalls {
     @Override
     public int prctl(int option, long arg) {
         return checked(ProcessLibC.prctl(option, arg, 0, 0, 0));
+    }
+
+    @Override
+    public int[] getgroups() {
+        // the JVM never calls setgroups, so the count cannot change between the two calls
+        int count = ProcessLibC.getgroups(0, null);
+        int[] groups = new int[Math.max(count, 0)];
+        int got = count > 0 ? ProcessLibC.getgroups(count, groups) : 0;
+        return got == count ? groups : new int[0];
+    }
+
+    @Override
+    public int getrusage(int who, long usage) {
+        return checked(ProcessLibC.getrusage(who, usage));
+    }
+
+    @Override
+    public int mincore(long addr, long length, long vec) {
+        return checked(ProcessLibC.mincore(addr, length, vec));
+    }
+
+    @Override
+    public int pidfdOpen(int pid, int flags) {
+        return (int) checked(LibC.syscall(SYS_PIDFD_OPEN, pid, flags, 0));
     }
 
     @Override

@@ -50,6 +50,12 @@ final class ProcessLibC {
 
     static native int prctl(int option, long arg2, long arg3, long arg4, long arg5);
 
+    static native int getgroups(int size, int[] list);
+
+    static native int getrusage(int who, long usage);
+
+    static native int mincore(long addr, long length, long vec);
+
     static native int close_range(int first, int last, int flags);
 
     static native long signal(int signal, long handler);

@@ -49,7 +49,7 @@ public final class FilesFamily {
         Descriptors descriptors = new Descriptors();
         Fcntl fcntl = new Fcntl(host);
         Pipes pipes = new Pipes(host);
-        String proc = "/proc/self/{exe,fd,maps,status,cmdline,comm,auxv,environ,cwd,root} are the guest's; "
+        String proc = "/proc/self/{exe,fd,maps,status,cmdline,comm,task/TID/comm,auxv,environ,cwd,root} are the guest's; "
             + "other /proc entries show the host process";
         regs.partial("open", proc, open::open)
             .partial("openat", proc, open::openat)

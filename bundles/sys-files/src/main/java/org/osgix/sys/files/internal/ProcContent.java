@@ -16,6 +16,7 @@ import org.osgix.fd.FdSnapshot;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.syscall.AddressSpace;
+import org.osgix.syscall.Credentials;
 import org.osgix.syscall.GuestMemory;
 import org.osgix.syscall.GuestThread;
 import org.osgix.syscall.SyscallContext;
@@ -156,6 +157,7 @@ final class ProcContent {
         fields.put("NSpid", pid);
         fields.put("PPid", Integer.toString(call.process().ppid()));
         fields.put("TracerPid", "0");
+        credentialFields(call.process().credentials(), fields);
         fields.put("FDSize", Integer.toString(fdTableSize(call)));
         fields.put("Threads", Integer.toString(call.process().threadCount()));
         for (String signals : new String[] {"SigPnd", "ShdPnd", "SigBlk", "SigIgn", "SigCgt"}) {
@@ -165,6 +167,19 @@ final class ProcContent {
         fields.put("nonvoluntary_ctxt_switches", "0");
         memoryFields(call, fields);
         return fields;
+    }
+
+    /** Uid, Gid (real, effective, saved, filesystem) and Groups, each group followed by a space as Linux prints them. */
+    private static void credentialFields(Credentials c, Map<String, String> fields) {
+        fields.put("Uid", Integer.toUnsignedString(c.ruid()) + '\t' + Integer.toUnsignedString(c.euid()) + '\t'
+            + Integer.toUnsignedString(c.suid()) + '\t' + Integer.toUnsignedString(c.fsuid()));
+        fields.put("Gid", Integer.toUnsignedString(c.rgid()) + '\t' + Integer.toUnsignedString(c.egid()) + '\t'
+            + Integer.toUnsignedString(c.sgid()) + '\t' + Integer.toUnsignedString(c.fsgid()));
+        StringBuilder groups = new StringBuilder();
+        for (int i = 0; i < c.groupCount(); i++) {
+            groups.append(i == 0 ? "" : " ").append(Integer.toUnsignedString(c.group(i)));
+        }
+        fields.put("Groups", groups.append(' ').toString());
     }
 
     /** Linux's fd array size: at least 64, doubled until the highest open descriptor fits. */
@@ -215,8 +230,17 @@ final class ProcContent {
         return out.toByteArray();
     }
 
+    /** /proc/self/comm: the main thread's name (the thread group leader's, as Linux shows). */
     byte[] comm(SyscallContext call) {
-        byte[] name = commBytes(call);
+        return threadComm(call, call.process().thread(call.process().pid()));
+    }
+
+    /** /proc/self/task/TID/comm of a live guest thread (null: the main thread has ended). */
+    byte[] threadComm(SyscallContext call, GuestThread thread) {
+        byte[] name = thread == null ? null : thread.name();
+        if (name == null) {
+            name = commBytes(call);
+        }
         byte[] line = new byte[name.length + 1];
         System.arraycopy(name, 0, line, 0, name.length);
         line[name.length] = '\n';

@@ -6,6 +6,7 @@ import org.osgix.fd.FileKind;
 import org.osgix.fd.OpenFile;
 import org.osgix.host.Host;
 import org.osgix.syscall.Errno;
+import org.osgix.syscall.GuestThread;
 import org.osgix.syscall.SyscallContext;
 
 /**
@@ -38,6 +39,8 @@ final class ProcFiles {
         }
     }
 
+    private static final String TASK = "task/", COMM = "/comm";
+
     private final Host host;
     private final PathResolver paths;
     private final ProcContent content;
@@ -50,6 +53,14 @@ final class ProcFiles {
 
     /** Opens /proc/self/ENTRY; null when the entry is not synthesized. */
     Integer open(SyscallContext call, String entry, String guestName, int flags) {
+        int tid = taskCommTid(entry);
+        if (tid >= 0) {
+            GuestThread task = call.process().thread(tid);
+            if (task == null) {
+                return -Errno.ENOENT; // not a guest thread: the host's entry would be one of the JVM's
+            }
+            return openContent(call, entry, content.threadComm(call, task), guestName, flags);
+        }
         return openContent(call, entry, content(call, entry), guestName, flags);
     }
 
@@ -123,6 +134,26 @@ final class ProcFiles {
         } finally {
             host.memory().free(buf);
         }
+    }
+
+    /**
+     * The TID of "task/TID/comm", or -1 for another entry. (The guest's tids are its own, so the
+     * host's task directory would name the JVM's threads.)
+     */
+    private static int taskCommTid(String entry) {
+        if (!entry.startsWith(TASK) || !entry.endsWith(COMM) || entry.length() <= TASK.length() + COMM.length()) {
+            return -1;
+        }
+        String tid = entry.substring(TASK.length(), entry.length() - COMM.length());
+        if (tid.length() > 9) {
+            return -1;
+        }
+        for (int i = 0; i < tid.length(); i++) {
+            if (tid.charAt(i) < '0' || tid.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        return Integer.parseInt(tid);
     }
 
     /**

@@ -13,8 +13,9 @@ import org.osgix.syscall.SyscallContext;
  * {@code root} and {@code fd/N} (guest fd N, whose host fd has another number; also reached
  * through {@code /dev/fd/N} and {@code /dev/stdin|stdout|stderr}). Files and directories opened
  * for reading: {@code fd/} and {@code fdinfo/} list the guest's descriptors, {@code fdinfo/N} is
- * guest fd N's ({@link FdInfoContent}), and {@code maps}, {@code status},
- * {@code cmdline}, {@code comm}, {@code auxv} and {@code environ} are synthesized ({@link ProcFiles}).
+ * guest fd N's ({@link FdInfoContent}: a pidfd's Pid: is the guest pid), and {@code maps},
+ * {@code status}, {@code stat}, {@code statm}, {@code limits}, {@code cmdline}, {@code comm},
+ * {@code task/TID/comm}, {@code auxv} and {@code environ} are synthesized ({@link ProcFiles}).
  * Everything else under /proc passes to the host unchanged.
  */
 final class ProcSelf {

@@ -8,7 +8,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgix.host.Host;
 import org.osgix.syscall.support.SyscallRegistrations;
 
-/** The system information family: identity, capabilities, uname, random bytes, resource limits, sysinfo. */
+/** The system information family: identity, credentials, capabilities, prctl, usage, uname, random bytes, resource limits, sysinfo. */
 @Component
 public final class InfoFamily {
     static final String FAMILY = "sys-info";
@@ -24,6 +24,15 @@ public final class InfoFamily {
         SystemInfo systemInfo = new SystemInfo(host);
         CurrentCpu currentCpu = new CurrentCpu();
         Capabilities capabilities = new Capabilities(host);
+        IdChanges ids = new IdChanges(capabilities);
+        Prctl prctl = new Prctl(host);
+        Usage usage = new Usage(host);
+        String guestTimes = "times are the guest threads' (not the JVM's GC/JIT threads); children's are their "
+            + "runtimes' (JVM threads included)";
+        String usageNote = guestTimes + "; ru_maxrss is the guest's resident memory when asked (highest so far); "
+            + "counters are the calling thread's";
+        String ownIds = "the guest's own ids (per process, inherited by its children); the host checks file "
+            + "access with the runtime's ids";
         Uname uname = new Uname(host, capabilities);
         String ownNames = "names the guest only (as its own UTS namespace would); the host keeps its name";
         registrations = new SyscallRegistrations(context, FAMILY)
@@ -40,8 +49,18 @@ public final class InfoFamily {
             .fullNonBlocking("geteuid", identity::geteuid)
             .fullNonBlocking("getgid", identity::getgid)
             .fullNonBlocking("getegid", identity::getegid)
-            .partialNonBlocking("getresuid", "the saved uid is the effective uid", identity::getresuid)
-            .partialNonBlocking("getresgid", "the saved gid is the effective gid", identity::getresgid)
+            .fullNonBlocking("getresuid", identity::getresuid)
+            .fullNonBlocking("getresgid", identity::getresgid)
+            .partialNonBlocking("setuid", ownIds, ids::setuid)
+            .partialNonBlocking("setgid", ownIds, ids::setgid)
+            .partialNonBlocking("setreuid", ownIds, ids::setreuid)
+            .partialNonBlocking("setregid", ownIds, ids::setregid)
+            .partialNonBlocking("setresuid", ownIds, ids::setresuid)
+            .partialNonBlocking("setresgid", ownIds, ids::setresgid)
+            .partialNonBlocking("setfsuid", ownIds, ids::setfsuid)
+            .partialNonBlocking("setfsgid", ownIds, ids::setfsgid)
+            .fullNonBlocking("getgroups", ids::getgroups)
+            .partialNonBlocking("setgroups", ownIds, ids::setgroups)
             .partialNonBlocking("uname", "the node and domain names the guest set are its own", uname::uname)
             .partialNonBlocking("sethostname", ownNames, uname::sethostname)
             .partialNonBlocking("setdomainname", ownNames, uname::setdomainname)
@@ -53,6 +72,10 @@ public final class InfoFamily {
             .partialNonBlocking("capget", "the sets of the calling thread's host thread; another "
                 + "thread's tid reads the caller's sets", capabilities::capget)
             .fullNonBlocking("capset", capabilities::capset)
+            .partialNonBlocking("prctl", Prctl.NOTE, prctl::prctl)
+            .partialNonBlocking("getrusage", usageNote, usage::getrusage)
+            .partialNonBlocking("times", guestTimes + "; the result counts from the host's boot (CLOCK_MONOTONIC)",
+                usage::times)
             .partialNonBlocking("getcpu", "always CPU 0, node 0", currentCpu::getcpu);
     }
 

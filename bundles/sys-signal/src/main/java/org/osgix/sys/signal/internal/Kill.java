@@ -10,12 +10,10 @@ import org.osgix.syscall.SyscallContext;
  * processes through the kernel ({@code GuestProcess.signalOthers}); the others aim at this process.
  */
 final class Kill {
-    private final int uid;
     private final org.osgix.host.Host host;
 
     Kill(org.osgix.host.Host host) {
         this.host = host;
-        this.uid = host.getuid();
     }
 
     long kill(SyscallContext call) {
@@ -30,7 +28,7 @@ final class Kill {
         boolean ours = pid == p.pid() || pid == 0 || pid == -1 || pid == -p.pid() || pid == -group;
         int others = pid == p.pid() ? 0 : p.signalOthers(pid, sig);
         if (ours && sig != 0) {
-            Delivery.send(p, 0, SigInfo.user(sig, Signals.SI_USER, p.pid(), uid));
+            Delivery.send(p, 0, SigInfo.user(sig, Signals.SI_USER, p.pid(), p.credentials().ruid()));
         }
         if (ours || others > 0) {
             return 0;
@@ -61,7 +59,8 @@ final class Kill {
             return -Errno.ESRCH;
         }
         if (sig != 0) {
-            Delivery.send(call.process(), tid, SigInfo.user(sig, Signals.SI_TKILL, call.process().pid(), uid));
+            Delivery.send(call.process(), tid, SigInfo.user(sig, Signals.SI_TKILL, call.process().pid(),
+                call.process().credentials().ruid()));
         }
         return 0;
     }
