@@ -378,6 +378,11 @@ public interface Host extends PollFlags {
         return -38;
     }
 
+    /** getgroups(2): the host process's supplementary groups. */
+    default int[] getgroups() {
+        return new int[0];
+    }
+
     /** close_range(2). */
     default int closeRange(int first, int last, int flags) {
         return -38;

@@ -56,6 +56,19 @@ public interface GuestProcess {
     /** The hard limit of resource {@code res}. */
     long rlimitMaximum(int res);
 
+    /**
+     * The process's user and group ids as the guest sees them (Linux keeps them per thread; here
+     * one set per process). The host still checks file access with the runtime's own ids.
+     */
+    default Credentials credentials() {
+        throw new UnsupportedOperationException("this process keeps no credentials");
+    }
+
+    /** Replaces the ids ({@link #credentials()} returns {@code next} from now on). */
+    default void setCredentials(Credentials next) {
+        throw new UnsupportedOperationException("this process keeps no credentials");
+    }
+
     /** setrlimit semantics: 0, -EINVAL (cur &gt; max, bad res) or -EPERM (raising max). */
     int setRlimit(int res, long current, long maximum);
 

@@ -4,7 +4,7 @@
  * signal numbers; ioctl requests are {@code org.osgix.ioctl.IoctlRequests}).
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.osgix.syscall;
 
 import org.osgi.annotation.bundle.Export;

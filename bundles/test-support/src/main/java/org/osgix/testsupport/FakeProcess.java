@@ -7,6 +7,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.osgix.fd.FdTable;
 import org.osgix.syscall.AddressSpace;
+import org.osgix.syscall.Credentials;
 import org.osgix.syscall.GuestProcess;
 import org.osgix.syscall.GuestThread;
 
@@ -20,6 +21,7 @@ public final class FakeProcess implements GuestProcess {
     private final Map<Class<?>, Object> states = new HashMap<>();
     private final Map<String, String> options = new HashMap<>();
     private volatile int threadCount = 1;
+    private volatile Credentials credentials = Credentials.of(1000, 1000, 1000, 1000, new int[] {1000});
 
     /** A process without a file table ({@link #fds()} is unsupported). */
     public FakeProcess(int pid, AddressSpace memory) {
@@ -89,6 +91,16 @@ public final class FakeProcess implements GuestProcess {
     public int setRlimit(int res, long current, long maximum) {
         limits[res] = new long[] {current, maximum};
         return 0;
+    }
+
+    @Override
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    @Override
+    public void setCredentials(Credentials next) {
+        credentials = next;
     }
 
     @Override

@@ -74,7 +74,8 @@ final class ChildLaunch {
             return GuestLaunch.NOT_EXECUTABLE;
         }
         return GuestLaunch.launch(machinery, request, arch, fds, ResourceLimits.fromArray(image.limits()),
-                process -> true, new ForkStart(image, hostFds[hostFds.length - 1], backingFds));
+                process -> inherit(process, image.credentials()),
+                new ForkStart(image, hostFds[hostFds.length - 1], backingFds));
     }
 
     private int exec(ProcessImage image, int[] hostFds) {
@@ -88,11 +89,21 @@ final class ChildLaunch {
         }
         return GuestLaunch.launch(machinery, request, image.path(), image.argv(), image.env(), fds,
                 ResourceLimits.fromArray(image.limits()), process -> {
+                    inherit(process, image.credentials());
                     SignalDelivery delivery = process.signalDelivery();
                     if (delivery != null) {
                         delivery.inheritExecState(process, process.pid(), image.ignoredSignals(), image.blockedSignals());
                     }
                     return true;
                 });
+    }
+
+    /** The parent's credentials, kept across fork and execve. */
+    private static boolean inherit(GuestProcessImpl process, int[] credentials) {
+        org.osgix.syscall.Credentials inherited = InheritedCredentials.fromArray(credentials);
+        if (inherited != null) {
+            process.setCredentials(inherited);
+        }
+        return true;
     }
 }

@@ -50,7 +50,8 @@ final class ExecHandoff {
             int umask = host.umask(022);
             host.umask(umask);
             ProcessImage image = new ProcessImage(ProcessImage.EXEC, 0, path, argv, env, cwd(host), umask,
-                    signals[0], signals[1], child.limits().toArray(), guestFds);
+                    signals[0], signals[1], child.limits().toArray(), guestFds,
+                    InheritedCredentials.toArray(InheritedCredentials.afterExec(child.credentials())));
             int r = child.vforkLink().handOff(image, hostFds);
             if (r < 0) {
                 return r;

@@ -122,7 +122,8 @@ final class ForkChild {
             long[] signals = delivery != null ? delivery.forkState(thread) : new long[0];
             ForkImage image = new ForkImage(regions, brkStart, brkCurrent, registers, vector, signals, guestFds, cloexec,
                     setChildTid, clearChildTid, parent.executable(), parent.arguments(), parent.auxv(),
-                    parent.limits().toArray(), engineAddresses.stream().mapToLong(Long::longValue).toArray(), engineBytes);
+                    parent.limits().toArray(), engineAddresses.stream().mapToLong(Long::longValue).toArray(), engineBytes,
+                    InheritedCredentials.toArray(parent.credentials()));
             started.accept(runtime.pid());
             parent.children().watch(runtime.pid());
             int r = ChildChannel.send(host, runtime.socket(), image.toBytes(), hostFds);

@@ -14,12 +14,13 @@ import java.util.List;
  * the last fd, at {@code dataOffset}; -1: no bytes, e.g. PROT_NONE), the program break, the
  * forking thread's registers and vector state, its signal state, the fds (guest number and
  * close-on-exec flag, in the order the host fds travel), what /proc shows of the program, and
- * the engine's own regions among the guest's memory ({@code Machine.forkRegions}) with their bytes.
+ * the engine's own regions among the guest's memory ({@code Machine.forkRegions}) with their bytes,
+ * and the credentials ({@link InheritedCredentials}).
  */
 record ForkImage(List<Region> regions, long brkStart, long brkCurrent, long[] registers, byte[] vectorState,
         long[] signalState, int[] guestFds, boolean[] cloexec, long setChildTid, long clearChildTid,
         String executable, List<String> arguments, byte[] auxv, long[] limits, long[] engineAddresses,
-        List<byte[]> engineBytes) {
+        List<byte[]> engineBytes, int[] credentials) {
     static final int KIND = 4;
 
     /**
@@ -74,6 +75,7 @@ record ForkImage(List<Region> regions, long brkStart, long brkCurrent, long[] re
                 out.writeInt(b.length);
                 out.write(b);
             }
+            writeInts(out, credentials);
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }
@@ -127,8 +129,9 @@ record ForkImage(List<Region> regions, long brkStart, long brkCurrent, long[] re
                 in.readFully(b);
                 engineBytes.add(b);
             }
+            int[] credentials = readInts(in);
             return new ForkImage(regions, brkStart, brkCurrent, registers, vector, signals, fds, cloexec, setTid,
-                    clearTid, exe, args, auxv, limits, engineAddresses, engineBytes);
+                    clearTid, exe, args, auxv, limits, engineAddresses, engineBytes, credentials);
         } catch (IOException malformed) {
             throw new UncheckedIOException(malformed);
         }
@@ -139,6 +142,21 @@ record ForkImage(List<Region> regions, long brkStart, long brkCurrent, long[] re
         for (long v : values) {
             out.writeLong(v);
         }
+    }
+
+    private static void writeInts(DataOutputStream out, int[] values) throws IOException {
+        out.writeInt(values.length);
+        for (int v : values) {
+            out.writeInt(v);
+        }
+    }
+
+    private static int[] readInts(DataInputStream in) throws IOException {
+        int[] values = new int[in.readInt()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readInt();
+        }
+        return values;
     }
 
     private static long[] readLongs(DataInputStream in) throws IOException {

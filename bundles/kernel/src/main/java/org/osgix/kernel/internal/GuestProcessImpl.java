@@ -15,6 +15,7 @@ import org.osgix.engine.Vcpu;
 import org.osgix.fd.FdTable;
 import org.osgix.host.Host;
 import org.osgix.syscall.AddressSpace;
+import org.osgix.syscall.Credentials;
 import org.osgix.syscall.GuestProcess;
 import org.osgix.syscall.GuestThread;
 import org.osgix.syscall.SyscallInterceptor;
@@ -59,6 +60,7 @@ final class GuestProcessImpl implements GuestProcess {
     private final VforkLink vforkLink;
     private final ChildRuntimes runtimes;
     private volatile Children children;
+    private volatile Credentials credentials;
 
     GuestProcessImpl(CpuEngine engine, Host host, Dispatcher dispatcher, FdTable fds, ResourceLimits limits,
             Map<String, String> options, ChildRuntimes runtimes) {
@@ -82,6 +84,9 @@ final class GuestProcessImpl implements GuestProcess {
         this.machine = engine.createMachine();
         this.memory = new AddressSpaceImpl(host, machine);
         fds.setLimit((int) Math.min(Integer.MAX_VALUE, limits.current(RLIMIT_NOFILE) & Long.MAX_VALUE));
+        // the first process starts with the runtime's ids; a child runtime's come from its parent
+        this.credentials = Credentials.of(host.getuid(), host.geteuid(), host.getgid(), host.getegid(),
+            host.getgroups());
     }
 
     /** A vfork child of {@code parent}: its own pid, fd table and limits on the parent's machine and memory. */
@@ -110,6 +115,7 @@ final class GuestProcessImpl implements GuestProcess {
         this.executable = parent.executable;
         this.arguments = parent.arguments;
         this.auxv = parent.auxv;
+        this.credentials = parent.credentials;
     }
 
     @Override
@@ -131,6 +137,16 @@ final class GuestProcessImpl implements GuestProcess {
 
     ResourceLimits limits() {
         return limits;
+    }
+
+    @Override
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    @Override
+    public void setCredentials(Credentials next) {
+        credentials = java.util.Objects.requireNonNull(next);
     }
 
     /** The waits and SIGCHLD of this process's children (created on first use). */
@@ -525,7 +541,7 @@ final class GuestProcessImpl implements GuestProcess {
 
     @Override
     public int setRlimit(int res, long current, long maximum) {
-        int r = limits.set(res, current, maximum, host.geteuid() == 0);
+        int r = limits.set(res, current, maximum, credentials.euid() == 0);
         if (r == 0 && res == RLIMIT_NOFILE) {
             fds.setLimit((int) Math.min(Integer.MAX_VALUE, current & Long.MAX_VALUE));
         }

@@ -90,6 +90,7 @@ final class InPlaceExec {
         int formerTid = caller.tid();
         process.replaceImage(caller, next);
         process.fds().closeOnExec();
+        process.setCredentials(InheritedCredentials.afterExec(process.credentials()));
         SignalDelivery signals = process.signalDelivery();
         if (signals != null) {
             signals.exec(caller, formerTid);

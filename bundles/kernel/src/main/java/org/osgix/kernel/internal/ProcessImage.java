@@ -12,19 +12,19 @@ import java.util.List;
 /**
  * What a runtime hands the child runtime it started: either how the child process ended before
  * it ran a program of its own (a vfork child's _exit or fatal signal), or the program it
- * execve'd with the state that survives execve. The guest fds travel beside it (SCM_RIGHTS) in
+ * execve'd with the state that survives execve (credentials: {@link InheritedCredentials}). The guest fds travel beside it (SCM_RIGHTS) in
  * the order of {@link #guestFds}.
  */
 record ProcessImage(int kind, int status, String path, List<String> argv, List<String> env, String cwd, int umask,
-        long ignoredSignals, long blockedSignals, long[] limits, int[] guestFds) {
+        long ignoredSignals, long blockedSignals, long[] limits, int[] guestFds, int[] credentials) {
     static final int EXEC = 1, EXIT = 2, KILLED = 3;
 
     static ProcessImage exit(int status) {
-        return new ProcessImage(EXIT, status, "", List.of(), List.of(), "", 0, 0, 0, new long[0], new int[0]);
+        return new ProcessImage(EXIT, status, "", List.of(), List.of(), "", 0, 0, 0, new long[0], new int[0], new int[0]);
     }
 
     static ProcessImage killed(int signal) {
-        return new ProcessImage(KILLED, signal, "", List.of(), List.of(), "", 0, 0, 0, new long[0], new int[0]);
+        return new ProcessImage(KILLED, signal, "", List.of(), List.of(), "", 0, 0, 0, new long[0], new int[0], new int[0]);
     }
 
     byte[] toBytes() {
@@ -46,6 +46,10 @@ record ProcessImage(int kind, int status, String path, List<String> argv, List<S
             out.writeInt(guestFds.length);
             for (int fd : guestFds) {
                 out.writeInt(fd);
+            }
+            out.writeInt(credentials.length);
+            for (int id : credentials) {
+                out.writeInt(id);
             }
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
@@ -72,7 +76,12 @@ record ProcessImage(int kind, int status, String path, List<String> argv, List<S
             for (int i = 0; i < fds.length; i++) {
                 fds[i] = in.readInt();
             }
-            return new ProcessImage(kind, status, path, argv, env, cwd, umask, ignored, blocked, limits, fds);
+            int[] credentials = new int[in.readInt()];
+            for (int i = 0; i < credentials.length; i++) {
+                credentials[i] = in.readInt();
+            }
+            return new ProcessImage(kind, status, path, argv, env, cwd, umask, ignored, blocked, limits, fds,
+                credentials);
         } catch (IOException malformed) {
             throw new UncheckedIOException(malformed);
         }

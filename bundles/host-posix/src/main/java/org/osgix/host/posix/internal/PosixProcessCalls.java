@@ -78,6 +78,15 @@ abstract class PosixProcessCalls extends PosixSocketCalls {
     }
 
     @Override
+    public int[] getgroups() {
+        // the JVM never calls setgroups, so the count cannot change between the two calls
+        int count = ProcessLibC.getgroups(0, null);
+        int[] groups = new int[Math.max(count, 0)];
+        int got = count > 0 ? ProcessLibC.getgroups(count, groups) : 0;
+        return got == count ? groups : new int[0];
+    }
+
+    @Override
     public int closeRange(int first, int last, int flags) {
         return checked(ProcessLibC.close_range(first, last, flags));
     }

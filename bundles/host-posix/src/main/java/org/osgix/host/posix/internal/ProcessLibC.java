@@ -48,6 +48,8 @@ final class ProcessLibC {
 
     static native int prctl(int option, long arg2, long arg3, long arg4, long arg5);
 
+    static native int getgroups(int size, int[] list);
+
     static native int close_range(int first, int last, int flags);
 
     static native long signal(int signal, long handler);

@@ -1,13 +1,14 @@
 package org.osgix.sys.info.internal;
 
 import org.osgix.host.Host;
+import org.osgix.syscall.Credentials;
 import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
 import org.osgix.syscall.SyscallContext;
 
 /**
- * Process and user identity: pids come from the guest process, user and group ids are the
- * host's (osgix runs the guest as the user running the JVM).
+ * Process and user identity: pids come from the guest process, user and group ids from its
+ * credentials (the host's at the first process, then the guest's own).
  */
 final class Identity {
     private final Host host;
@@ -56,32 +57,34 @@ final class Identity {
         return host.setsid();
     }
 
+    /* User and group ids are the process's emulated credentials (IdChanges changes them). */
+
     long getuid(SyscallContext call) {
-        return host.getuid();
+        return Integer.toUnsignedLong(call.process().credentials().ruid());
     }
 
     long geteuid(SyscallContext call) {
-        return host.geteuid();
+        return Integer.toUnsignedLong(call.process().credentials().euid());
     }
 
     long getgid(SyscallContext call) {
-        return host.getgid();
+        return Integer.toUnsignedLong(call.process().credentials().rgid());
     }
 
     long getegid(SyscallContext call) {
-        return host.getegid();
+        return Integer.toUnsignedLong(call.process().credentials().egid());
     }
 
-    /** getresuid(ruid*, euid*, suid*): the saved id is the effective one (the JVM never setuids). */
+    /** getresuid(ruid*, euid*, suid*). */
     long getresuid(SyscallContext call) {
-        int effective = host.geteuid();
-        return writeThree(call, host.getuid(), effective, effective);
+        Credentials c = call.process().credentials();
+        return writeThree(call, c.ruid(), c.euid(), c.suid());
     }
 
     /** getresgid(rgid*, egid*, sgid*). */
     long getresgid(SyscallContext call) {
-        int effective = host.getegid();
-        return writeThree(call, host.getgid(), effective, effective);
+        Credentials c = call.process().credentials();
+        return writeThree(call, c.rgid(), c.egid(), c.sgid());
     }
 
     /** Stores in argument order like the kernel: a bad pointer faults after the earlier stores. */

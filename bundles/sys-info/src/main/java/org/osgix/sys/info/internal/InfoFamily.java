@@ -24,6 +24,9 @@ public final class InfoFamily {
         SystemInfo systemInfo = new SystemInfo(host);
         CurrentCpu currentCpu = new CurrentCpu();
         Capabilities capabilities = new Capabilities(host);
+        IdChanges ids = new IdChanges(capabilities);
+        String ownIds = "the guest's own ids (per process, inherited by its children); the host checks file "
+            + "access with the runtime's ids";
         Uname uname = new Uname(host, capabilities);
         String ownNames = "names the guest only (as its own UTS namespace would); the host keeps its name";
         registrations = new SyscallRegistrations(context, FAMILY)
@@ -40,8 +43,18 @@ public final class InfoFamily {
             .fullNonBlocking("geteuid", identity::geteuid)
             .fullNonBlocking("getgid", identity::getgid)
             .fullNonBlocking("getegid", identity::getegid)
-            .partialNonBlocking("getresuid", "the saved uid is the effective uid", identity::getresuid)
-            .partialNonBlocking("getresgid", "the saved gid is the effective gid", identity::getresgid)
+            .fullNonBlocking("getresuid", identity::getresuid)
+            .fullNonBlocking("getresgid", identity::getresgid)
+            .partialNonBlocking("setuid", ownIds, ids::setuid)
+            .partialNonBlocking("setgid", ownIds, ids::setgid)
+            .partialNonBlocking("setreuid", ownIds, ids::setreuid)
+            .partialNonBlocking("setregid", ownIds, ids::setregid)
+            .partialNonBlocking("setresuid", ownIds, ids::setresuid)
+            .partialNonBlocking("setresgid", ownIds, ids::setresgid)
+            .partialNonBlocking("setfsuid", ownIds, ids::setfsuid)
+            .partialNonBlocking("setfsgid", ownIds, ids::setfsgid)
+            .fullNonBlocking("getgroups", ids::getgroups)
+            .partialNonBlocking("setgroups", ownIds, ids::setgroups)
             .partialNonBlocking("uname", "the node and domain names the guest set are its own", uname::uname)
             .partialNonBlocking("sethostname", ownNames, uname::sethostname)
             .partialNonBlocking("setdomainname", ownNames, uname::setdomainname)

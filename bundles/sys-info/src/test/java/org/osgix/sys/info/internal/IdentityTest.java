@@ -2,12 +2,11 @@ package org.osgix.sys.info.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgix.host.Host;
 import org.osgix.host.posix.internal.PosixHost;
+import org.osgix.syscall.Credentials;
 import org.osgix.syscall.Errno;
 import org.osgix.testsupport.FakeCall;
 import org.osgix.testsupport.FakeMemory;
@@ -25,13 +24,6 @@ class IdentityTest {
         memory.close();
     }
 
-    private static int id(String option) throws IOException, InterruptedException {
-        Process id = new ProcessBuilder("id", option).start();
-        String out = new String(id.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-        id.waitFor();
-        return Integer.parseInt(out);
-    }
-
     @Test
     void pidsComeFromTheGuestProcess() {
         assertEquals(300, call.invoke(identity::getpid));
@@ -39,24 +31,25 @@ class IdentityTest {
     }
 
     @Test
-    void userAndGroupIdsAreTheHostUsers() throws Exception {
-        assertEquals(id("-u"), call.invoke(identity::getuid));
-        assertEquals(id("-u"), call.invoke(identity::geteuid));
-        assertEquals(id("-g"), call.invoke(identity::getgid));
-        assertEquals(id("-g"), call.invoke(identity::getegid));
+    void userAndGroupIdsAreTheProcesssCredentials() {
+        process.setCredentials(new Credentials(11, 12, 13, 14, 21, 22, 23, 24, new int[0]));
+        assertEquals(11, call.invoke(identity::getuid));
+        assertEquals(12, call.invoke(identity::geteuid));
+        assertEquals(21, call.invoke(identity::getgid));
+        assertEquals(22, call.invoke(identity::getegid));
     }
 
     @Test
-    void getresuidStoresRealEffectiveAndSavedIds() throws Exception {
+    void getresuidStoresRealEffectiveAndSavedIds() {
+        process.setCredentials(new Credentials(11, 12, 13, 14, 21, 22, 23, 24, new int[0]));
         long base = memory.base();
         memory.fill(base, 12, (byte) 0x7f);
         assertEquals(0, call.invoke(identity::getresuid, base, base + 4, base + 8));
-        int uid = id("-u");
-        assertEquals(uid, memory.readInt(base));
-        assertEquals(uid, memory.readInt(base + 4));
-        assertEquals(uid, memory.readInt(base + 8));
+        assertEquals(11, memory.readInt(base));
+        assertEquals(12, memory.readInt(base + 4));
+        assertEquals(13, memory.readInt(base + 8));
         assertEquals(0, call.invoke(identity::getresgid, base, base + 4, base + 8));
-        assertEquals(id("-g"), memory.readInt(base + 8));
+        assertEquals(23, memory.readInt(base + 8));
     }
 
     @Test
@@ -64,7 +57,7 @@ class IdentityTest {
         long base = memory.base();
         memory.writeInt(base, -1);
         assertEquals(-Errno.EFAULT, call.invoke(identity::getresuid, base, 8, base + 8));
-        assertEquals(HOST.getuid(), memory.readInt(base));
+        assertEquals(process.credentials().ruid(), memory.readInt(base));
         assertEquals(-Errno.EFAULT, call.invoke(identity::getresgid, 0, base, base));
     }
 }

@@ -18,7 +18,9 @@ class InfoFamilyTest {
 
         assertEquals(Set.of("getpid", "getppid", "getuid", "geteuid", "getgid", "getegid", "getresuid",
             "getresgid", "uname", "sethostname", "setdomainname", "capget", "capset", "getrandom", "getrlimit",
-            "setrlimit", "prlimit64", "sysinfo", "getcpu", "getpgrp", "getpgid", "getsid", "setpgid", "setsid"),
+            "setrlimit", "prlimit64", "sysinfo", "getcpu", "getpgrp", "getpgid", "getsid", "setpgid", "setsid",
+            "setuid", "setgid", "setreuid", "setregid", "setresuid", "setresgid", "setfsuid", "setfsgid", "getgroups",
+            "setgroups"),
             bundle.services().keySet());
         bundle.services().forEach((name, props) -> {
             assertEquals("sys-info", props.get(SyscallHandler.FAMILY));
