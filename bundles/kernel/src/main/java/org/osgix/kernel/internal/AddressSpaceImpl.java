@@ -77,6 +77,12 @@ final class AddressSpaceImpl extends CheckedMemory implements AddressSpace {
         return len == 0 || vmas.covers(addr, len, access);
     }
 
+    @Override
+    public boolean isShared(long addr) {
+        Vma v = vmas.find(addr);
+        return v != null && v.shared();
+    }
+
     /** True when some guest mapping covers {@code addr} (a fault there is SEGV_ACCERR, not MAPERR). */
     boolean isMapped(long addr) {
         return vmas.find(addr) != null;

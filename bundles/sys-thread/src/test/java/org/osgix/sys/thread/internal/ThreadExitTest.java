@@ -21,7 +21,9 @@ class ThreadExitTest {
 
     private final FakeProcess process = new FakeProcess();
     private final FakeMemory memory = process.memory;
-    private final Futex futex = new Futex();
+    private final Futex futex = new Futex((a, op, v, v2, a2, v3) -> {
+        throw new AssertionError("a private key went to the host");
+    });
     private final ThreadExit exit = new ThreadExit(futex);
     private final FakeThread dying = process.thread();
 
