@@ -57,6 +57,23 @@ static void child_exit_status(pid_t pid, const char *what) {
 
 static void on_usr1(int sig) { (void)sig; }
 
+/* the raw child reports each wait's result to the parent, which prints it: one writer, one order */
+static int report[2];
+
+static void tell(long r) {
+    char line[64];
+    int n = snprintf(line, sizeof line, "%ld %s\n", r, r < 0 ? errno_name(errno) : "OK");
+    if (write(report[1], line, n) != n) _exit(2);
+}
+
+static void hear(const char *what) {
+    char line[64];
+    int n = 0;
+    while (n < (int)sizeof line - 1 && read(report[0], line + n, 1) == 1 && line[n] != '\n') n++;
+    line[n] = 0;
+    printf("%s: %s\n", what, line);
+}
+
 static void *wait_forever(void *arg) {
     futex(arg, FUTEX_WAIT, 0, NULL, NULL, 0);
     return NULL;
@@ -76,8 +93,17 @@ int main(void) {
     pthread_condattr_init(&ca);
     pthread_condattr_setpshared(&ca, PTHREAD_PROCESS_SHARED);
     pthread_cond_init(&s->cond, &ca);
+    char name[64];
+    snprintf(name, sizeof name, "/osgix-futex-test-%d", (int)getpid());
+    sem_t *named = sem_open(name, O_CREAT | O_EXCL, 0600, 0); /* a file in /dev/shm that both map */
+    if (named == SEM_FAILED) {
+        perror("sem_open");
+        return 1;
+    }
+    sem_unlink(name);
 
-    /* semaphores in a shared page: 200 round trips, each one a wake of the other process */
+    /* libc's process-shared objects: 200 semaphore round trips (each a wake of the other
+       process), a named semaphore, a mutex and condition variable */
     enum { ROUNDS = 200 };
     pid_t pid = fork();
     if (pid == 0) {
@@ -85,7 +111,12 @@ int main(void) {
             sem_wait(&s->ping);
             sem_post(&s->pong);
         }
-        _exit(0);
+        usleep(20000);
+        sem_post(named);
+        pthread_mutex_lock(&s->mutex);
+        while (!s->ready) pthread_cond_wait(&s->cond, &s->mutex);
+        pthread_mutex_unlock(&s->mutex);
+        _exit(s->ready);
     }
     int rounds = 0;
     for (int i = 0; i < ROUNDS; i++) {
@@ -93,121 +124,65 @@ int main(void) {
         if (sem_wait(&s->pong) == 0) rounds++;
     }
     printf("semaphore ping-pong rounds: %d\n", rounds);
-    child_exit_status(pid, "ping-pong child");
-
-    /* a named semaphore: a file in /dev/shm that both map */
-    char name[64];
-    snprintf(name, sizeof name, "/osgix-futex-test-%d", (int)getpid());
-    sem_t *named = sem_open(name, O_CREAT | O_EXCL, 0600, 0);
-    if (named == SEM_FAILED) {
-        perror("sem_open");
-        return 1;
-    }
-    sem_unlink(name);
-    pid = fork();
-    if (pid == 0) {
-        usleep(20000);
-        sem_post(named);
-        _exit(0);
-    }
     printf("named semaphore wait: %d\n", sem_wait(named));
-    child_exit_status(pid, "named semaphore child");
-
-    /* a pshared mutex and condition variable */
-    pid = fork();
-    if (pid == 0) {
-        pthread_mutex_lock(&s->mutex);
-        while (!s->ready) pthread_cond_wait(&s->cond, &s->mutex);
-        pthread_mutex_unlock(&s->mutex);
-        _exit(s->ready);
-    }
     usleep(20000);
     pthread_mutex_lock(&s->mutex);
     s->ready = 7;
     pthread_cond_broadcast(&s->cond);
     pthread_mutex_unlock(&s->mutex);
-    child_exit_status(pid, "condition variable child");
+    child_exit_status(pid, "libc objects child");
 
-    /* raw futex: FUTEX_WAKE reports the other process's waiter (the word stays 0: the child
-       leaves only when woken) */
-    pid = fork();
-    if (pid == 0) {
-        while (futex(&s->word, FUTEX_WAIT, 0, NULL, NULL, 0) != 0) {}
-        _exit(3);
-    }
-    printf("FUTEX_WAKE woke: %ld\n", until_woken(&s->word, FUTEX_WAKE, 1, 0, NULL, 0));
-    child_exit_status(pid, "FUTEX_WAIT child");
-
-    /* FUTEX_CMP_REQUEUE moves the other process's waiter to a second word */
-    pid = fork();
-    if (pid == 0) {
-        long r = futex(&s->word, FUTEX_WAIT, 0, NULL, NULL, 0);
-        _exit(r == 0 ? 10 : 11);
-    }
-    printf("FUTEX_CMP_REQUEUE moved: %ld\n", until_woken(&s->word, FUTEX_CMP_REQUEUE, 0, 1, &s->target, 0));
-    printf("FUTEX_WAKE of the target woke: %ld\n", futex(&s->target, FUTEX_WAKE, 1, NULL, NULL, 0));
-    child_exit_status(pid, "requeued child");
-
-    /* FUTEX_WAKE_OP: sets word2 in shared memory and wakes the waiter on it */
-    pid = fork();
-    if (pid == 0) {
-        while (futex(&s->word2, FUTEX_WAIT, 0, NULL, NULL, 0) != 0) {}
-        _exit(30);
-    }
-    /* (tries that find nobody asleep change nothing: word2 is set to the 0 it holds) */
-    printf("FUTEX_WAKE_OP woke: %ld\n", until_woken(&s->word, FUTEX_WAKE_OP, 1, 1, &s->word2,
-                                                     FUTEX_OP(FUTEX_OP_SET, 0, FUTEX_OP_CMP_EQ, 0)));
-    printf("FUTEX_WAKE_OP set word2 to: %u\n", s->word2);
-    child_exit_status(pid, "wake-op child");
-
-    /* bitsets: a wake with a disjoint bitset leaves the waiter asleep */
-    pid = fork();
-    if (pid == 0) {
-        long w = futex(&s->word, FUTEX_WAIT_BITSET, 0, NULL, NULL, 0x1);
-        _exit(w == 0 ? 20 : 21);
-    }
-    usleep(100000);
-    printf("FUTEX_WAKE_BITSET with a disjoint bitset woke: %ld\n",
-           futex(&s->word, FUTEX_WAKE_BITSET, 1, NULL, NULL, 0x2));
-    printf("FUTEX_WAKE_BITSET with its bit woke: %ld\n", until_woken(&s->word, FUTEX_WAKE_BITSET, 1, 0, NULL, 0x1));
-    child_exit_status(pid, "bitset child");
-
-    /* a signal ends a shared wait with EINTR; a timeout with ETIMEDOUT */
-    int report[2];
+    /* raw futex calls, one wait after the other in one child; the words stay 0, so the child
+       leaves a wait only when the parent's call reaches it */
     if (pipe(report) != 0) return 1;
     pid = fork();
     if (pid == 0) {
         struct sigaction sa = {0};
-        sa.sa_handler = on_usr1;
+        sa.sa_handler = on_usr1; /* no SA_RESTART */
         sigaction(SIGUSR1, &sa, NULL);
+        tell(futex(&s->word, FUTEX_WAIT, 0, NULL, NULL, 0));        /* FUTEX_WAKE */
+        tell(futex(&s->word, FUTEX_WAIT, 0, NULL, NULL, 0));        /* requeued, then woken */
+        tell(futex(&s->word2, FUTEX_WAIT, 0, NULL, NULL, 0));       /* FUTEX_WAKE_OP */
+        tell(futex(&s->word, FUTEX_WAIT_BITSET, 0, NULL, NULL, 0x1)); /* bitsets */
         struct timespec brief = {0, 50 * 1000 * 1000};
         errno = 0;
-        long t = futex(&s->word, FUTEX_WAIT, 0, &brief, NULL, 0);
-        printf("timed shared wait: %ld %s\n", t, errno_name(errno));
-        char c = 'r';
-        if (write(report[1], &c, 1) != 1) _exit(2);
+        tell(futex(&s->word, FUTEX_WAIT, 0, &brief, NULL, 0));
         while (futex(&s->word, FUTEX_WAIT, 0, NULL, NULL, 0) != -1 || errno != EINTR) {}
-        printf("signalled shared wait: -1 %s\n", errno_name(errno));
-        if (write(report[1], &c, 1) != 1) _exit(2);
-        _exit(0);
-    }
-    char c;
-    if (read(report[0], &c, 1) != 1) return 1;
-    fcntl(report[0], F_SETFL, fcntl(report[0], F_GETFL) | O_NONBLOCK);
-    do {
-        kill(pid, SIGUSR1); /* until the child reports its EINTR: it may not be asleep yet */
-        usleep(20000);
-    } while (read(report[0], &c, 1) != 1);
-    child_exit_status(pid, "signalled child");
-
-    /* exit_group ends a process whose other thread sleeps on a shared futex */
-    pid = fork();
-    if (pid == 0) {
+        tell(-1);
+        /* exit_group ends a process whose other thread sleeps on a shared futex */
         pthread_t t;
         pthread_create(&t, NULL, wait_forever, &s->word);
         usleep(50000);
         exit(9);
     }
-    child_exit_status(pid, "exit with a sleeping thread");
+    printf("FUTEX_WAKE woke: %ld\n", until_woken(&s->word, FUTEX_WAKE, 1, 0, NULL, 0));
+    hear("woken wait");
+    printf("FUTEX_CMP_REQUEUE moved: %ld\n", until_woken(&s->word, FUTEX_CMP_REQUEUE, 0, 1, &s->target, 0));
+    printf("FUTEX_WAKE of the target woke: %ld\n", futex(&s->target, FUTEX_WAKE, 1, NULL, NULL, 0));
+    hear("requeued wait");
+    /* (tries that find nobody asleep change nothing: word2 is set to the 0 it holds) */
+    printf("FUTEX_WAKE_OP woke: %ld\n", until_woken(&s->word, FUTEX_WAKE_OP, 1, 1, &s->word2,
+                                                     FUTEX_OP(FUTEX_OP_SET, 0, FUTEX_OP_CMP_EQ, 0)));
+    hear("wake-op wait");
+    usleep(100000);
+    printf("FUTEX_WAKE_BITSET with a disjoint bitset woke: %ld\n",
+           futex(&s->word, FUTEX_WAKE_BITSET, 1, NULL, NULL, 0x2));
+    printf("FUTEX_WAKE_BITSET with its bit woke: %ld\n", until_woken(&s->word, FUTEX_WAKE_BITSET, 1, 0, NULL, 0x1));
+    hear("bitset wait");
+    hear("timed shared wait");
+    fcntl(report[0], F_SETFL, fcntl(report[0], F_GETFL) | O_NONBLOCK);
+    char c;
+    while (read(report[0], &c, 1) != 1) {
+        if (kill(pid, SIGUSR1) != 0) return 1; /* until the child reports its EINTR: it may not be asleep yet */
+        usleep(20000);
+    }
+    fcntl(report[0], F_SETFL, fcntl(report[0], F_GETFL) & ~O_NONBLOCK);
+    char rest[16];
+    rest[0] = c;
+    int n = 1;
+    while (n < (int)sizeof rest - 1 && read(report[0], rest + n, 1) == 1 && rest[n] != '\n') n++;
+    rest[n] = 0;
+    printf("signalled shared wait: %s\n", rest);
+    child_exit_status(pid, "raw futex child (exit with a sleeping thread)");
     return check_failures ? 1 : 0;
 }
