@@ -18,7 +18,10 @@ public interface Machine extends AutoCloseable {
     int EXIT_STOPPED = 0, EXIT_SYSCALL = 1, EXIT_SEGV = 2, EXIT_ILLEGAL = 3, EXIT_FPE = 4,
         EXIT_TRAP = 5, EXIT_HALT = 6, EXIT_BUS = 7;
 
-    /** {@link #map} flag: the range is a shared mapping of a file (never written behind its back). */
+    /**
+     * {@link #map} flag: the range is a shared mapping, of a file or of memory other processes map
+     * (never written behind their back).
+     */
     int MAP_SHARED_FILE = 1;
 
     /**

@@ -299,6 +299,23 @@ public interface Host extends PollFlags {
 
     int madvise(long addr, long length, int advice);
 
+    /**
+     * futex(2) on host addresses with Linux op values and flags: the result, or -errno.
+     * {@code value2} travels in the timeout slot (a count, or a {@code struct timespec} address);
+     * a wait blocks the calling thread, so callers bound it with a timeout.
+     */
+    long futex(long address, int op, int value, long value2, long address2, int value3);
+
+    /**
+     * futex_waitv(2): sleeps until one of {@code count} Linux {@code struct futex_waitv}s at
+     * {@code waiters} is woken, one of their words differs from its value, the deadline passes or
+     * a host signal arrives.
+     *
+     * @param deadline host address of an absolute {@code struct timespec} on {@code clock}, or 0
+     * @return the index of the woken entry, or -errno (EAGAIN, ETIMEDOUT, EINTR...)
+     */
+    long futexWaitv(long waiters, int count, long deadline, int clock);
+
     // --- identity and environment ---
     int getpid();
 

@@ -51,6 +51,14 @@ public interface AddressSpace extends GuestMemory {
     /** Sets the start of the heap (the loader calls this once, after the program's last segment). */
     void initBrk(long start);
 
+    /**
+     * True when {@code addr} lies in a shared mapping: its pages may be other processes' too (a
+     * fork's child or parent, another mapping of the file), so a futex there is the host's.
+     */
+    default boolean isShared(long addr) {
+        return false;
+    }
+
     /** The current mappings, sorted by address (for /proc/self/maps). */
     List<Mapping> mappings();
 

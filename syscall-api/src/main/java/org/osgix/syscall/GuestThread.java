@@ -57,6 +57,19 @@ public interface GuestThread {
     int awaitHostFd(int hostFd, int events, long timeoutNanos);
 
     /**
+     * Sleeps on the host's own futex at {@code hostAddress} (a word of shared memory, which other
+     * processes wake with host futex calls) while it holds {@code expected}, until a host wake
+     * whose bitset meets {@code bitset}, the deadline ({@link System#nanoTime()} based, when
+     * {@code timed}), or the thread is interrupted.
+     *
+     * @return 0 when woken, {@code -EAGAIN} when the word differs, {@code -ETIMEDOUT},
+     *     {@code -EINTR}, {@code -EFAULT}, or {@code -ENOSYS} when the host cannot wait so
+     */
+    default int awaitHostFutex(long hostAddress, int expected, int bitset, boolean timed, long deadline) {
+        return -Errno.ENOSYS;
+    }
+
+    /**
      * The continuation of the last call that ended with Linux's -ERESTART_RESTARTBLOCK (a relative
      * sleep or a timed futex wait, resumed at its original deadline), or null. When such a call is
      * interrupted and no handler runs, the signal family restarts it as restart_syscall, which runs

@@ -1,7 +1,5 @@
 package org.osgix.kernel.internal;
 
-import static org.osgix.syscall.FileStat.ST_SIZE;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +31,8 @@ final class AddressSpaceImpl extends CheckedMemory implements AddressSpace {
     private final boolean hostProtections;
     private final HostReservations reservations;
     private final FileOrigins origins;
+    private final SharedBackings backings;
+    private final MappingContents contents;
     private volatile VmaList vmas = VmaList.EMPTY;
     private long brkStart;
     private long brkCurrent;
@@ -45,6 +45,8 @@ final class AddressSpaceImpl extends CheckedMemory implements AddressSpace {
         this.hostProtections = machine.hostProtections();
         this.reservations = new HostReservations(host);
         this.origins = new FileOrigins(host);
+        this.backings = new SharedBackings(host);
+        this.contents = new MappingContents(host, reservations);
     }
 
     Machine machine() {
@@ -73,6 +75,12 @@ final class AddressSpaceImpl extends CheckedMemory implements AddressSpace {
     @Override
     public boolean isAccessible(long addr, long len, int access) {
         return len == 0 || vmas.covers(addr, len, access);
+    }
+
+    @Override
+    public boolean isShared(long addr) {
+        Vma v = vmas.find(addr);
+        return v != null && v.shared();
     }
 
     /** True when some guest mapping covers {@code addr} (a fault there is SEGV_ACCERR, not MAPERR). */
@@ -149,94 +157,79 @@ final class AddressSpaceImpl extends CheckedMemory implements AddressSpace {
                     return start;
                 }
             }
-            int maxProt = PROT_READ | PROT_WRITE | PROT_EXEC;
-            boolean fileShared = !anonymous && shared;
-            FileOrigin origin = anonymous || shared ? null : origins.of(hostFd);
-            int filled = fill(start, size, prot, anonymous, shared, hostFd, offset);
-            if (filled < 0) {
-                // Linux too may have dropped the old mappings of a failed MAP_FIXED.
-                unmapLocked(start, start + size);
-                reservations.zero(start, start + size);
-                if (hostProtections) {
-                    machine.unmap(start, size);
+            SharedBacking backing = null;
+            if (shared) {
+                backing = anonymous ? backings.anonymous(size) : backings.file(hostFd);
+                if (backing == null) {
+                    return -Errno.ENOMEM;
                 }
-                return filled;
             }
-            if (fileShared) {
-                maxProt = filled; // fill reports what the file's open mode allows
-            }
-            replace(new Vma(start, start + size, prot, maxProt, shared, fileShared, offset,
-                    anonymous ? null : name, origin));
-            return start;
+            // Linux ignores the offset of anonymous shared memory: its object starts with the mapping
+            return install(start, size, prot, anonymous, backing, hostFd, anonymous && shared ? 0 : offset, name);
         } finally {
             machine.unlock();
         }
     }
 
     /**
-     * Gives [start, start+size) its contents: zero pages, a private copy of the file, or the
-     * host's shared file mapping. Returns the max prot for shared files, 7 otherwise, or -errno.
+     * A forked child's view of its parent's shared mapping: the same host object ({@code backing},
+     * adopted with {@link #adoptBacking}) at the same address and offset.
      */
-    private int fill(long start, long size, int prot, boolean anonymous, boolean shared, int hostFd, long offset) {
-        if (anonymous) {
-            int flags = (shared ? MAP_SHARED : MAP_PRIVATE) | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED;
-            long got = host.mmap(start, size, HostReservations.PROT_RW, flags, -1, 0);
-            return got == start ? 7 : (int) Math.min(got, -Errno.ENOMEM);
-        }
-        long fileSize = fileSize(hostFd);
-        if (fileSize < 0) {
-            return (int) fileSize;
-        }
-        if (!shared) {
-            int zeroed = reservations.zero(start, start + size);
-            if (zeroed < 0) {
-                return zeroed;
-            }
-            return copyFile(hostFd, start, Math.max(0, Math.min(size, fileSize - offset)), offset);
-        }
-        // Shared: only pages inside the file are file-backed; a host access past EOF would SIGBUS the JVM.
-        int accMode = host.fcntl(hostFd, Host.F_GETFL, 0) & 3;
-        int maxProt = PROT_READ | PROT_EXEC | (accMode == 2 ? PROT_WRITE : 0);
-        if ((prot & PROT_WRITE) != 0 && accMode != 2) {
-            return -Errno.EACCES;
-        }
-        long backed = Math.max(0, Math.min(size, pageUp(fileSize - offset)));
-        if (backed > 0) {
-            int hostProt = PROT_READ | ((maxProt & PROT_WRITE) != 0 ? PROT_WRITE : 0);
-            long got = host.mmap(start, backed, hostProt, MAP_SHARED | MAP_FIXED, hostFd, offset);
-            if (got != start) {
-                return (int) Math.min(got, -Errno.ENOMEM);
-            }
-        }
-        if (backed < size) {
-            reservations.zero(start + backed, start + size);
-        }
-        return maxProt;
-    }
-
-    private long fileSize(int hostFd) {
-        long buf = mem.allocate(256);
+    long mapShared(long start, long size, int prot, boolean fileShared, SharedBacking backing, long offset,
+            String name) {
+        machine.lock();
         try {
-            int r = host.fstat(hostFd, buf);
-            return r < 0 ? r : mem.getLong(buf + ST_SIZE);
+            int claimed = reservations.claim(start, start + size);
+            if (claimed < 0) {
+                return claimed;
+            }
+            return install(start, size, prot, !fileShared, backing, -1, offset, name);
         } finally {
-            mem.free(buf);
+            machine.unlock();
         }
     }
 
-    private int copyFile(int hostFd, long dst, long count, long offset) {
-        long done = 0;
-        while (done < count) {
-            long n = host.pread(hostFd, dst + done, count - done, offset + done);
-            if (n < 0) {
-                return (int) n;
-            }
-            if (n == 0) {
-                break;
-            }
-            done += n;
+    /** Takes ownership of a host fd behind a parent's shared mapping (closed with the last mapping of it). */
+    SharedBacking adoptBacking(int hostFd) {
+        machine.lock();
+        try {
+            return backings.adopt(hostFd);
+        } finally {
+            machine.unlock();
         }
-        return 7;
+    }
+
+    /** Closes the adopted backings no mapping uses (a fork child's, once its mappings are made). */
+    void dropUnusedBackings() {
+        machine.lock();
+        try {
+            backings.retainOnly(vmas.all());
+        } finally {
+            machine.unlock();
+        }
+    }
+
+    /** Fills owned [start, start+size) and installs the mapping; under the lock. */
+    private long install(long start, long size, int prot, boolean anonymous, SharedBacking backing, int hostFd,
+            long offset, String name) {
+        boolean shared = backing != null;
+        boolean fileShared = !anonymous && shared;
+        FileOrigin origin = anonymous || shared ? null : origins.of(hostFd);
+        int filled = contents.fill(start, size, prot, shared ? backing.hostFd : anonymous ? -1 : hostFd, shared, offset);
+        if (filled < 0) {
+            // Linux too may have dropped the old mappings of a failed MAP_FIXED.
+            unmapLocked(start, start + size);
+            reservations.zero(start, start + size);
+            if (hostProtections) {
+                machine.unmap(start, size);
+            }
+            backings.retainOnly(vmas.all());
+            return filled;
+        }
+        int maxProt = fileShared ? filled : PROT_READ | PROT_WRITE | PROT_EXEC; // fill: what the open mode allows
+        replace(new Vma(start, start + size, prot, maxProt, shared, fileShared, offset, anonymous ? null : name,
+                origin, backing));
+        return start;
     }
 
     /** Installs {@code vma}, replacing whatever the guest had there, and updates the engine. */
@@ -246,22 +239,21 @@ final class AddressSpaceImpl extends CheckedMemory implements AddressSpace {
         } else {
             hide(vma.start(), vma.end());
         }
-        boolean droppedFile = hasOrigin(vma.start(), vma.end());
+        List<Vma> dropped = vmas.within(vma.start(), vma.end());
         VmaList next = vmas.remove(vma.start(), vma.end()).add(vma);
         vmas = next;
         show(vma);
-        if (droppedFile) {
-            origins.retainOnly(next.all());
-        }
+        forget(dropped);
     }
 
-    private boolean hasOrigin(long start, long end) {
-        for (Vma v : vmas.within(start, end)) {
-            if (v.origin() != null) {
-                return true;
-            }
+    /** Closes the file origins and shared backings only {@code dropped} mappings referred to. */
+    private void forget(List<Vma> dropped) {
+        if (dropped.stream().anyMatch(v -> v.origin() != null)) {
+            origins.retainOnly(vmas.all());
         }
-        return false;
+        if (dropped.stream().anyMatch(v -> v.backing() != null)) {
+            backings.retainOnly(vmas.all());
+        }
     }
 
     /** Removes every visible part of [start, end) from the engine. */
@@ -287,7 +279,7 @@ final class AddressSpaceImpl extends CheckedMemory implements AddressSpace {
     private void show(Vma vma) {
         if (vma.prot() != 0 || hostProtections) {
             int r = machine.map(vma.start(), vma.length(), effective(vma.prot()),
-                    vma.fileShared() ? Machine.MAP_SHARED_FILE : 0);
+                    vma.shared() ? Machine.MAP_SHARED_FILE : 0);
             if (r < 0) {
                 throw new IllegalStateException("engine refused mapping 0x" + Long.toHexString(vma.start())
                         + " (" + r + ")");
@@ -323,9 +315,7 @@ final class AddressSpaceImpl extends CheckedMemory implements AddressSpace {
         }
         hide(addr, end); // ...but not by the guest
         vmas = vmas.remove(addr, end);
-        if (gone.stream().anyMatch(v -> v.origin() != null)) {
-            origins.retainOnly(vmas.all());
-        }
+        forget(gone);
     }
 
     @Override
@@ -385,9 +375,15 @@ final class AddressSpaceImpl extends CheckedMemory implements AddressSpace {
                 long tail = oldAddr + oldSize;
                 if (!vmas.intersects(tail, oldAddr + newSize) && oldAddr + newSize <= USER_END
                         && reservations.claim(tail, oldAddr + newSize) == 0) {
-                    reservations.zero(tail, oldAddr + newSize);
+                    // the shared object's further pages where it has them (Linux: SIGBUS past them)
+                    int filled = old.backing() == null ? reservations.zero(tail, oldAddr + newSize)
+                            : contents.fill(tail, newSize - oldSize, old.prot(), old.backing().hostFd, true,
+                                    old.offset() + oldSize);
+                    if (filled < 0) {
+                        return -Errno.ENOMEM;
+                    }
                     Vma grown = new Vma(tail, oldAddr + newSize, old.prot(), old.maxProt(), old.shared(),
-                            old.fileShared(), old.offset() + oldSize, old.name(), null);
+                            old.fileShared(), old.offset() + oldSize, old.name(), null, old.backing());
                     replace(grown);
                     return oldAddr;
                 }
@@ -415,16 +411,23 @@ final class AddressSpaceImpl extends CheckedMemory implements AddressSpace {
                     return target;
                 }
             }
-            reservations.zero(target, target + newSize);
-            if (hostProtections && (old.prot() & PROT_READ) == 0) {
-                machine.map(oldAddr, oldSize, PROT_READ, 0); // the host copies what the guest cannot read
-            }
-            mem.copy(target, oldAddr, Math.min(oldSize, newSize));
-            if (hostProtections && (old.prot() & PROT_READ) == 0) {
-                show(old);
+            if (old.backing() != null) {
+                // shared memory moves: the same object mapped at the target, no copy
+                if (contents.fill(target, newSize, old.prot(), old.backing().hostFd, true, old.offset()) < 0) {
+                    return -Errno.ENOMEM;
+                }
+            } else {
+                reservations.zero(target, target + newSize);
+                if (hostProtections && (old.prot() & PROT_READ) == 0) {
+                    machine.map(oldAddr, oldSize, PROT_READ, 0); // the host copies what the guest cannot read
+                }
+                mem.copy(target, oldAddr, Math.min(oldSize, newSize));
+                if (hostProtections && (old.prot() & PROT_READ) == 0) {
+                    show(old);
+                }
             }
             replace(new Vma(target, target + newSize, old.prot(), old.maxProt(), old.shared(), false,
-                    old.offset(), old.name(), old.origin()));
+                    old.offset(), old.name(), old.origin(), old.backing()));
             if ((flags & MREMAP_DONTUNMAP) == 0) {
                 unmapLocked(oldAddr, oldAddr + oldSize);
             }
@@ -463,7 +466,10 @@ final class AddressSpaceImpl extends CheckedMemory implements AddressSpace {
                         if (advice == MADV_DONTNEED && v.shared() && !v.fileShared()) {
                             continue; // shared anonymous memory keeps its pages: DONTNEED only drops the mapping's view
                         }
+                        // anonymous shared memory is a memfd: the host applies its shmem rules (REMOVE
+                        // punches a hole every sharer sees, FREE is EINVAL)
                         int r = v.fileShared() ? host.madvise(v.start(), v.length(), MADV_DONTNEED)
+                                : v.shared() ? host.madvise(v.start(), v.length(), advice)
                                 : reservations.zero(v.start(), v.end());
                         if (r < 0) {
                             return r;
@@ -501,7 +507,7 @@ final class AddressSpaceImpl extends CheckedMemory implements AddressSpace {
                     return brkCurrent;
                 }
                 reservations.zero(oldTop, newTop);
-                replace(new Vma(oldTop, newTop, PROT_READ | PROT_WRITE, 7, false, false, 0, "[heap]", null));
+                replace(new Vma(oldTop, newTop, PROT_READ | PROT_WRITE, 7, false, false, 0, "[heap]", null, null));
             } else if (newTop < oldTop) {
                 unmapLocked(newTop, oldTop);
             }
@@ -548,6 +554,7 @@ final class AddressSpaceImpl extends CheckedMemory implements AddressSpace {
             vmas = VmaList.EMPTY;
             reservations.releaseAll();
             origins.closeAll();
+            backings.closeAll();
         } finally {
             machine.unlock();
         }

@@ -68,6 +68,7 @@ final class ChildLaunch {
         FdTable fds = machinery.fdTables().newTable(1024);
         Stdio stdio = new Stdio(machinery.host());
         int count = Math.min(hostFds.length - 1, image.guestFds().length);
+        int[] backingFds = java.util.Arrays.copyOfRange(hostFds, count, Math.max(count, hostFds.length - 1));
         for (int i = 0; i < count; i++) {
             stdio.adopt(fds, hostFds[i], image.guestFds()[i]);
             if (image.cloexec()[i]) {
@@ -81,7 +82,8 @@ final class ChildLaunch {
             return GuestLaunch.NOT_EXECUTABLE;
         }
         return GuestLaunch.launch(machinery, request, arch, fds, ResourceLimits.fromArray(image.limits()),
-                process -> inherit(process, image.credentials()), new ForkStart(image, hostFds[hostFds.length - 1]));
+                process -> inherit(process, image.credentials()),
+                new ForkStart(image, hostFds[hostFds.length - 1], backingFds));
     }
 
     private int exec(ProcessImage image, int[] hostFds) {

@@ -1,7 +1,9 @@
 package org.osgix.kernel.internal;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntConsumer;
 import org.osgix.engine.CpuRegister;
 import org.osgix.fd.FdSnapshot;
@@ -11,11 +13,12 @@ import org.osgix.syscall.AddressSpace;
 import org.osgix.syscall.Errno;
 
 /**
- * fork on the parent's side: starts the child's runtime, copies every mapping's bytes into one
- * memfd (one host write per mapping, under the machine lock so no mapping changes meanwhile),
- * and sends the runtime the mappings, the fds, the forking thread's registers and signal state
+ * fork on the parent's side: starts the child's runtime, copies every private mapping's bytes
+ * into one memfd (one host write per mapping, under the machine lock so no mapping changes
+ * meanwhile), and sends the runtime the mappings, the fds, the host objects behind shared
+ * mappings (so the child maps the same pages), the forking thread's registers and signal state
  * ({@link ForkImage}); the child starts there ({@link ForkStart}). Engine-agnostic: guest memory
- * is at its guest addresses in both engines. Shared mappings become private copies in the child.
+ * is at its guest addresses in both engines.
  */
 final class ForkChild {
     private static final int MFD_CLOEXEC = 1;
@@ -37,6 +40,7 @@ final class ForkChild {
             return -Errno.ENOMEM;
         }
         List<FdSnapshot> passed = new ArrayList<>();
+        List<Integer> backingFds = new ArrayList<>();
         try {
             AddressSpaceImpl memory = parent.addressSpace();
             List<ForkImage.Region> regions = new ArrayList<>();
@@ -46,8 +50,25 @@ final class ForkChild {
             parent.machine().lock();
             try {
                 long offset = 0;
+                Map<SharedBacking, Integer> backings = new IdentityHashMap<>();
                 for (AddressSpace.Mapping m : memory.mappings()) {
                     Vma v = (Vma) m;
+                    if (v.backing() != null) {
+                        Integer index = backings.get(v.backing());
+                        if (index == null) {
+                            // a dup: a concurrent munmap may close the mapping's own fd before the send
+                            int dup = host.fcntl(v.backing().hostFd, Host.F_DUPFD_CLOEXEC, 3);
+                            if (dup < 0) {
+                                return -Errno.ENOMEM;
+                            }
+                            index = backingFds.size();
+                            backingFds.add(dup);
+                            backings.put(v.backing(), index);
+                        }
+                        regions.add(new ForkImage.Region(v.start(), v.end(), v.prot(), -1, v.name(), index, v.offset(),
+                                v.fileShared()));
+                        continue;
+                    }
                     long data = -1;
                     if (v.prot() != 0) {
                         if (copy(host, memfd, v.start(), v.length(), offset) < 0) {
@@ -56,7 +77,7 @@ final class ForkChild {
                         data = offset;
                         offset += (v.length() + PAGE - 1) & ~(PAGE - 1);
                     }
-                    regions.add(new ForkImage.Region(v.start(), v.end(), v.prot(), data, v.name()));
+                    regions.add(new ForkImage.Region(v.start(), v.end(), v.prot(), data, v.name(), -1, 0, false));
                 }
                 long[] engine = parent.machine().forkRegions();
                 for (int i = 0; i + 1 < engine.length; i += 2) {
@@ -77,13 +98,16 @@ final class ForkChild {
             }
             int[] guestFds = new int[passed.size()];
             boolean[] cloexec = new boolean[passed.size()];
-            int[] hostFds = new int[passed.size() + 1];
+            int[] hostFds = new int[passed.size() + backingFds.size() + 1];
             for (int i = 0; i < guestFds.length; i++) {
                 guestFds[i] = passed.get(i).fd();
                 cloexec[i] = passed.get(i).cloexec();
                 hostFds[i] = passed.get(i).file().hostFd();
             }
-            hostFds[guestFds.length] = memfd;
+            for (int i = 0; i < backingFds.size(); i++) {
+                hostFds[guestFds.length + i] = backingFds.get(i);
+            }
+            hostFds[hostFds.length - 1] = memfd;
             CpuRegister[] names = CpuRegister.values();
             long[] registers = new long[names.length];
             for (int i = 0; i < names.length; i++) {
@@ -106,6 +130,7 @@ final class ForkChild {
             return r < 0 ? r : runtime.pid();
         } finally {
             passed.forEach(s -> s.file().unpin());
+            backingFds.forEach(host::close);
             host.close(memfd);
             host.close(runtime.socket());
         }

@@ -24,8 +24,13 @@ record ForkImage(List<Region> regions, long brkStart, long brkCurrent, long[] re
         List<byte[]> engineBytes, String cwd, int umask, int[] credentials) {
     static final int KIND = 4;
 
-    /** One mapping: [start, end) with protection {@code prot}. */
-    record Region(long start, long end, int prot, long dataOffset, String name) {
+    /**
+     * One mapping: [start, end) with protection {@code prot}; a shared one maps the host object
+     * {@code backing} (an index among the fds sent after the guest fds) at {@code offset}; -1:
+     * private, its bytes at {@code dataOffset}.
+     */
+    record Region(long start, long end, int prot, long dataOffset, String name, int backing, long offset,
+            boolean fileShared) {
     }
 
     byte[] toBytes() {
@@ -39,6 +44,9 @@ record ForkImage(List<Region> regions, long brkStart, long brkCurrent, long[] re
                 out.writeInt(r.prot());
                 out.writeLong(r.dataOffset());
                 out.writeUTF(r.name() == null ? "" : r.name());
+                out.writeInt(r.backing());
+                out.writeLong(r.offset());
+                out.writeBoolean(r.fileShared());
             }
             out.writeLong(brkStart);
             out.writeLong(brkCurrent);
@@ -90,7 +98,11 @@ record ForkImage(List<Region> regions, long brkStart, long brkCurrent, long[] re
                 int prot = in.readInt();
                 long off = in.readLong();
                 String name = in.readUTF();
-                regions.add(new Region(start, end, prot, off, name.isEmpty() ? null : name));
+                int backing = in.readInt();
+                long offset = in.readLong();
+                boolean fileShared = in.readBoolean();
+                regions.add(new Region(start, end, prot, off, name.isEmpty() ? null : name, backing, offset,
+                        fileShared));
             }
             long brkStart = in.readLong(), brkCurrent = in.readLong();
             long[] registers = readLongs(in);

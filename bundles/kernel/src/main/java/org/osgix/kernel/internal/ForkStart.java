@@ -4,33 +4,45 @@ import org.osgix.engine.CpuRegister;
 import org.osgix.host.Host;
 import org.osgix.signal.SignalDelivery;
 import org.osgix.syscall.AddressSpace;
+import org.osgix.syscall.Errno;
 import org.osgix.syscall.GuestMemory;
 
 /**
- * fork on the child's side: maps the parent's mappings at the same addresses with their bytes
- * (read from the memfd), restores the break, and starts the one thread, from the forking
- * thread's registers with a syscall result of 0.
+ * fork on the child's side: maps the parent's mappings at the same addresses, private ones with
+ * their bytes (read from the memfd), shared ones over the same host objects as the parent's,
+ * restores the break, and starts the one thread, from the forking thread's registers with a
+ * syscall result of 0.
  */
 final class ForkStart implements GuestLaunch.Starter {
     private static final int RW = GuestMemory.PROT_READ | GuestMemory.PROT_WRITE;
     private static final int ANON_FIXED = AddressSpace.MAP_PRIVATE | AddressSpace.MAP_FIXED | AddressSpace.MAP_ANONYMOUS;
     private final ForkImage image;
     private final int memfd;
+    private final int[] backingFds;
 
-    ForkStart(ForkImage image, int memfd) {
+    /** {@code backingFds}: the host objects behind the parent's shared mappings, in the image's order. */
+    ForkStart(ForkImage image, int memfd, int[] backingFds) {
         this.image = image;
         this.memfd = memfd;
+        this.backingFds = backingFds;
     }
 
     @Override
     public int start(GuestProcessImpl process) {
         Host host = process.host();
         AddressSpaceImpl memory = process.addressSpace();
+        SharedBacking[] backings = new SharedBacking[backingFds.length];
+        for (int i = 0; i < backingFds.length; i++) {
+            backings[i] = memory.adoptBacking(backingFds[i]);
+        }
         try {
             for (ForkImage.Region r : image.regions()) {
                 long len = r.end() - r.start();
                 boolean data = r.dataOffset() >= 0;
-                long got = memory.mmap(r.start(), len, data ? RW : r.prot(), ANON_FIXED, -1, 0, r.name());
+                long got = r.backing() < 0 ? memory.mmap(r.start(), len, data ? RW : r.prot(), ANON_FIXED, -1, 0, r.name())
+                        : r.backing() < backings.length ? memory.mapShared(r.start(), len, r.prot(), r.fileShared(),
+                                backings[r.backing()], r.offset(), r.name())
+                        : -Errno.EBADF;
                 if (got != r.start()) {
                     System.err.println("osgix: fork: cannot map 0x" + Long.toHexString(r.start()) + " in the child ("
                             + ErrnoNames.name((int) -got) + ")");
@@ -52,6 +64,7 @@ final class ForkStart implements GuestLaunch.Starter {
             }
         } finally {
             host.close(memfd);
+            memory.dropUnusedBackings();
         }
         for (int i = 0; i < image.engineAddresses().length; i++) {
             if (!process.machine().adoptForkRegion(image.engineAddresses()[i], image.engineBytes().get(i))) {

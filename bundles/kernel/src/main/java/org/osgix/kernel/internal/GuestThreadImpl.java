@@ -166,6 +166,11 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
     }
 
     @Override
+    public int awaitHostFutex(long hostAddress, int expected, int bitset, boolean timed, long deadline) {
+        return waiter.awaitFutex(hostAddress, expected, bitset, timed, deadline, this::isInterrupted);
+    }
+
+    @Override
     public org.osgix.syscall.SyscallHandler restartBlock() {
         return restartBlock;
     }

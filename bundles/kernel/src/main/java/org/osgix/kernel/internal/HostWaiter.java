@@ -2,22 +2,32 @@ package org.osgix.kernel.internal;
 
 import static org.osgix.syscall.PollFlags.POLLIN;
 
+import java.util.function.BooleanSupplier;
 import org.osgix.host.Host;
 import org.osgix.host.NativeMemory;
 import org.osgix.syscall.Errno;
 
 /**
- * An interruptible wait on a host fd: ppoll on the fd and a per-thread eventfd that
- * {@link #interrupt()} writes, so exit_group (and later signals) can end a blocked wait.
+ * An interruptible wait on a host object: ppoll on an fd together with a per-thread eventfd, or a
+ * host futex together with a per-thread futex word (futex_waitv), both of which
+ * {@link #interrupt()} and {@link #kick()} raise, so exit_group and signals end a blocked wait.
  */
 final class HostWaiter {
     private static final int EFD_NONBLOCK_CLOEXEC = 0x800 | 0x80000;
+    private static final int FUTEX_WAIT_BITSET = 9, FUTEX_WAKE_PRIVATE = 1 | 128, MATCH_ANY = -1;
+    private static final int FUTEX2_SIZE_U32 = 2, FUTEX2_PRIVATE = 128, CLOCK_MONOTONIC = 1;
+    /** Without futex_waitv a wait sleeps in slices this long, checking for interruption between them. */
+    private static final long SLICE_NANOS = 20_000_000;
+    /** The buffer: pollfd[2], the eventfd counter (16) and write value (24), two futex_waitv, a timespec, the word. */
+    private static final int WAITV = 32, TIMESPEC = WAITV + 48, WORD = TIMESPEC + 16, SIZE = WORD + 8;
+    /** Cleared for good when the host has no futex_waitv (Linux before 5.16). */
+    private static volatile boolean hostHasWaitv = true;
 
     private final Host host;
     private final NativeMemory mem;
     private volatile boolean interrupted;
     private int wakeFd = -1;
-    /** pollfd[2] followed by an 8-byte counter buffer. */
+    /** See {@link #SIZE}; allocated with the eventfd on the first wait. */
     private long buffer;
 
     HostWaiter(Host host) {
@@ -32,7 +42,8 @@ final class HostWaiter {
                 return false;
             }
             wakeFd = fd;
-            buffer = mem.allocate(32);
+            buffer = mem.allocate(SIZE);
+            mem.putInt(buffer + WORD, interrupted ? 1 : 0);
         }
         return true;
     }
@@ -69,19 +80,83 @@ final class HostWaiter {
         }
     }
 
+    /**
+     * Waits on the host futex at {@code address} (see {@code GuestThread.awaitHostFutex}); a
+     * futex_waitv on it and this thread's word, which {@link #kick()} and {@link #interrupt()}
+     * raise. A bitset other than all ones needs FUTEX_WAIT_BITSET, which waits on one word only:
+     * it sleeps in slices and checks {@code interruptedThread} between them (a wake landing in
+     * the microseconds between two slices is missed; the next slice sees the changed word).
+     */
+    int awaitFutex(long address, int expected, int bitset, boolean timed, long deadline,
+            BooleanSupplier interruptedThread) {
+        if (!open()) {
+            return -Errno.ENOMEM;
+        }
+        while (true) {
+            if (interrupted || interruptedThread.getAsBoolean() || mem.getInt(buffer + WORD) != 0) {
+                return -Errno.EINTR;
+            }
+            boolean withWord = bitset == MATCH_ANY && hostHasWaitv;
+            long r = withWord ? waitWithWord(address, expected, timed, deadline)
+                    : waitSlice(address, expected, bitset, timed, deadline);
+            if (r == -Errno.ENOSYS && withWord) {
+                hostHasWaitv = false;
+                continue;
+            }
+            if (r == 0 || r == -Errno.ETIMEDOUT || r == -Errno.EAGAIN && mem.getInt(buffer + WORD) == 0) {
+                return (int) r;
+            }
+            if (r < 0 && r != -Errno.EAGAIN && r != -Errno.EINTR) {
+                return (int) r; // EFAULT...
+            }
+            // our word was raised (the loop's check says EINTR), a host signal, or a slice ended
+        }
+    }
+
+    /** futex_waitv on the guest's word and this thread's: 0 for the guest's, 1 for ours, or -errno. */
+    private long waitWithWord(long address, int expected, boolean timed, long deadline) {
+        long w = buffer + WAITV;
+        mem.putLong(w, expected & 0xffff_ffffL);
+        mem.putLong(w + 8, address);
+        mem.putLong(w + 16, FUTEX2_SIZE_U32);
+        mem.putLong(w + 24, 0);
+        mem.putLong(w + 32, buffer + WORD);
+        mem.putLong(w + 40, FUTEX2_SIZE_U32 | FUTEX2_PRIVATE);
+        return host.futexWaitv(w, 2, timed ? timespec(deadline) : 0, CLOCK_MONOTONIC);
+    }
+
+    /** One FUTEX_WAIT_BITSET of at most a slice: -ETIMEDOUT only when the deadline passed, 1 after a slice. */
+    private long waitSlice(long address, int expected, int bitset, boolean timed, long deadline) {
+        long sliceEnd = System.nanoTime() + SLICE_NANOS;
+        boolean last = timed && deadline - sliceEnd <= 0;
+        long r = host.futex(address, FUTEX_WAIT_BITSET, expected, timespec(last ? deadline : sliceEnd), 0, bitset);
+        return r == -Errno.ETIMEDOUT && !last ? 1 : r;
+    }
+
+    /** An absolute CLOCK_MONOTONIC timespec (System.nanoTime is that clock on Linux) in the buffer. */
+    private long timespec(long nanoTime) {
+        long ts = buffer + TIMESPEC;
+        mem.putLong(ts, Math.floorDiv(nanoTime, 1_000_000_000L));
+        mem.putLong(ts + 8, Math.floorMod(nanoTime, 1_000_000_000L));
+        return ts;
+    }
+
     synchronized void interrupt() {
         interrupted = true;
-        if (wakeFd >= 0) {
-            mem.putLong(buffer + 24, 1);
-            host.write(wakeFd, buffer + 24, 8);
-        }
+        raise();
     }
 
     /** Ends the current or next wait with -EINTR once (a signal), without ending later ones. */
     synchronized void kick() {
+        raise();
+    }
+
+    private void raise() {
         if (wakeFd >= 0) {
             mem.putLong(buffer + 24, 1);
             host.write(wakeFd, buffer + 24, 8);
+            mem.putInt(buffer + WORD, 1);
+            host.futex(buffer + WORD, FUTEX_WAKE_PRIVATE, Integer.MAX_VALUE, 0, 0, 0);
         }
     }
 
@@ -89,6 +164,9 @@ final class HostWaiter {
     synchronized void clearKick() {
         if (wakeFd >= 0) {
             host.read(wakeFd, buffer + 24, 8); // non-blocking: EAGAIN when there was none
+            if (!interrupted) {
+                mem.putInt(buffer + WORD, 0);
+            }
         }
     }
 

@@ -131,13 +131,13 @@ final class VmaList {
         if (mergeBefore) {
             Vma b = vmas[at - 1];
             merged = new Vma(b.start(), merged.end(), b.prot(), b.maxProt(), b.shared(), b.fileShared(), b.offset(), b.name(),
-                    b.origin());
+                    b.origin(), b.backing());
             from = at - 1;
         }
         if (mergeAfter) {
             Vma a = vmas[at];
             merged = new Vma(merged.start(), a.end(), merged.prot(), merged.maxProt(), merged.shared(),
-                    merged.fileShared(), merged.offset(), merged.name(), merged.origin());
+                    merged.fileShared(), merged.offset(), merged.name(), merged.origin(), merged.backing());
             to = at + 1;
         }
         Vma[] out = new Vma[vmas.length - (to - from) + 1];
@@ -151,8 +151,9 @@ final class VmaList {
     private static boolean continues(Vma a, Vma b) {
         return a.end() == b.start() && a.prot() == b.prot() && a.maxProt() == b.maxProt()
                 && a.shared() == b.shared() && a.fileShared() == b.fileShared()
-                && java.util.Objects.equals(a.name(), b.name()) && a.origin() == b.origin()
-                && (a.name() == null || "[heap]".equals(a.name()) || a.offset() + a.length() == b.offset());
+                && java.util.Objects.equals(a.name(), b.name()) && a.origin() == b.origin() && a.backing() == b.backing()
+                && (a.backing() == null && (a.name() == null || "[heap]".equals(a.name()))
+                        || a.offset() + a.length() == b.offset());
     }
 
     List<Vma> all() {

@@ -202,6 +202,43 @@ class AddressSpaceTest {
     }
 
     @Test
+    void aForkedChildMapsTheSameSharedObjectAndItClosesWithTheLastMapping() {
+        long a = space.mmap(0, 3 * PAGE, RW, AddressSpace.MAP_SHARED | AddressSpace.MAP_ANONYMOUS, -1, 0, null);
+        assertTrue(a > 0);
+        assertEquals(0, space.munmap(a + PAGE, PAGE)); // two parts of one object, the second at offset 2 pages
+        Vma second = (Vma) space.mappings().stream().filter(m -> m.start() == a + 2 * PAGE).findFirst().orElseThrow();
+        assertEquals(2 * PAGE, second.offset());
+        int fd = second.backing().hostFd;
+        AddressSpaceImpl child = new AddressSpaceImpl(host, new PageMachine());
+        try {
+            long spot = child.mmap(0, PAGE, RW, ANON, -1, 0, null);
+            assertEquals(0, child.munmap(spot, PAGE)); // an address the child owns, free again
+            SharedBacking adopted = child.adoptBacking(host.fcntl(fd, Host.F_DUPFD_CLOEXEC, 3));
+            assertEquals(spot, child.mapShared(spot, PAGE, RW, false, adopted, second.offset(), null));
+            space.writeLong(a + 2 * PAGE, 77);
+            assertEquals(77, child.readLong(spot));
+            child.writeLong(spot + 8, 88);
+            assertEquals(88, space.readLong(a + 2 * PAGE + 8));
+            assertEquals(0, child.munmap(spot, PAGE));
+            assertEquals(-Errno.EBADF, host.fcntl(adopted.hostFd, Host.F_GETFD, 0), "closed with its last mapping");
+        } finally {
+            child.release();
+        }
+        assertEquals(0, space.munmap(a, 3 * PAGE));
+        assertEquals(-Errno.EBADF, host.fcntl(fd, Host.F_GETFD, 0));
+    }
+
+    @Test
+    void movingSharedMemoryKeepsTheObject() {
+        long a = space.mmap(0, PAGE, RW, AddressSpace.MAP_SHARED | AddressSpace.MAP_ANONYMOUS, -1, 0, null);
+        long b = space.mmap(0, PAGE, RW, AddressSpace.MAP_SHARED | AddressSpace.MAP_ANONYMOUS, -1, 0, null);
+        long alias = space.mremap(a, 0, PAGE, AddressSpace.MREMAP_MAYMOVE | AddressSpace.MREMAP_FIXED, b);
+        assertEquals(b, alias, "old size 0: a second mapping of the same object");
+        space.writeLong(a, 5);
+        assertEquals(5, space.readLong(b));
+    }
+
+    @Test
     void brkGrowsAndShrinksTheHeap() {
         long area = anon(64 * PAGE, RW);
         assertEquals(0, space.munmap(area + PAGE, 63 * PAGE)); // still the guest's, now free

@@ -3,7 +3,7 @@ package org.osgix.host.posix.internal;
 import com.sun.jna.Native;
 import com.sun.jna.StringArray;
 
-/** The part of {@link PosixHost} that starts, waits for and signals host processes. */
+/** The part of {@link PosixHost} that starts, waits for and signals host processes, and their futexes. */
 abstract class PosixProcessCalls extends PosixSocketCalls {
     /** pidfd_open's number, the same in every Linux syscall table. */
     private static final long SYS_PIDFD_OPEN = 434;
@@ -13,6 +13,7 @@ abstract class PosixProcessCalls extends PosixSocketCalls {
     private static final short POSIX_SPAWN_SETPGROUP = 0x02, POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08;
     private static final int SIG_UNBLOCK = 1;
     private static final long SIG_DFL = 0;
+    private static final long SYS_FUTEX = 202, SYS_FUTEX_WAITV = 449;
 
     PosixProcessCalls(ErrnoTranslation errnoTranslation) {
         super(errnoTranslation);
@@ -63,6 +64,16 @@ abstract class PosixProcessCalls extends PosixSocketCalls {
             Native.free(attr);
             Native.free(sigsets);
         }
+    }
+
+    @Override
+    public long futex(long address, int op, int value, long value2, long address2, int value3) {
+        return checked(ProcessLibC.syscall(SYS_FUTEX, address, op, value, value2, address2, value3));
+    }
+
+    @Override
+    public long futexWaitv(long waiters, int count, long deadline, int clock) {
+        return checked(ProcessLibC.syscall(SYS_FUTEX_WAITV, waiters, count, 0, deadline, clock, 0));
     }
 
     @Override

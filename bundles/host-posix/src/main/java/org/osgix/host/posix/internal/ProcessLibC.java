@@ -63,4 +63,7 @@ final class ProcessLibC {
     static native int pthread_sigmask(int how, long set, long oldSet);
 
     static native int raise(int signal);
+
+    /** syscall(2) with six integer arguments (futex; futex_waitv has no glibc wrapper). */
+    static native long syscall(long number, long a1, long a2, long a3, long a4, long a5, long a6);
 }

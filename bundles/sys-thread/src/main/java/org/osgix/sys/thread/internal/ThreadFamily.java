@@ -4,6 +4,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgix.host.Host;
 import org.osgix.syscall.support.SyscallRegistrations;
 
 /**
@@ -17,8 +19,8 @@ public final class ThreadFamily {
     private final SyscallRegistrations registrations;
 
     @Activate
-    public ThreadFamily(BundleContext context) {
-        registrations = register(new SyscallRegistrations(context, FAMILY), HostCpus.ofThisHost());
+    public ThreadFamily(BundleContext context, @Reference Host host) {
+        registrations = register(new SyscallRegistrations(context, FAMILY), HostCpus.ofThisHost(), host::futex);
     }
 
     @Deactivate
@@ -26,8 +28,8 @@ public final class ThreadFamily {
         registrations.close();
     }
 
-    static SyscallRegistrations register(SyscallRegistrations regs, HostCpus cpus) {
-        Futex futex = new Futex();
+    static SyscallRegistrations register(SyscallRegistrations regs, HostCpus cpus, Futex.HostCall hostFutex) {
+        Futex futex = new Futex(hostFutex);
         Clone clone = new Clone();
         ThreadExit exit = new ThreadExit(futex);
         ThreadIdentity identity = new ThreadIdentity();

@@ -25,7 +25,9 @@ class ThreadExitTest {
 
     private final BufferMemory memory = new BufferMemory(4);
     private final FakeProcess process = new FakeProcess(PID, memory);
-    private final Futex futex = new Futex();
+    private final Futex futex = new Futex((a, op, v, v2, a2, v3) -> {
+        throw new AssertionError("a private key went to the host");
+    });
     private final ThreadExit exit = new ThreadExit(futex);
     private final FakeThread dying = process.anotherThread();
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.osgix.syscall.Errno;
 import org.osgix.syscall.SyscallHandler;
 import org.osgix.syscall.support.SyscallRegistrations;
 import org.osgix.test.support.FakeBundleContext;
@@ -17,7 +18,8 @@ class ThreadFamilyTest {
     @Test
     void registersOneServicePerSyscallWithItsSupportLevel() {
         SyscallRegistrations regs = ThreadFamily.register(
-            new SyscallRegistrations(bundle.context(), ThreadFamily.FAMILY), new HostCpus(2));
+            new SyscallRegistrations(bundle.context(), ThreadFamily.FAMILY), new HostCpus(2),
+            (a, op, v, v2, a2, v3) -> -Errno.ENOSYS);
         for (String name : List.of("clone", "clone3", "futex", "exit", "exit_group", "gettid",
                 "set_tid_address", "set_robust_list", "get_robust_list", "sched_yield",
                 "sched_getaffinity", "sched_setaffinity", "sched_getscheduler", "sched_getparam", "fork", "vfork")) {
