@@ -33,6 +33,9 @@ final class ChildLaunch {
                 fds.length > 2 ? Integer.parseInt(fds[2]) : -1);
         host.fcntl(socket, Host.F_SETFD, 1);
         ChildChannel.Received received = ChildChannel.receive(host, socket);
+        // from now on this runtime is a guest process (a spare is taken): a signal sent before
+        // its process arrives is that process's (one sent while the JVM still boots ends it, 143)
+        machinery.hostSignals().hold();
         int group = received == null ? -1 : SpareRuntimes.joinGroup(received.payload());
         if (group > 0) { // a spare, taken: into the group of the process that forked
             host.setpgid(0, group);

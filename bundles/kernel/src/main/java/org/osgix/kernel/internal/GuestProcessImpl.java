@@ -1,5 +1,6 @@
 package org.osgix.kernel.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -59,6 +60,9 @@ final class GuestProcessImpl implements GuestProcess {
     /** Set for a vfork child: it runs on its parent's machine, which it must not close. */
     private final VforkLink vforkLink;
     private final SpareRuntimes spares;
+    /** Signals from outside that arrived before the first thread started (guarded by itself). */
+    private final List<Runnable> earlySignals = new ArrayList<>();
+    private boolean started; // guarded by earlySignals
     private volatile Children children;
     private volatile Credentials credentials;
     private final CpuTimes cpuTimes = new CpuTimes();
@@ -150,6 +154,10 @@ final class GuestProcessImpl implements GuestProcess {
     @Override
     public void setParentDeathSignal(int signal) {
         parentDeath.set(signal);
+    }
+
+    CpuTimes cpuTimes() {
+        return cpuTimes;
     }
 
     @Override
@@ -400,11 +408,33 @@ final class GuestProcessImpl implements GuestProcess {
     void threadStarting(GuestThreadImpl thread) {
         threads.put(thread.tid(), thread);
         live.incrementAndGet();
+        List<Runnable> held;
+        synchronized (earlySignals) {
+            held = List.copyOf(earlySignals);
+            earlySignals.clear();
+            started = true;
+        }
+        held.forEach(Runnable::run);
+    }
+
+    /**
+     * Delivers a signal another process or the host sent, or holds it until the first thread
+     * starts: a fork child's runtime exists (its pid is known to the parent) before its signal
+     * state is the inherited one, which would replace what was pending.
+     */
+    void whenStarted(Runnable delivery) {
+        synchronized (earlySignals) {
+            if (!started) {
+                earlySignals.add(delivery);
+                return;
+            }
+        }
+        delivery.run();
     }
 
     void threadExited(GuestThreadImpl thread) {
         threads.remove(thread.tid());
-        cpuTimes.threadEnded(); // on the ending thread itself, once it no longer counts as live
+        cpuTimes.threadEnded(thread); // on the ending thread itself, unless its exit call did it
         if (live.decrementAndGet() == 0) {
             if (exiting.compareAndSet(false, true)) {
                 exitStatus = thread.exitStatus() & 0xff;

@@ -48,6 +48,7 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
     private volatile boolean signalWork;
     /** PR_SET_NAME's name, or null: the process's command name. */
     private volatile byte[] name;
+    private final java.util.concurrent.atomic.AtomicBoolean cpuAccounted = new java.util.concurrent.atomic.AtomicBoolean();
     private final Object signalLock = new Object();
     private final boolean preciseStops;
 
@@ -233,6 +234,18 @@ final class GuestThreadImpl implements GuestThread, Runnable, TrapHandler {
     public void exit(int status) {
         exitStatus = status;
         exitRequested = true;
+        if (Thread.currentThread() == javaThread) {
+            process.cpuTimes().threadEnded(this); // its time counts from now on as an ended thread's
+        }
+    }
+
+    /** True the first time: this thread's CPU time is being added to its process's ended sums. */
+    boolean markCpuAccounted() {
+        return cpuAccounted.compareAndSet(false, true);
+    }
+
+    boolean cpuAccounted() {
+        return cpuAccounted.get();
     }
 
     @Override

@@ -91,12 +91,14 @@ final class SignalPost {
             if (senderUid != ownUid && senderUid != 0) {
                 continue; // kill(2)'s permission rule
             }
-            SignalDelivery delivery = process.signalDelivery();
-            if (delivery != null) {
-                delivery.sendFrom(process, sig, SI_USER, senderPid, senderUid, 0);
-            } else {
-                process.killBySignal(sig);
-            }
+            process.whenStarted(() -> {
+                SignalDelivery delivery = process.signalDelivery();
+                if (delivery != null) {
+                    delivery.sendFrom(process, sig, SI_USER, senderPid, senderUid, 0);
+                } else {
+                    process.killBySignal(sig);
+                }
+            });
         }
     }
 

@@ -26,6 +26,8 @@ final class ThreadExit {
         GuestMemory memory = call.memory();
         ThreadState state = ThreadState.of(thread);
         robustList.release(process, memory, thread.tid(), state.robustListHead());
+        // before the wake: a joiner that wakes asks getrusage at once, and must find this thread's time
+        thread.exit(exitStatus(call));
         long clearTid = state.clearChildTid();
         if (clearTid != 0) {
             try {
@@ -36,7 +38,6 @@ final class ThreadExit {
             futex.wake(process, clearTid, 1);
             state.setClearChildTid(0);
         }
-        thread.exit(exitStatus(call));
         return 0;
     }
 
