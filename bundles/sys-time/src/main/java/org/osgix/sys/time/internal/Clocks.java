@@ -33,12 +33,6 @@ final class Clocks {
         if (buffer < 0) {
             return buffer;
         }
-        if (hostClock == ClockIds.PROCESS_CPUTIME_ID) {
-            // the guest threads' time, as getrusage counts it: the host's would add the JVM's JIT and GC threads
-            long[] times = call.process().cpuTimeNanos();
-            long nanos = times[0] + times[1];
-            return Timespecs.write(call.memory(), call.arg1(), nanos);
-        }
         return host.clockGettime(hostClock, buffer);
     }
 
